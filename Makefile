@@ -1,0 +1,34 @@
+# sitrep: `make run` sets up everything and runs the main job; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench schema clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/sitrep extract examples --format table --out out/reports
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+schema: $(STAMP)
+	$(BIN)/python -c "import json; from sitrep.model import json_schema; \
+	open('src/sitrep/data/report.schema.json','w').write(json.dumps(json_schema(), indent=2) + '\n')"
+
+clean:
+	rm -rf $(VENV) out sitrep.db sitrep.db-wal sitrep.db-shm

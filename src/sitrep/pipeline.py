@@ -1,0 +1,107 @@
+"""Runs the stages in DESIGN.md's order over a batch of articles; ``extract()`` is the entry point."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import nlp as nlp_mod
+from .assemble import assemble
+from .errors import SitrepError
+from .events import fill_arguments, find_events
+from .geo import find_places
+from .model import Article, Report
+from .timex import find_times
+
+__all__ = ["Timings", "extract", "extract_items", "process"]
+
+
+class Timings(defaultdict[str, float]):
+    """Seconds spent in each stage, summed over a run (for ``make bench``)."""
+
+    def __init__(self) -> None:
+        super().__init__(float)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Add the time spent in the ``with`` block to ``name``."""
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self[name] += time.perf_counter() - t0
+
+
+def process(article: Article, doc: Doc, timings: Timings | None = None) -> Report:
+    """Run the extraction stages and assembly over one parsed article."""
+    clock = timings if timings is not None else Timings()
+    with clock.stage("events"):
+        events = find_events(doc, article)
+    with clock.stage("arguments"):
+        tallies = fill_arguments(doc, article, events)
+    with clock.stage("geo"):
+        places = find_places(doc, article)
+    with clock.stage("time"):
+        times, warnings = find_times(doc, article)
+    with clock.stage("assemble"):
+        warnings = list(article.notes) + warnings
+        return assemble(article, doc, events, places, times, tallies, warnings)
+
+
+def extract_items(
+    items: Iterable[Article | SitrepError],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 32,
+    timings: Timings | None = None,
+) -> Iterator[Report | SitrepError]:
+    """One Report per article, in input order; reader errors pass through in place,
+    and an article that fails in a stage becomes an error instead of ending the batch."""
+    nlp = nlp or nlp_mod.load()
+    clock = timings if timings is not None else Timings()
+    batch: list[Article | SitrepError] = []
+
+    def run() -> Iterator[Report | SitrepError]:
+        articles = [a for a in batch if isinstance(a, Article)]
+        with clock.stage("parse"):
+            docs = iter(list(nlp_mod.parse((a.text for a in articles), nlp, batch_size)))
+        for item in batch:
+            if not isinstance(item, Article):
+                yield item
+                continue
+            doc = next(docs)
+            try:
+                yield process(item, doc, clock)
+            except Exception as exc:  # one broken article must not stop the batch
+                yield SitrepError(
+                    f"extraction failed ({type(exc).__name__}: {exc})",
+                    source=item.origin or item.id,
+                    code="pipeline",
+                )
+        batch.clear()
+
+    for item in items:
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from run()
+    if batch:
+        yield from run()
+
+
+def extract(
+    articles: Iterable[Article],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 32,
+    timings: Timings | None = None,
+) -> Iterator[Report]:
+    """One Report per article, in order; one spaCy parse per article, batched with ``nlp.pipe``."""
+    for item in extract_items(articles, nlp=nlp, batch_size=batch_size, timings=timings):
+        if isinstance(item, SitrepError):
+            raise item
+        yield item
