@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["find_noise", "NOISE_KINDS"]
+__all__ = ["NOISE_KINDS", "find_noise"]
 
 NOISE_KINDS = ("keywords", "caption", "credit", "byline", "readmore")
 

@@ -14,7 +14,7 @@ from . import __version__
 from .errors import SitrepError
 from .model import Report
 
-__all__ = ["main", "format_option"]
+__all__ = ["format_option", "main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -119,8 +119,9 @@ def extract(
 @format_option("table", "json")
 def eval_cmd(name: str, data: Path | None, limit: int | None, gate: Path | None, fmt: str) -> None:
     """Score the pipeline on a gold set (events, args, geo, time, dedup)."""
+    from rich.console import Console
+
     from .eval import check_floors, evaluate
-    from .output import Console
 
     try:
         result = evaluate(name, data=data, limit=limit)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["SitrepError", "InputError", "GazetteerError", "StoreError"]
+__all__ = ["GazetteerError", "InputError", "SitrepError", "StoreError"]
 
 
 class SitrepError(Exception):

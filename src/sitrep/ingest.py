@@ -24,14 +24,17 @@ __all__ = [
     "Item",
     "article_from_text",
     "normalise_date",
-    "read_paths",
-    "read_path",
     "read_jsonl",
+    "read_path",
+    "read_paths",
     "text_hash",
 ]
 
 # An article longer than this is not a news report (a dump, a log, a book).
 MAX_BYTES = 5 * 1024 * 1024
+
+# Fewer words than this in an HTML page's main text means no article body was found.
+MIN_HTML_WORDS = 15
 
 Item = Article | InputError
 
@@ -166,7 +169,8 @@ def _read_html(text: str, origin: str, published: str | None) -> Article:
 
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
     body = getattr(doc, "text", None) if doc is not None else None
-    if not body or not body.strip():
+    # Below this, what trafilatura found is navigation or a teaser, not an article.
+    if not body or len(body.split()) < MIN_HTML_WORDS:
         raise InputError("HTML page has no article body", source=origin, code="no-body")
     return article_from_text(
         body,

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar, Union, get_args, get_origin, get_type_hints
 
 __all__ = [
+    "STATUSES",
     "Actor",
     "Article",
     "Count",
-    "EventDate",
     "Event",
+    "EventDate",
     "Evidence",
     "Location",
     "Place",
@@ -24,7 +25,6 @@ __all__ = [
     "Tally",
     "TimeRef",
     "Warning",
-    "STATUSES",
     "json_schema",
 ]
 
@@ -103,6 +103,16 @@ class _Record:
             if f.name in data
         }
         return cls(**kwargs)
+
+
+@dataclass
+class Warning(_Record):
+    """Something a reader should check: a date that disagrees, a dropped input."""
+
+    code: str
+    message: str
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass
@@ -250,16 +260,6 @@ class Tally(_Record):
     end: str | None = None
     place: str | None = None
     attributed_to: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Warning(_Record):
-    """Something a reader should check: a date that disagrees, a dropped input."""
-
-    code: str
-    message: str
-    start: int | None = None
-    end: int | None = None
 
 
 @dataclass

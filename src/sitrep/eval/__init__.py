@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["EvalResult", "SCORERS", "check_floors", "default_data_dir", "evaluate"]
+__all__ = ["SCORERS", "EvalResult", "check_floors", "default_data_dir", "evaluate"]
 
 SCORERS = ("events", "args", "geo", "time", "dedup")
 

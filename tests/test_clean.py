@@ -1,0 +1,60 @@
+"""Cleaning marks noise and keeps every offset pointing into the text as given."""
+
+from __future__ import annotations
+
+from conftest import ALEPPO
+from sitrep.clean import find_noise
+from sitrep.ingest import read_path
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(k, text[s:e]) for s, e, k in find_noise(text)]
+
+
+def test_aleppo_keyword_lines_captions_and_credits() -> None:
+    (article,) = list(read_path(ALEPPO))
+    text = article.text
+    found = kinds(text)
+    keywords = [t for k, t in found if k == "keywords"]
+    assert keywords == ["Aleppo air strikes cease fire russia"] * 2
+    credits = [t for k, t in found if k == "credit"]
+    assert credits == ["Abdalrhman Ismail/Reuters"] * 2
+    captions = [t for k, t in found if k == "caption"]
+    assert any("protest against evacuating civilians" in c for c in captions)
+    assert any("al-Masharqa" in c for c in captions)
+    # Body paragraphs are left alone.
+    assert not any("humanitarian corridor" in t for _, t in found)
+
+
+def test_offsets_index_the_text_as_given() -> None:
+    text = "Damascus (AFP) - Shells hit the old city.\nPhoto: smoke over Homs.\nBy Jane Doe\n"
+    for start, end, kind in find_noise(text):
+        assert text[start:end].strip() == text[start:end]
+        assert kind in {"credit", "caption", "byline"}
+    assert kinds(text) == [
+        ("credit", "(AFP)"),
+        ("caption", "Photo: smoke over Homs."),
+        ("byline", "By Jane Doe"),
+    ]
+
+
+def test_read_more_and_getty_credit() -> None:
+    text = (
+        "Syrian soldiers patrol in Homs (Photo by Louai Beshara/AFP via Getty Images)\n"
+        "Read more: Why Aleppo matters\n"
+        "Troops advanced on the town on Monday, officials said.\n"
+    )
+    found = kinds(text)
+    assert ("readmore", "Read more: Why Aleppo matters") in found
+    assert ("credit", "(Photo by Louai Beshara/AFP via Getty Images)") in found
+    assert not any("Troops advanced" in t for _, t in found)
+
+
+def test_prose_is_never_noise() -> None:
+    text = (
+        "Government forces shelled the district on Tuesday.\n\n"
+        "Rebels said they had repelled the attack.\n\n"
+        "Government forces shelled the district on Tuesday.\n"
+    )
+    # Repeated prose sentences end in punctuation: not keyword lines.
+    assert find_noise(text) == []
