@@ -14,7 +14,14 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/sitrep extract examples --format table --out out/reports
+	$(BIN)/sitrep ingest examples --db sitrep.db
+	$(BIN)/sitrep query --db sitrep.db --format table
+	$(BIN)/sitrep export --db sitrep.db --format acled-csv --out out/events.csv
+	$(BIN)/sitrep export --db sitrep.db --format geojson --out out/events.geojson
+	$(BIN)/sitrep export --db sitrep.db --format parquet --out out/events.parquet
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py --workers 2
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests

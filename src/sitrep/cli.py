@@ -148,10 +148,176 @@ def eval_cmd(name: str, data: Path | None, limit: int | None, gate: Path | None,
             fail("eval gate failed: " + "; ".join(failures))
 
 
-# --- gazetteer commands (geo) ---
+@main.group("gazetteer")
+def gazetteer_group() -> None:
+    """Build, extend and query the offline GeoNames gazetteer."""
+
+
+@gazetteer_group.command("build")
+@click.option("--path", type=click.Path(path_type=Path), help="Gazetteer file (default: $SITREP_GAZETTEER, the cache).")
+def gazetteer_build(path: Path | None) -> None:
+    """Build the gazetteer from the packaged GeoNames data (replaces the file atomically)."""
+    import time
+
+    from .geo.gazetteer import Gazetteer, build
+
+    started = time.monotonic()
+    try:
+        target = build(path)
+        counts = Gazetteer(target).stats()
+    except SitrepError as exc:
+        fail(str(exc))
+        return
+    size = target.stat().st_size / 1e6
+    click.echo(f"sitrep: built {target} ({size:.0f} MB, {counts['place']} places, {counts['name']} names) "
+               f"in {time.monotonic() - started:.0f} s", err=True)
+
+
+@gazetteer_group.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--path", type=click.Path(path_type=Path), help="Gazetteer file (default: $SITREP_GAZETTEER, the cache).")
+def gazetteer_import(files: tuple[Path, ...], path: Path | None) -> None:
+    """Add GeoNames dumps (allCountries/XX .zip or .txt, alternateNamesV2, admin1/admin2 codes)."""
+    from .geo.gazetteer import import_dumps
+
+    try:
+        stats = import_dumps(files, path)
+    except SitrepError as exc:
+        fail(str(exc))
+        return
+    for line in stats.skipped_lines:
+        click.echo(f"sitrep: skipped {line}", err=True)
+    click.echo(f"sitrep: {stats.places} places, {stats.names} names, {stats.admins} admin units added; "
+               f"{stats.skipped} malformed lines skipped", err=True)
+
+
+@gazetteer_group.command("lookup")
+@click.argument("name")
+@click.option("--path", type=click.Path(path_type=Path, exists=True), help="Gazetteer file.")
+@click.option("--limit", type=int, default=10, show_default=True)
+def gazetteer_lookup(name: str, path: Path | None, limit: int) -> None:
+    """The places a name may refer to, most populous first."""
+    from .geo.gazetteer import Gazetteer, open_default
+
+    try:
+        gaz = Gazetteer.get(path) if path else open_default()
+        cands = list(gaz.lookup(name)) or list(gaz.lookup_fuzzy(name))
+    except SitrepError as exc:
+        fail(str(exc))
+        return
+    for c in cands[:limit]:
+        admin1 = gaz.admin_name(c.country, c.admin1) or ""
+        click.echo(f"{c.geonameid or '-'}\t{c.name}\t{c.fcode}\t{c.country}\t{admin1}\t"
+                   f"{c.latitude}\t{c.longitude}\t{c.population}")
 
 
 # --- ingest, query, export commands (store) ---
+
+
+def _filter_options(fn: F) -> F:
+    """The filters shared by ``query`` and ``export``."""
+    from .model import STATUSES
+
+    options = [
+        click.option("--db", default="sitrep.db", show_default=True, help="Store: a SQLite file or a database URL."),
+        click.option("--since", help="Events on or after this date (YYYY-MM-DD)."),
+        click.option("--until", help="Events on or before this date (YYYY-MM-DD)."),
+        click.option("--country", help="ISO code or name of the country."),
+        click.option("--admin1", help="First-level administrative division."),
+        click.option("--bbox", help="Bounding box WEST,SOUTH,EAST,NORTH in degrees."),
+        click.option("--type", "event_type", help="ACLED event type, e.g. 'Battles'."),
+        click.option("--sub-type", "sub_event_type", help="ACLED sub-event type or its code, e.g. AIR_STRIKE."),
+        click.option("--actor", help="Words in either actor's name."),
+        click.option("--min-fatalities", type=int, help="At least this many reported killed."),
+        click.option("--status", type=click.Choice(STATUSES), help="Only events of this status."),
+        click.option("--text", help="Words in the evidence sentence, place or actors."),
+        click.option("--limit", type=int, help="At most this many events."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _filters(opts: dict[str, Any]) -> Any:
+    from .store import Filters
+
+    for key in ("since", "until"):
+        if opts.get(key) is not None:
+            opts[key] = _published(opts[key])
+    bbox = opts.pop("bbox", None)
+    box = None
+    if bbox is not None:
+        try:
+            west, south, east, north = (float(v) for v in bbox.split(","))
+        except ValueError:
+            raise click.BadParameter("give four numbers: WEST,SOUTH,EAST,NORTH", param_hint="--bbox") from None
+        box = (west, south, east, north)
+    opts.pop("db", None)
+    return Filters(bbox=box, **opts)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--db", default="sitrep.db", show_default=True, help="Store: a SQLite file or a database URL.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--published", help="Publication date (YYYY-MM-DD) for sources that carry none.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True, help="Articles per batch.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--retry-failed", is_flag=True, help="Try again inputs that failed before, even unchanged.")
+def ingest(
+    paths: tuple[Path, ...],
+    db: str,
+    workers: int,
+    published: str | None,
+    batch_size: int,
+    quiet: bool,
+    retry_failed: bool,
+) -> None:
+    """Run the pipeline over articles (files, folders, .jsonl, feeds) into the event store."""
+    from .ingest_job import ingest as run_ingest
+
+    def report(err: SitrepError) -> None:
+        click.echo(f"sitrep: {err}", err=True)
+
+    pub = _published(published)
+    stats = run_ingest(
+        paths,
+        db,
+        workers=workers,
+        published=pub,
+        batch_size=batch_size,
+        progress=not quiet,
+        on_error=report,
+        retry_failed=retry_failed,
+    )
+    click.echo(f"sitrep: {stats.line(db)}", err=True)
+    if stats.read == 0 and stats.errors + stats.known_failures > 0:
+        sys.exit(1)  # not one input could be read
+
+
+@main.command()
+@_filter_options
+@format_option("table", "json", "jsonl", "csv", "geojson")
+def query(db: str, fmt: str, **opts: Any) -> None:
+    """Print the stored events that match the filters."""
+    from .output import write_rows
+    from .store import query as run_query
+
+    rows = run_query(db, _filters(opts))
+    write_rows(rows, fmt, sys.stdout, title=f"{len(rows)} events" if fmt == "table" else None)
+
+
+@main.command()
+@_filter_options
+@format_option("acled-csv", "geojson", "parquet", "jsonl", default="acled-csv")
+@click.option("--out", type=click.Path(path_type=Path), help="Output file (default stdout; required for parquet).")
+def export(db: str, fmt: str, out: Path | None, **opts: Any) -> None:
+    """Write the stored events as ACLED CSV, GeoJSON, Parquet or JSON Lines."""
+    from .export import export as run_export
+
+    count = run_export(db, fmt, out, _filters(opts))
+    if out is not None:
+        click.echo(f"sitrep: {count} events written to {out}", err=True)
 
 
 def run() -> None:

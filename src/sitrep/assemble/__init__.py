@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Article, Event, Place, Report, Tally, TimeRef, Warning
-from .dating import date_event
+from .dating import date_event, date_tally
 from .location import locate_event
 
 __all__ = ["assemble"]
@@ -25,6 +25,8 @@ def assemble(
         event.id = f"{article.id}:{n}"
         event.location = locate_event(doc, article, event, places)
         event.date = date_event(doc, article, event, times, warnings)
+    for tally in tallies:
+        date_tally(doc, article, tally, times)
     return Report(
         article=article,
         events=events,

@@ -1,14 +1,140 @@
-"""Each event's location: the place tied to its trigger, with ACLED geo precision."""
+"""Each event's location: the place tied to its trigger, with ACLED geo precision.
+
+The place whose dependency path to the trigger is shortest (a place under the
+trigger's "in", "at", "near", "outside", "on the road to" phrase) wins; else the
+sentence's own place; else the article's main place. ACLED's geo precision: 1
+the named town or site itself, 2 near it or part of a larger named area (a
+district, "eastern Aleppo", "north of X"), 3 only a region or country.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Event, Location, Place
+from ..nlp import segment_kind
 
-__all__ = ["locate_event"]
+__all__ = ["locate_event", "precision_of"]
+
+_REGION_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "CONT", "ADM1", "ADM1H", "RGN", "TERR"}
+_AREA_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "ADM2H", "AREA", "PRK", "ISL", "ISLS", "VAL", "MTS"}
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, set[str]]:
+    data = yaml.safe_load(resources.files("sitrep.data").joinpath("geo_location.yaml").read_text("utf-8"))
+    return {k: {str(w).lower() for w in v} for k, v in data.items()}
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    text = resources.files("sitrep.data").joinpath("demonyms.csv").read_text("utf-8")
+    forms = {line.split(",", 1)[1].strip().lower() for line in text.splitlines()
+             if line and not line.startswith("#") and "," in line and not line.startswith("iso2,")}
+    return frozenset(forms)
+
+
+def _usable(p: Place) -> bool:
+    return p.latitude is not None and p.longitude is not None
+
+
+def _is_demonym(p: Place) -> bool:
+    return p.text.lower() in _demonyms()
+
+
+def _span(doc: Doc, p: Place) -> Span | None:
+    return doc.char_span(p.start, p.end, alignment_mode="expand")
+
+
+def _path_length(a: Token, b: Token) -> int:
+    """Edges between two tokens in the dependency tree (large when in other sentences)."""
+    if a.sent.start != b.sent.start:
+        return 99
+    up_a = [a, *a.ancestors]
+    depth = {t.i: k for k, t in enumerate(up_a)}
+    for k, t in enumerate([b, *b.ancestors]):
+        if t.i in depth:
+            return depth[t.i] + k
+    return 99
+
+
+def _modifier(doc: Doc, span: Span) -> str:
+    """How the text ties the place: "near" for near/outside/north of..., "part" for "eastern X", else "at"."""
+    w = _words()
+    before = [t.lower_ for t in doc[max(0, span.start - 4):span.start]]
+    if span.start > 0 and doc[span.start - 1].lower_ in w["parts"]:
+        return "part"
+    if any(t in w["near"] for t in before[-3:]):
+        return "near"
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in w["directions"]:
+        return "near"
+    # The preposition that governs the place's phrase: "on the road to X".
+    head = span.root.head
+    if head.dep_ == "prep" and head.lower_ in w["near"]:
+        return "near"
+    return "at"
+
+
+def precision_of(p: Place, modifier: str = "at") -> int:
+    """ACLED geo precision of a place as the text ties it to an event."""
+    code = p.feature_code or ""
+    if code in _REGION_CODES or _is_demonym(p):
+        return 3
+    if code in _AREA_CODES or modifier in ("near", "part"):
+        return 2
+    return 1
+
+
+def _location(p: Place, precision: int) -> Location:
+    return Location(name=p.name, geonameid=p.geonameid, latitude=p.latitude, longitude=p.longitude,
+                    country=p.country, admin1=p.admin1, admin2=p.admin2, precision=precision, text=p.text)
+
+
+def _granularity(p: Place) -> int:
+    """Smaller is finer: towns before districts before regions and countries, demonyms last."""
+    if _is_demonym(p):
+        return 4
+    return precision_of(p)
+
+
+def _main_place(article: Article, places: list[Place]) -> Place | None:
+    """The article's most named fine-grained place (earliest on ties)."""
+    body = [p for p in places if _usable(p) and segment_kind(article, p.start, p.end) == "body"]
+    if not body:
+        return None
+    counts = Counter(p.geonameid or p.name for p in body)
+    return min(body, key=lambda p: (_granularity(p), -counts[p.geonameid or p.name], p.start))
 
 
 def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) -> Location | None:
     """The event's place, else None."""
-    return None
+    ev = event.evidence
+    usable = [p for p in places if _usable(p)]
+    in_sentence = [p for p in usable if ev.start <= p.start and p.end <= ev.end]
+    trigger: Token | None = None
+    if ev.trigger_start is not None and ev.trigger_end is not None:
+        tspan = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+        if tspan is not None and len(tspan):
+            trigger = tspan.root
+    if in_sentence:
+        ranked = []
+        for p in in_sentence:
+            span = _span(doc, p)
+            if span is None:
+                continue
+            dist = _path_length(span.root, trigger) if trigger is not None else 50
+            chars = abs(p.start - (ev.trigger_start if ev.trigger_start is not None else ev.start))
+            ranked.append((_granularity(p) >= 3, dist, _granularity(p), chars, p, span))
+        if ranked:
+            ranked.sort(key=lambda r: r[:4])
+            _, _, _, _, best, span = ranked[0]
+            return _location(best, precision_of(best, _modifier(doc, span)))
+    main = _main_place(article, usable)
+    if main is None:
+        return None
+    return _location(main, precision_of(main))

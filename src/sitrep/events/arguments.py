@@ -1,14 +1,472 @@
-"""Event arguments: actors, fatalities and injured, attribution, and the article's tallies."""
+"""Event arguments: actors, fatalities and injured, attribution, and the article's tallies.
+
+Cheap by design: one lexicon scan of the doc, then a walk of the parse around each
+event's trigger only.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass, field
 
-from ..model import Article, Event, Tally
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["fill"]
+from ..model import Actor, Article, Event, Evidence, Tally
+from .actors import Mention, article_country, city_countries, code_phrase, dictionary
+from .attribution import sources
+from .counts import SentenceCounts, read_counts
+from .tallies import tally_period
+
+__all__ = ["fill", "find_roles", "phrase_range"]
+
+# Children left out of an actor's noun phrase.
+_DROP = {"relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis", "punct", "dep", "npadvmod"}
+# Prepositions whose phrase is a place or a time, never part of an actor's name.
+_LOC_PREPS = {
+    "in", "on", "at", "near", "during", "after", "before", "since", "into", "across", "through",
+    "around", "outside", "inside", "with", "over", "under", "along", "within", "including",
+    "against", "towards", "toward", "amid", "by", "between", "among",
+}  # fmt: skip
+# Verbs whose object is a weapon, not a target ("fired missiles at the base").
+_LAUNCH = {"fire", "launch", "drop", "lob", "throw", "detonate", "plant", "hurl", "use", "deploy"}
+# Verbs of territory: "recaptured the town from Syrian troops".
+_TERRITORY = {"capture", "recapture", "seize", "retake", "take", "regain", "overrun", "wrest", "liberate"}
+# Heads whose "of" phrase names the actor: "a group of gunmen", "leaders of the opposition".
+_HEADS_OF = {
+    "group", "number", "band", "dozens", "hundreds", "scores", "thousands", "tens", "leaders",
+    "leader", "members", "member", "officials", "official", "spokesman", "commander", "commanders",
+    "unit", "units", "elements", "remnants", "wing", "faction", "delegation",
+}  # fmt: skip
+_PROTEST_VERBS = {"protest", "demonstrate", "march", "rally", "strike", "riot"}
+# Event nouns: when one is a verb's subject ("an air strike killed"), its modifiers name the agent.
+_EVENT_NOUNS = {
+    "strike", "airstrike", "attack", "bombing", "shelling", "explosion", "blast", "clash",
+    "fighting", "raid", "ambush", "offensive", "assault", "bombardment", "operation", "fire",
+    "missile", "rocket", "shell", "bomb", "drone", "mortar", "gunfire", "violence", "incident",
+    "battle", "crackdown", "protest", "demonstration", "riot", "ceasefire", "truce", "campaign",
+}  # fmt: skip
+_PROTEST = {"PEACE_PROTEST", "PROTEST_WITH_INTER"}
+_RIOT = {"VIOL_DEMONSTR", "MOB_VIOL"}
+_CIVILIAN_TARGET = {"ATTACK", "SEX_VIOL", "ABDUCT_DISSAP"}
+_TWO_SIDED = {"ARMED_CLASH", "AGREEMENT", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"}
+# Words of every tally marker (data/counts.yaml): sentences without one are skipped cheaply.
+_TALLY_WORDS = {
+    "since", "far", "date", "total", "past", "last", "war", "conflict", "year", "overall",
+    "cumulative", "recent", "month", "beginning", "start", "throughout",
+}  # fmt: skip
+_HELD = {"held", "controlled", "run", "occupied", "dominated", "besieged", "allied", "aligned"}
+_KILL_LEMMAS = {"kill", "wound", "injure", "shoot", "target", "attack", "abduct", "kidnap", "hit"}
+
+
+def phrase_range(tok: Token) -> tuple[int, int]:
+    """Token range (start, end) of the noun phrase headed by ``tok``, clauses and places left out."""
+    keep = _collect(tok)
+    lo, hi = min(keep), max(keep) + 1
+    doc = tok.doc
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+        lo += 1
+    while hi - 1 > lo and doc[hi - 1].is_punct:
+        hi -= 1
+    return lo, hi
+
+
+def _collect(tok: Token) -> list[int]:
+    out = [tok.i]
+    for child in tok.children:
+        if child.dep_ in _DROP and not (child.dep_ == "punct" and child.text in ("-", "'")):
+            continue
+        if child.dep_ == "prep" and child.lower_ in _LOC_PREPS:
+            continue
+        out.extend(_collect(child))
+    return out
+
+
+@dataclass
+class _Context:
+    """What fill() computes once per article."""
+
+    doc: Doc
+    article: Article
+    sents: list[Span]
+    mentions: list[Mention]
+    country: str | None
+    text: str = ""
+    lowers: list[str] = field(default_factory=list)
+    counts: dict[int, SentenceCounts] = field(default_factory=dict)
+    sources: dict[int, list[str]] = field(default_factory=dict)
+    year: int | None = None
+
+    def sent_index(self, char: int) -> int:
+        for i, s in enumerate(self.sents):
+            if s.start_char <= char < s.end_char:
+                return i
+        return max(0, len(self.sents) - 1)
+
+    def sentence_country(self, sent: Span) -> str | None:
+        """The first country named as a place in the sentence ("in Syria", "in Nairobi"), not "UK-based"."""
+        for m in self.mentions:
+            if sent.start <= m.start < sent.end and m.category == "place":
+                nxt = self.doc[m.end] if m.end < len(self.doc) else None
+                if nxt is None or nxt.text != "-":
+                    return str(m.value)
+        towns = city_countries()
+        for ent in sent.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") and ent.text in towns:
+                return towns[ent.text]
+        return None
+
+    def counts_of(self, i: int) -> SentenceCounts:
+        if i not in self.counts:
+            self.counts[i] = read_counts(self.sents[i], self.year, self.lowers)
+        return self.counts[i]
+
+    def sources_of(self, i: int) -> list[str]:
+        """The sentence's sources, else those of the paragraph's earlier sentences."""
+        if i in self.sources:
+            return self.sources[i]
+        own = sources(self.sents[i])
+        if not own and i > 0 and _same_paragraph(self.text, self.sents[i - 1], self.sents[i]):
+            own = self.sources_of(i - 1)
+        self.sources[i] = own
+        return own
+
+
+def _same_paragraph(text: str, a: Span, b: Span) -> bool:
+    """True when no line break separates the two sentences (``text`` is the doc's text)."""
+    own = text[a.start_char : a.end_char]
+    body_end = a.start_char + len(own.rstrip())
+    return bool(own.strip()) and "\n" not in text[body_end : b.start_char]
+
+
+def _is_anaphor(doc: Doc, lo: int, hi: int, head: Token) -> bool:
+    if head.pos_ == "PRON" and head.lower_ in ("they", "them", "it", "he", "she"):
+        return True
+    m = dictionary().match_at(doc, lo, hi)
+    return m is not None and m.category == "anaphora" and m.end == hi
+
+
+def _antecedent(ctx: _Context, before: int, named_only: bool) -> Actor | None:
+    """The nearest actor mentioned before token ``before`` (only named groups when ``named_only``)."""
+    cats = ("group",) if named_only else ("group", "military", "police", "generic")
+    for m in reversed(ctx.mentions):
+        if m.end <= before and m.category in cats:
+            head = ctx.doc[m.end - 1]
+            lo, hi = phrase_range(head)
+            lo, hi = min(lo, m.start), max(hi, m.end)
+            return code_phrase(ctx.doc, lo, hi, head, ctx.country)
+    return None
+
+
+def _code(ctx: _Context, tok: Token, sent: Span) -> Actor | None:
+    lo, hi = phrase_range(tok)
+    if _is_anaphor(ctx.doc, lo, hi, tok):
+        ante = _antecedent(ctx, lo, named_only=tok.pos_ != "PRON")
+        if ante is not None:
+            text = ctx.doc[lo:hi].text
+            s, e = ctx.doc[lo].idx, ctx.doc[hi - 1].idx + len(ctx.doc[hi - 1])
+            return Actor(ante.name, text, ante.kind, ante.inter, ante.country, s, e)
+        return None
+    if tok.lower_ in _HEADS_OF:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if inner is not None:
+            actor = _code(ctx, inner, sent)
+            if actor is not None:
+                lo2, hi2 = min(lo, phrase_range(inner)[0]), max(hi, phrase_range(inner)[1])
+                actor.text = ctx.doc[lo2:hi2].text
+                actor.start, actor.end = ctx.doc[lo2].idx, ctx.doc[hi2 - 1].idx + len(ctx.doc[hi2 - 1])
+                return actor
+    return code_phrase(ctx.doc, lo, hi, tok, ctx.country, ctx.sentence_country(sent))
+
+
+def _code_modifier(ctx: _Context, tok: Token, sent: Span) -> Actor | None:
+    """An actor named by a modifier of an event noun: "Russian air strikes", "rebel shelling"."""
+    lex = dictionary()
+    m = lex.match_at(ctx.doc, tok.i, tok.i + 1)
+    lo, hi = tok.i, tok.i + 1
+    for left in sorted(tok.subtree, key=lambda t: t.i):
+        lo = min(lo, left.i)
+    if m is not None and m.category in ("country", "place"):
+        iso = m.value if m.category == "place" else next(iter(m.value))
+        s, e = ctx.doc[lo].idx, tok.idx + len(tok)
+        return lex.state_actor(str(iso)).actor(ctx.doc[lo:hi].text, s, e)
+    actor = code_phrase(ctx.doc, lo, hi, tok, ctx.country, ctx.sentence_country(sent))
+    if actor is not None and actor.inter is None:
+        return None
+    return actor
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def _noun_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
+    """(agents, patients, modifier agents) of an event noun."""
+    agents: list[Token] = []
+    patients: list[Token] = []
+    mods: list[Token] = []
+    for child in tok.children:
+        if child.dep_ == "prep":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            p = child.lower_
+            if p == "by":
+                agents.extend(_conjuncts(objs[0]))
+            elif p in ("between", "among", "amongst"):
+                both = _conjuncts(objs[0])
+                agents.append(both[0])
+                patients.extend(both[1:])
+            elif p in ("with", "on", "against", "targeting", "of", "at"):
+                patients.extend(_conjuncts(objs[0]))
+            elif p == "from":
+                agents.extend(_conjuncts(objs[0]))
+        elif child.dep_ in ("relcl", "acl") and child.lemma_ in _KILL_LEMMAS:
+            patients.extend(o for c in child.children if c.dep_ in ("dobj", "nsubjpass") for o in _conjuncts(c))
+        elif child.dep_ == "poss":
+            agents.append(child)
+        elif child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
+            mods.append(child)
+    return agents, patients, mods
+
+
+def find_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
+    """Agent heads, patient heads and modifier agents around a trigger's head token."""
+    agents: list[Token] = []
+    patients: list[Token] = []
+    mods: list[Token] = []
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+            tok.lemma_ == "come" and any(c.lower_ == "under" for c in tok.children)
+        )
+        for child in sorted(tok.children, key=lambda c: c.dep_ != "prep"):
+            if child.dep_ == "agent":
+                agents.extend(o for c in child.children if c.dep_ == "pobj" for o in _conjuncts(c))
+            elif child.dep_ == "nsubj" and not passive:
+                agents.extend(_conjuncts(child))
+            elif child.dep_ == "dobj" and tok.lemma_ in _LAUNCH:
+                continue  # the weapon, not the target
+            elif child.dep_ in ("dobj", "nsubjpass"):
+                patients.extend(_conjuncts(child))
+            elif child.dep_ == "prep" and child.lower_ == "from" and tok.lemma_ in _TERRITORY:
+                patients.extend(o for c in child.children if c.dep_ == "pobj" for o in _conjuncts(c))
+            elif child.dep_ == "prep" and child.lower_ == "under" and tok.lemma_ == "come":
+                # "peacekeepers came under fire from militiamen": the subject is the target
+                patients.extend(c for c in tok.children if c.dep_ == "nsubj")
+                for fire in (c for c in child.children if c.dep_ == "pobj"):
+                    agents.extend(o for p in fire.children if p.lower_ == "from" for o in p.children if o.dep_ == "pobj")
+                passive = True
+            elif child.dep_ == "prep" and child.lower_ in ("with", "on", "against", "between", "at"):
+                objs = [o for c in child.children if c.dep_ == "pobj" for o in _conjuncts(c)]
+                if child.lower_ == "between" and objs and not any(c.dep_ == "nsubj" for c in tok.children):
+                    agents.append(objs[0])
+                    objs = objs[1:]
+                patients.extend(objs)
+            elif child.dep_ in ("advcl", "conj", "xcomp") and child.lemma_ in _KILL_LEMMAS:
+                patients.extend(o for c in child.children if c.dep_ in ("dobj", "nsubjpass") for o in _conjuncts(c))
+        if not agents and tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
+            head = tok.head.head if tok.dep_ == "pcomp" else tok.head
+            agents.extend(c for c in head.children if c.dep_ == "nsubj")
+            agents.extend(o for c in head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj")
+        if not agents and tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
+            noun_agents, _, noun_mods = _noun_roles(tok.head)
+            agents.extend(noun_agents)
+            mods.extend(noun_mods)
+    else:
+        agents, patients, mods = _noun_roles(tok)
+        head = tok.head
+        if tok.dep_ in ("dobj", "attr", "nsubjpass") and head.i != tok.i and not agents:
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+            for c in head.children:
+                if c.dep_ == "nsubj" and not passive:
+                    agents.extend(_conjuncts(c))
+                if c.dep_ == "agent":
+                    agents.extend(o for g in c.children if g.dep_ == "pobj" for o in _conjuncts(g))
+        if tok.dep_ in ("nsubj", "dobj") and head.i != tok.i:
+            # "an air strike killed 12 people"; "launched a strike, killing four civilians"
+            if tok.dep_ == "nsubj" and head.lemma_ in _KILL_LEMMAS:
+                patients.extend(o for c in head.children if c.dep_ == "dobj" for o in _conjuncts(c))
+            for c in head.children:
+                if c.dep_ in ("advcl", "conj") and c.lemma_ in _KILL_LEMMAS:
+                    patients.extend(o for g in c.children if g.dep_ == "dobj" for o in _conjuncts(g))
+        if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ == "responsibility":
+            claim = head.head.head  # "the group claimed responsibility for the bombing"
+            agents.extend(c for c in claim.children if c.dep_ == "nsubj")
+        if tok.dep_ == "pobj" and head.head.i != head.i and head.lower_ in ("in", "during", "by"):
+            verb = head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                patients.extend(c for c in verb.children if c.dep_ == "nsubjpass")
+    # an event noun as subject ("an air strike by Russian jets killed"): its own agents
+    expanded: list[Token] = []
+    for agent in agents:
+        if agent.lemma_.lower() in _EVENT_NOUNS:
+            sub_a, sub_p, sub_m = _noun_roles(agent)
+            expanded.extend(sub_a)
+            mods.extend(sub_m)
+            patients.extend(sub_p)
+        else:
+            expanded.append(agent)
+    return expanded, patients, mods
+
+
+def _sentence_actors(ctx: _Context, sent: Span, skip: set[int]) -> list[Actor]:
+    """Actors named anywhere in a sentence (fallback when the parse gives none)."""
+    found: list[Actor] = []
+    seen: set[int] = set()
+    for m in ctx.mentions:
+        if not (sent.start <= m.start < sent.end) or m.category not in ("group", "military", "police", "generic"):
+            continue
+        head = ctx.doc[m.end - 1]
+        nxt = ctx.doc[m.end] if m.end < sent.end else None
+        if head.dep_ == "npadvmod" or (nxt is not None and (nxt.text == "-" or nxt.lower_ in _HELD)):
+            continue  # "rebel-held", "government-controlled": a place, not an actor
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i and head.head.i < sent.end:
+            head = head.head
+        if head.i in seen or head.i in skip:
+            continue
+        seen.add(head.i)
+        actor = _code(ctx, head, sent)
+        if actor is not None and actor.inter is not None and actor.inter != 7:
+            found.append(actor)
+    return found
+
+
+def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | None, Actor | None]:
+    doc = ctx.doc
+    ev_start = ev.evidence.trigger_start if ev.evidence.trigger_start is not None else sent.start_char
+    ev_end = ev.evidence.trigger_end if ev.evidence.trigger_end is not None else ev_start + 1
+    span = doc.char_span(ev_start, ev_end, alignment_mode="expand")
+    trig = span.root if span is not None and len(span) else sent.root
+    agents, patients, mods = find_roles(trig)
+    lex = dictionary()
+    a1: list[Actor] = [a for t in agents if (a := _code(ctx, t, sent)) is not None]
+    if not a1:
+        a1 = [a for t in mods if (a := _code_modifier(ctx, t, sent)) is not None]
+    a2: list[Actor] = []
+    for t in patients:
+        actor = _code(ctx, t, sent)
+        if actor is not None and actor.inter == 7 and any(
+            c.dep_ in ("acl", "relcl") and c.lemma_ in _PROTEST_VERBS for c in t.children
+        ):
+            # "20 students protesting against fees": protesters
+            entry = lex.generic_actor("Protesters ({country})", 6, actor.country)
+            actor = entry.actor(actor.text, actor.start, actor.end)
+        if actor is not None:
+            a2.append(actor)
+    a2 = [a for a in a2 if not a1 or a.name != a1[0].name or a.text != a1[0].text]
+    used = {t.i for t in (*agents, *patients, *mods)}
+    if ev.code in _TWO_SIDED and len(a1) > 1 and not a2:
+        a2 = a1[1:]
+    if not a1 and ev.code in _TWO_SIDED | {"AIR_STRIKE", "ART_MISS_ATTACK", "ATTACK", "ABDUCT_DISSAP"}:
+        pool = _sentence_actors(ctx, sent, used)
+        if not pool and i > 0 and _same_paragraph(ctx.text, ctx.sents[i - 1], sent):
+            pool = _sentence_actors(ctx, ctx.sents[i - 1], set())
+        if (
+            not pool
+            and ev.code in _TWO_SIDED
+            and i + 1 < len(ctx.sents)
+            and _same_paragraph(ctx.text, sent, ctx.sents[i + 1])
+        ):
+            pool = _sentence_actors(ctx, ctx.sents[i + 1], set())
+        pool = [p for p in pool if not a2 or p.name != a2[0].name]
+        if pool:
+            a1 = pool[:1]
+            if not a2 and ev.code in _TWO_SIDED:
+                a2 = [p for p in pool[1:] if p.name != pool[0].name][:1]
+    actor1 = a1[0] if a1 else None
+    actor2 = a2[0] if a2 else None
+    country = ctx.sentence_country(sent) or ctx.country
+    lex = dictionary()
+    if ev.code in _PROTEST | _RIOT:
+        template, inter = ("Protesters ({country})", 6) if ev.code in _PROTEST else ("Rioters ({country})", 5)
+        if actor1 is None or actor1.inter in (7, None):
+            entry = lex.generic_actor(template, inter, (actor1.country if actor1 else None) or country)
+            actor1 = entry.actor(
+                actor1.text if actor1 else None, actor1.start if actor1 else None, actor1.end if actor1 else None
+            )
+    if ev.code == "PROTEST_WITH_INTER" and actor1 is not None and actor1.inter == 1:
+        # ACLED puts the protesters first and the intervening force second
+        actor1, actor2 = actor2, actor1
+        if actor1 is None or actor1.inter in (7, None):
+            text = actor1.text if actor1 else None
+            actor1 = lex.generic_actor("Protesters ({country})", 6, country).actor(text)
+    if ev.code == "FORCE_AGAINST_PROTEST" and actor2 is None:
+        actor2 = lex.generic_actor("Protesters ({country})", 6, country).actor()
+    if ev.code in _CIVILIAN_TARGET and actor2 is None and actor1 is not None:
+        actor2 = lex.generic_actor("Civilians ({country})", 7, country).actor()
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.text == actor2.text:
+        actor2 = None
+    return actor1, actor2
+
+
+def _nearest_event(events: list[tuple[Event, int]], sent: Span, at: int | None) -> Event:
+    if at is None or len(events) == 1:
+        return events[0][0]
+    return min(events, key=lambda e: abs(e[1] - at))[0]
 
 
 def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
     """Fill each event's actors, counts and attribution in place; return the tallies."""
-    return []
+    lex = dictionary()
+    texts, lowers = [], []
+    for t in doc:
+        texts.append(t.text)
+        lowers.append(t.lower_)
+    mentions = lex.scan_words(texts, lowers)
+    sents = list(doc.sents)
+    year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
+    country = article_country(mentions)
+    if country is None:  # no country named: the country of the towns it names
+        towns = city_countries()
+        found = [towns[e.text] for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.text in towns]
+        country = max(set(found), key=found.count) if found else None
+    ctx = _Context(doc, article, sents, mentions, country, text=doc.text, lowers=lowers, year=year)
+    by_sent: dict[int, list[tuple[Event, int]]] = {}
+    for ev in events:
+        i = (
+            ev.sentence
+            if ev.sentence is not None and 0 <= ev.sentence < len(sents)
+            else ctx.sent_index(ev.evidence.start)
+        )
+        sent = sents[i]
+        ev.actor1, ev.actor2 = _actors_for(ctx, ev, sent, i)
+        ev.attributed_to = list(ctx.sources_of(i))
+        t_start = ev.evidence.trigger_start if ev.evidence.trigger_start is not None else sent.start_char
+        tok = doc.char_span(t_start, t_start + 1, alignment_mode="expand")
+        by_sent.setdefault(i, []).append((ev, tok.start if tok is not None else sent.start))
+    for i, evs in by_sent.items():
+        counts = ctx.counts_of(i)
+        if counts.fatalities.text is None and counts.injured.text is None and i + 1 < len(sents):
+            nxt = i + 1
+            if nxt not in by_sent and _same_paragraph(ctx.text, sents[i], sents[nxt]):
+                counts = ctx.counts_of(nxt)
+        if counts.fatalities.text is not None:
+            _nearest_event(evs, sents[i], counts.fatal_at).fatalities = counts.fatalities
+        if counts.injured.text is not None:
+            _nearest_event(evs, sents[i], counts.injured_at).injured = counts.injured
+    return _tallies(ctx, lowers)
+
+
+def _tallies(ctx: _Context, lowers: list[str]) -> list[Tally]:
+    out: list[Tally] = []
+    for i, sent in enumerate(ctx.sents):
+        if _TALLY_WORDS.isdisjoint(lowers[sent.start : sent.end]):
+            continue
+        counts = ctx.counts_of(i)
+        if counts.tally_fatalities is None and counts.tally_injured is None:
+            continue
+        start = end = None
+        if counts.tally_marker is not None:
+            start, end = tally_period(ctx.doc[counts.tally_marker], ctx.article.published)
+        place = next((e.text for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")), None)
+        out.append(
+            Tally(
+                evidence=Evidence(sent.start_char, sent.end_char),
+                fatalities=counts.tally_fatalities.best if counts.tally_fatalities else None,
+                injured=counts.tally_injured.best if counts.tally_injured else None,
+                start=start,
+                end=end,
+                place=place,
+                attributed_to=list(ctx.sources_of(i)),
+            )
+        )
+    return out

@@ -5,10 +5,52 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Article, Place
+from .gazetteer import Candidate, Gazetteer, open_default
+from .recognize import mentions_from_spans, recognize
+from .resolve import Resolution, resolve
 
-__all__ = ["find_places"]
+__all__ = ["find_places", "resolve_article", "to_place"]
 
 
-def find_places(doc: Doc, article: Article) -> list[Place]:
+def to_place(res: Resolution, gaz: Gazetteer) -> Place:
+    """The contract's Place for a resolution (unresolved fields null)."""
+    m, c = res.mention, res.place
+    place = Place(text=m.text, start=m.start, end=m.end)
+    if c is None or c.latitude is None or c.longitude is None:
+        return place
+    place.geonameid = c.geonameid
+    place.name = c.name
+    place.latitude = round(c.latitude, 5)
+    place.longitude = round(c.longitude, 5)
+    place.feature_code = c.fcode
+    place.country = c.country or None
+    place.admin1 = _admin1(c, gaz)
+    place.admin2 = gaz.admin_name(c.country, c.admin1, c.admin2) if c.admin2 else None
+    place.score = res.score
+    return place
+
+
+def _admin1(c: Candidate, gaz: Gazetteer) -> str | None:
+    if c.fcode == "ADM1":
+        return c.name
+    if c.fcode in ("PCLI", "CONT"):
+        return None
+    return gaz.admin_name(c.country, c.admin1)
+
+
+def resolve_article(doc: Doc | None, article: Article, gaz: Gazetteer | None = None) -> list[Resolution]:
+    """Recognised (or, with ``article.gold_places``, given) toponyms and their resolutions."""
+    gaz = gaz or open_default()
+    if article.gold_places is not None:
+        mentions = mentions_from_spans(doc, article, list(article.gold_places), gaz)
+    elif doc is None:
+        return []
+    else:
+        mentions = recognize(doc, article, gaz)
+    return resolve(mentions, gaz)
+
+
+def find_places(doc: Doc, article: Article, gaz: Gazetteer | None = None) -> list[Place]:
     """Every toponym of the article, resolved to GeoNames where one fits."""
-    return []
+    gaz = gaz or open_default()
+    return [to_place(r, gaz) for r in resolve_article(doc, article, gaz)]

@@ -1,0 +1,219 @@
+"""`sitrep eval events`: per-sub-type precision/recall/F1 and weighted F1 on the event dev set,
+plus detection recall, specificity and status on PLOVER's gold sentences (mapped to ACLED)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..events.coder import code_events
+from ..events.taxonomy import CODES
+from ..ingest import article_from_text
+from ..model import Event
+from ..nlp import load, parse
+from . import EvalResult, default_data_dir
+
+__all__ = ["DEV_FILE", "REPORTABLE", "evaluate", "is_heldout", "load_dev", "score_codes"]
+
+# Events that reach ACLED exports; only these count as "found" when scoring codes.
+REPORTABLE = frozenset({"occurred", "announced"})
+DEV_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "events_dev.jsonl"
+
+
+def is_heldout(index: int) -> bool:
+    """Every 5th passage (0-based index 4, 9, ...) is held out: never looked at while writing rules."""
+    return index % 5 == 4
+
+
+def load_dev(path: Path = DEV_FILE) -> list[dict[str, Any]]:
+    """The dev passages: {"id", "text", "codes", "status"?}."""
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@dataclass
+class _Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def score_codes(pairs: list[tuple[set[str], set[str]]]) -> tuple[dict[str, _Tally], float, float]:
+    """Per-code tallies, support-weighted F1 and micro F1 over (gold codes, predicted codes) pairs."""
+    tallies = {c: _Tally() for c in CODES}
+    for gold, pred in pairs:
+        for c in gold | pred:
+            t = tallies[c]
+            if c in gold and c in pred:
+                t.tp += 1
+            elif c in pred:
+                t.fp += 1
+            else:
+                t.fn += 1
+    support = {c: t.tp + t.fn for c, t in tallies.items()}
+    total = sum(support.values())
+    weighted = sum(tallies[c].prf()[2] * support[c] for c in CODES) / total if total else 0.0
+    micro = _Tally(
+        sum(t.tp for t in tallies.values()), sum(t.fp for t in tallies.values()), sum(t.fn for t in tallies.values())
+    )
+    return tallies, weighted, micro.prf()[2]
+
+
+def _code_events(texts: list[str]) -> list[list[Event]]:
+    nlp = load()
+    out = []
+    for text, doc in zip(texts, parse(texts, nlp), strict=True):
+        out.append(code_events(doc, article_from_text(text)))
+    return out
+
+
+def _gold_reportable(row: dict[str, Any]) -> set[str]:
+    statuses = row.get("status") or ["occurred"] * len(row["codes"])
+    return {c for c, s in zip(row["codes"], statuses, strict=True) if s in REPORTABLE}
+
+
+def _dev(rows: list[dict[str, Any]], preds: list[list[Event]]) -> tuple[list[dict[str, Any]], dict[str, float]]:
+    pairs: dict[str, list[tuple[set[str], set[str]]]] = {"dev": [], "heldout": [], "all": []}
+    negatives = {"dev": [0, 0], "heldout": [0, 0]}
+    status_ok = status_n = 0
+    for i, (row, events) in enumerate(zip(rows, preds, strict=True)):
+        split = "heldout" if is_heldout(i) else "dev"
+        pred = {e.code for e in events if e.status in REPORTABLE}
+        gold = _gold_reportable(row)
+        pairs[split].append((gold, pred))
+        pairs["all"].append((gold, pred))
+        if not row["codes"]:
+            negatives[split][0] += 1
+            negatives[split][1] += int(not pred)
+        for code, status in zip(row["codes"], row.get("status") or [], strict=False):
+            if status in REPORTABLE and status != "announced":
+                continue
+            status_n += 1
+            status_ok += int(any(e.code == code and e.status == status for e in events))
+    metrics: dict[str, float] = {}
+    per_split = {}
+    for split, ps in pairs.items():
+        tallies, weighted, micro = score_codes(ps)
+        per_split[split] = tallies
+        metrics[f"{split}_weighted_f1"] = round(weighted, 4)
+        metrics[f"{split}_micro_f1"] = round(micro, 4)
+    for split, (n, ok) in negatives.items():
+        metrics[f"{split}_no_event_specificity"] = round(ok / n, 4) if n else 0.0
+    metrics["status_accuracy"] = round(status_ok / status_n, 4) if status_n else 0.0
+    rows_out = []
+    for c in CODES:
+        t = per_split["all"][c]
+        p, r, f = t.prf()
+        rows_out.append(
+            {
+                "code": c,
+                "support": t.tp + t.fn,
+                "precision": round(p, 3),
+                "recall": round(r, 3),
+                "f1": round(f, 3),
+                "dev_f1": round(per_split["dev"][c].prf()[2], 3),
+                "heldout_f1": round(per_split["heldout"][c].prf()[2], 3),
+            }
+        )
+    return rows_out, metrics
+
+
+def _plover_map() -> dict[str, Any]:
+    text = resources.files("sitrep.data").joinpath("plover_acled.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)["categories"]
+    return data
+
+
+def _plover(data_dir: Path, limit: int | None) -> tuple[list[dict[str, Any]], dict[str, float]]:
+    path = data_dir / "plover" / "PLOVER_GSR_CAMEO.txt"
+    if not path.exists():
+        return [], {}
+    records = [r for r in json.loads(path.read_text("utf-8")) if r.get("text")]
+    mapping = _plover_map()
+    scored = []
+    for r in records:
+        spec = mapping.get(r["event"], {"expect": "skip"})
+        if spec.get("skip") or spec["expect"] == "skip":
+            continue
+        if spec.get("modes") and r.get("mode", "") not in spec["modes"]:
+            continue
+        scored.append((r, spec))
+    if limit is not None:
+        scored = scored[:limit]
+    preds = _code_events([r["text"] for r, _ in scored])
+    hits: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    for (r, spec), events in zip(scored, preds, strict=True):
+        expect = spec["expect"]
+        found = [e for e in events if e.status in REPORTABLE]
+        totals[expect] += 1
+        if expect == "event":
+            ok = any(e.code in spec["codes"] for e in found)
+        elif expect == "none":
+            ok = not found
+        else:  # threat: nothing told as having occurred
+            ok = not any(e.event_type != "Strategic developments" for e in found)
+        hits[expect] += int(ok)
+        totals[f"{expect}:{r['event']}"] += 1
+        hits[f"{expect}:{r['event']}"] += int(ok)
+    metrics = {}
+    names = {
+        "event": "plover_detection_recall",
+        "none": "plover_no_event_specificity",
+        "threat": "plover_threat_status",
+    }
+    for key, name in names.items():
+        if totals[key]:
+            metrics[name] = round(hits[key] / totals[key], 4)
+    rows = [
+        {
+            "plover": k.split(":", 1)[1],
+            "expect": k.split(":", 1)[0],
+            "n": totals[k],
+            "ok": hits[k],
+            "rate": round(hits[k] / totals[k], 3),
+        }
+        for k in sorted(totals)
+        if ":" in k
+    ]
+    return rows, metrics
+
+
+def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
+    """Score the event coder on tests/data/events_dev.jsonl (dev and held-out splits) and on PLOVER."""
+    rows = load_dev()
+    if limit is not None:
+        rows = rows[:limit]
+    preds = _code_events([r["text"] for r in rows])
+    table, metrics = _dev(rows, preds)
+    plover_rows, plover_metrics = _plover(data or default_data_dir(), limit)
+    metrics.update(plover_metrics)
+    for pr in plover_rows:
+        table.append(
+            {
+                "code": f"PLOVER {pr['plover']} ({pr['expect']})",
+                "support": pr["n"],
+                "precision": None,
+                "recall": pr["rate"],
+                "f1": None,
+                "dev_f1": None,
+                "heldout_f1": None,
+            }
+        )
+    return EvalResult(
+        title="Events: ACLED sub-types on the dev set (every 5th passage held out) and PLOVER detection",
+        rows=table,
+        metrics=metrics,
+    )

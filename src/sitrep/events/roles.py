@@ -1,0 +1,168 @@
+"""Walking the dependency parse around a trigger: its doer, its target, the verb that governs it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .lexicon import WordSet
+
+__all__ = [
+    "REPORTING",
+    "agents",
+    "ancestors",
+    "classify",
+    "governor",
+    "singulars",
+    "target_class",
+    "targets",
+    "word_bag",
+]
+
+# Reporting verbs: their subjects are sources, not doers (reported speech is attribution).
+REPORTING = frozenset({"say", "tell", "report", "add", "state", "confirm", "quote", "cite", "accord"})
+
+_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod"})
+_CLIMB = frozenset(
+    {
+        "compound",
+        "amod",
+        "pobj",
+        "prep",
+        "dobj",
+        "nsubjpass",
+        "conj",
+        "appos",
+        "attr",
+        "nsubj",
+        "acl",
+        "relcl",
+        "pcomp",
+        "dative",
+        "oprd",
+    }
+)
+
+
+def singulars(words: set[str]) -> set[str]:
+    """The words with naive singulars added: proper-noun plurals keep their "s" as lemma ("Palestinians")."""
+    out = set(words)
+    for w in words:
+        if len(w) > 3 and w.endswith("ies"):
+            out.add(w[:-3] + "y")
+        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            out.add(w[:-1])
+    return out
+
+
+def word_bag(tok: Token) -> tuple[set[str], str]:
+    """The lemmas and lower-case forms of a noun phrase head with its modifiers and "of" complement."""
+    toks: list[Token] = [tok]
+    toks.extend(c for c in tok.children if c.dep_ in _MODIFIERS)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    toks.append(p)
+                    toks.extend(g for g in p.children if g.dep_ in _MODIFIERS)
+    if tok.ent_iob_ != "O" and tok.ent_type_:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                toks.extend(ent)
+                break
+    toks.sort(key=lambda t: t.i)
+    words = singulars({t.lemma_.lower() for t in toks} | {t.lower_ for t in toks})
+    joined = " " + " ".join(t.lemma_.lower() for t in toks) + " "
+    return words, joined
+
+
+def classify(tok: Token, classes: tuple[tuple[str, WordSet], ...]) -> str | None:
+    """The first actor class whose words the phrase headed by ``tok`` holds, else None."""
+    words, joined = word_bag(tok)
+    for name, ws in classes:
+        if ws.in_words(words, joined):
+            return name
+    return None
+
+
+def target_class(tok: Token, classes: tuple[tuple[str, WordSet], ...]) -> str | None:
+    """A target's class: "protester", "armed" (any armed side or post) or "civilian"."""
+    words, joined = word_bag(tok)
+    found = {name for name, ws in classes if ws.in_words(words, joined)}
+    if "protester" in found:
+        return "protester"
+    if found & {"state", "nonstate", "armed"}:
+        return "armed"
+    if found & {"civilian", "mob"}:
+        return "civilian"
+    return None
+
+
+def _verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    for c in verb.children:
+        if c.dep_ == "agent":
+            subs.extend(p for p in c.children if p.dep_ == "pobj")
+    if not subs and depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp"):
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "militiamen armed with machetes" / "a man who attacked": the noun is the doer
+            return [verb.head] if verb.dep_ == "relcl" else []
+        return _verb_subjects(verb.head, depth + 1)
+    return subs
+
+
+def agents(trigger: Token) -> list[Token]:
+    """The doer(s): subject or passive agent of a verb; possessor, modifier or "by" of a noun."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return _verb_subjects(trigger)
+    out = [c for c in trigger.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ != "PRON"]
+    for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    head = trigger.head
+    # "X carried out a raid", "X staged a protest": the doer of the light verb
+    if trigger.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and head.lemma_ not in REPORTING:
+        out.extend(_verb_subjects(head))
+    if trigger.dep_ == "nsubj" and head.pos_ == "VERB":
+        out.extend(c for c in head.children if c.dep_ == "agent")
+    return out
+
+
+def targets(trigger: Token, span_tokens: list[Token]) -> Iterator[tuple[Token, str]]:
+    """The target(s) with how they were reached ("dobj", "on", "of", "from", "nsubjpass", ...)."""
+    for tok in span_tokens:
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and c not in span_tokens:
+                yield c, c.dep_
+            elif (c.dep_ == "prep" and c not in span_tokens) or (c.dep_ == "prt" and c not in span_tokens):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        yield p, c.lower_
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
+        for c in trigger.head.children:
+            if c.dep_ == "dobj":
+                yield c, "dobj"
+    # "a camp was attacked": the patient of a passive participle used as a modifier
+    if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
+        yield trigger.head, "nsubjpass"
+
+
+def ancestors(tok: Token) -> Iterator[Token]:
+    """The tokens above ``tok`` in the parse, nearest first, up to the sentence root."""
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        yield cur
+
+
+def governor(trigger: Token) -> Token | None:
+    """The nearest verb the trigger (a noun) hangs from through objects and prepositions."""
+    cur = trigger
+    for _ in range(6):
+        if cur.head.i == cur.i or cur.dep_ not in _CLIMB:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None

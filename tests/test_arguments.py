@@ -1,0 +1,141 @@
+"""Event arguments filled over parsed text: actors, counts, attribution, tallies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.eval import check_floors
+from sitrep.events.arguments import fill
+from sitrep.model import Article, Event, Evidence
+
+ROOT = Path(__file__).resolve().parent.parent
+ALEPPO = ROOT.parent / "shared" / "data" / "articles" / "aleppo-ceasefire-2016.txt"
+
+
+def _event(doc: Any, trigger: str, code: str, nth: int = 0) -> Event:
+    """An event placed on the ``nth`` occurrence of ``trigger``, as the event coder places it."""
+    text = doc.text
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(trigger, start + 1)
+    span = doc.char_span(start, start + len(trigger), alignment_mode="expand")
+    sents = list(doc.sents)
+    index = next(i for i, s in enumerate(sents) if s.start <= span.start < s.end)
+    sent = sents[index]
+    return Event(
+        id=f"x:{start}",
+        event_type="",
+        sub_event_type="",
+        code=code,
+        status="occurred",
+        evidence=Evidence(sent.start_char, sent.end_char, trigger, start, start + len(trigger)),
+        sentence=index,
+    )
+
+
+def _fill(nlp: Any, text: str, *specs: tuple[str, str], published: str | None = None) -> tuple[list[Event], Any]:
+    doc = nlp(text)
+    events = [_event(doc, trigger, code) for trigger, code in specs]
+    tallies = fill(doc, Article(id="t", hash="t", text=text, published=published), events)
+    return events, tallies
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "code", "actor1", "actor2"),
+    [
+        ("Syrian government forces shelled the town, killing six civilians.", "shelled", "ART_MISS_ATTACK",
+         "Military Forces of Syria", "Civilians (Syria)"),
+        ("The town of Douma was shelled by Syrian government forces on Monday.", "shelled", "ART_MISS_ATTACK",
+         "Military Forces of Syria", None),
+        ("An air strike by the Russian air force hit a hospital in Idlib.", "air strike", "AIR_STRIKE",
+         "Military Forces of Russia", None),
+        ("ISIS fighters recaptured the Iraqi town of Hit from Iraqi troops.", "recaptured",
+         "NON_STATE_ACTOR_OVERTAKES_TER", "Islamic State", None),
+        ("Clashes between rebels and the Syrian army erupted in Deraa.", "Clashes", "ARMED_CLASH",
+         "Rebels (Syria)", "Military Forces of Syria"),
+        ("Israeli warplanes struck a house in Gaza, killing five Palestinians.", "struck", "AIR_STRIKE",
+         "Military Forces of Israel", "Civilians (Palestine)"),
+        ("Kenyan police fired tear gas at protesters in Nairobi.", "fired tear gas", "FORCE_AGAINST_PROTEST",
+         "Police Forces of Kenya", "Protesters (Kenya)"),
+    ],
+)  # fmt: skip
+def test_actor_roles(nlp: Any, text: str, trigger: str, code: str, actor1: str, actor2: str | None) -> None:
+    (event,), _ = _fill(nlp, text, (trigger, code))
+    assert event.actor1 is not None and event.actor1.name == actor1
+    assert event.actor1.text and event.actor1.text in text
+    if actor2 is not None:
+        assert event.actor2 is not None and event.actor2.name == actor2
+
+
+@pytest.mark.slow
+def test_the_group_resolves_to_the_nearest_named_actor(nlp: Any) -> None:
+    text = "Al-Shabaab fighters were seen near Afgoye on Monday. The group later attacked a police station."
+    (event,), _ = _fill(nlp, text, ("attacked", "ARMED_CLASH"))
+    assert event.actor1 is not None and event.actor1.name == "Al Shabaab"
+    assert event.actor1.text == "The group"
+
+
+@pytest.mark.slow
+def test_protest_without_an_agent_gets_protesters_of_the_country(nlp: Any) -> None:
+    text = "Thousands joined a protest against the government in Santiago, Chile, on Friday."
+    (event,), _ = _fill(nlp, text, ("protest", "PEACE_PROTEST"))
+    assert event.actor1 is not None and event.actor1.name == "Protesters (Chile)"
+    assert event.actor1.kind == "protesters"
+
+
+@pytest.mark.slow
+def test_counts_and_attribution_go_to_the_event(nlp: Any) -> None:
+    text = "A car bomb killed 12 people and wounded dozens in Mogadishu on Sunday, police said."
+    (event,), tallies = _fill(nlp, text, ("car bomb", "REM_EXPLOS"))
+    assert event.fatalities.best == 12 and event.injured.best == 12
+    assert event.attributed_to == ["police"]
+    assert tallies == []
+
+
+@pytest.mark.slow
+def test_attribution_carries_through_a_paragraph_but_not_beyond(nlp: Any) -> None:
+    text = (
+        "According to the Syrian Observatory for Human Rights, fighting raged near Damascus. "
+        "Intense clashes and shelling erupted in the Jobar district.\n\n"
+        "Rebels shelled the airport on Friday."
+    )
+    doc = nlp(text)
+    events = [_event(doc, "clashes", "ARMED_CLASH"), _event(doc, "shelled", "ART_MISS_ATTACK")]
+    fill(doc, Article(id="t", hash="t", text=text), events)
+    assert events[0].attributed_to == ["Syrian Observatory for Human Rights"]
+    assert events[1].attributed_to == []
+
+
+@pytest.mark.slow
+def test_aleppo_tally_is_reported_apart_from_events(nlp: Any) -> None:
+    text = ALEPPO.read_text("utf-8")
+    doc = nlp(text)
+    events = [_event(doc, "clashes", "ARMED_CLASH"), _event(doc, "announced a unilateral ceasefire", "AGREEMENT")]
+    tallies = fill(doc, Article(id="a", hash="a", text=text, published="2016-10-22"), events)
+    assert len(tallies) == 1
+    tally = tallies[0]
+    assert (tally.fatalities, tally.injured) == (500, 2000)
+    assert tally.start == "2016-09-23" and tally.end == "2016-10-22"
+    assert tally.place == "Aleppo"
+    assert tally.attributed_to == ["Ban Ki-moon"]
+    assert "500 people" in text[tally.evidence.start : tally.evidence.end]
+    assert all(e.fatalities.best not in (500, 2000) for e in events)
+    clash, ceasefire = events
+    assert clash.actor1 is not None and clash.actor2 is not None
+    assert {clash.actor1.kind, clash.actor2.kind} == {"rebel groups", "state forces"}
+    assert clash.attributed_to == ["Syrian Observatory for Human Rights"]
+    assert ceasefire.actor1 is not None and ceasefire.actor1.name == "Military Forces of Syria"
+    assert ceasefire.actor1.text == "the regime of Bashar al-Assad"
+
+
+@pytest.mark.slow
+def test_eval_gate(tmp_path: Path) -> None:
+    from sitrep.eval.args import evaluate
+
+    result = evaluate()
+    failures = check_floors(result.metrics, ROOT / "tests" / "floors" / "args.json")
+    assert not failures

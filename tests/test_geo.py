@@ -1,0 +1,226 @@
+"""Geoparsing: name keys, the gazetteer (build, read-only, import), recognition, resolution."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.errors import GazetteerError
+from sitrep.geo import find_places
+from sitrep.geo.gazetteer import DEMONYM, Gazetteer, build, import_dumps, open_default
+from sitrep.geo.normalize import name_key, skeleton
+from sitrep.ingest import article_from_text
+
+SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "geonames-sample"
+
+
+@pytest.fixture(scope="session")
+def gaz_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A full gazetteer built once into a temporary folder (never the user's default)."""
+    # One build per test session, shared by the geo test modules (never the user's default file).
+    path = tmp_path_factory.getbasetemp() / "sitrep-geo" / "gazetteer.sqlite"
+    return path if path.exists() else build(path)
+
+
+@pytest.fixture(scope="session")
+def gaz(gaz_path: Path) -> Gazetteer:
+    return Gazetteer.get(gaz_path)
+
+
+# ----------------------------------------------------------------------- name keys
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("al-Raqqa", "Raqqa"), ("Sana'a", "Sanaa"), ("Ṣanʿāʾ", "Sana"), ("Deir el-Zour", "Deir ez-Zour"),
+     ("Côte d'Ivoire", "Cote dIvoire"), ("the Netherlands", "Netherlands"), ("Al Ḥasakah", "Hasakah")],
+)
+def test_name_key_meets_variants(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Khan Younis", "Khan Yunis"), ("Kharkiv", "Kharkov"), ("Kyiv", "Kiev"),
+                                      ("Deir ez-Zor", "Deir el-Zour")])
+def test_skeleton_meets_vowel_variants(a: str, b: str) -> None:
+    assert skeleton(name_key(a)) == skeleton(name_key(b))
+
+
+def test_name_key_keeps_distinct_names_apart() -> None:
+    assert name_key("Homs") != name_key("Hama")
+    assert skeleton(name_key("Aleppo")) != skeleton(name_key("Idlib"))
+
+
+# ----------------------------------------------------------------------- gazetteer
+
+
+@pytest.mark.slow
+def test_gazetteer_lookups(gaz: Gazetteer) -> None:
+    aleppo = gaz.lookup("Aleppo")
+    assert any(c.geonameid == 170063 and c.country == "SY" for c in aleppo)
+    syria = gaz.lookup("Syrian")
+    assert syria[0].geonameid == 163843 and syria[0].kind == DEMONYM
+    assert gaz.lookup("Turkish")[0].country == "TR"
+    assert gaz.lookup("Congolese")[0].country in ("CD", "CG")
+    assert gaz.lookup("Kharkov")[0].geonameid == 706483  # an alternate name of Kharkiv
+    assert gaz.lookup("Sana'a")[0].country == "YE"
+    assert any(c.country == "GB" and c.fcode == "PCLI" for c in gaz.lookup("UK"))
+    assert gaz.lookup("Xqzzyvv") == ()
+    fuzzy = gaz.lookup_fuzzy("Khan Younes")
+    assert any(c.geonameid == 281124 for c in fuzzy)
+
+
+@pytest.mark.slow
+def test_gazetteer_admin_names_and_countries(gaz: Gazetteer) -> None:
+    syria = gaz.country("SY")
+    assert syria is not None and syria.fcode == "PCLI"
+    assert syria.latitude is not None and 32 < syria.latitude < 37
+    texas = [c for c in gaz.lookup("Texas") if c.fcode == "ADM1"]
+    assert texas and texas[0].geonameid == 4736286
+    assert gaz.admin_name("US", "TX") == "Texas"
+
+
+@pytest.mark.slow
+def test_gazetteer_is_read_only(gaz: Gazetteer) -> None:
+    with pytest.raises(sqlite3.DatabaseError):
+        gaz.con.execute("DELETE FROM place")
+
+
+def test_missing_gazetteer_is_a_typed_error(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError):
+        Gazetteer(tmp_path / "nope.sqlite")
+
+
+def test_garbage_gazetteer_is_a_typed_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(GazetteerError):
+        Gazetteer(bad)
+
+
+@pytest.mark.slow
+def test_build_is_atomic_and_leaves_no_temp_files(gaz_path: Path) -> None:
+    assert gaz_path.stat().st_mode & 0o444 == 0o444
+    assert not [p for p in gaz_path.parent.iterdir() if p.suffix == ".tmp"]
+    assert gaz_path.stat().st_size > 10_000_000
+
+
+@pytest.mark.slow
+def test_open_default_uses_the_environment(gaz_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITREP_GAZETTEER", str(gaz_path))
+    assert open_default().path == gaz_path
+
+
+# ----------------------------------------------------------------------- import
+
+
+@pytest.fixture()
+def gaz_copy(gaz_path: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(gaz_path, copy)
+    return copy
+
+
+@pytest.mark.slow
+def test_import_country_dump_and_admin_codes(gaz_copy: Path, tmp_path: Path) -> None:
+    nl = SAMPLE / "NL.txt"
+    lines = nl.read_text("utf-8").splitlines(keepends=True)
+    # A real dump with two damaged lines in it: they are skipped and reported by line number.
+    damaged = tmp_path / "NL.txt"
+    damaged.write_text("".join(lines[:100]) + "broken\tline\n" + "".join(lines[100:200])
+                       + "123\tX\tX\t\tnot-a-number\t5.1\tP\tPPL\tNL\t\t01\t\t\t\t0\t\t0\tEurope/Amsterdam\t2020\n"
+                       + "".join(lines[200:]), "utf-8")
+    before = Gazetteer(gaz_copy)
+    assert not any(c.id == 2743465 for c in before.lookup("Drijberse Veld"))
+    before.con.close()
+    stats = import_dumps([damaged], gaz_copy)
+    assert stats.skipped == 2
+    assert stats.skipped_lines[0].startswith("NL.txt:101:")
+    assert stats.skipped_lines[1].startswith("NL.txt:202:")
+    assert stats.places > 10_000
+    after = Gazetteer(gaz_copy)
+    assert any(c.id == 2743465 for c in after.lookup("Drijberse Veld"))
+    after.con.close()
+    stats = import_dumps([SAMPLE / "admin1CodesASCII.txt"], gaz_copy)
+    assert stats.admins > 3000 and stats.skipped == 0
+    gaz = Gazetteer(gaz_copy)
+    assert gaz.admin_name("SY", "09") == "Aleppo"
+    assert any(c.geonameid == 170062 and c.fcode == "ADM1" for c in gaz.lookup("Aleppo"))
+
+
+@pytest.mark.slow
+def test_import_reads_zip_files(gaz_copy: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "NL.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("readme.txt", "GeoNames readme\n")
+        zf.write(SAMPLE / "NL.txt", "NL.txt")
+    stats = import_dumps([archive], gaz_copy)
+    assert stats.places > 10_000 and stats.skipped == 0
+
+
+def test_import_of_a_missing_file_is_a_typed_error(gaz_copy: Path, tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError):
+        import_dumps([tmp_path / "missing.txt"], gaz_copy)
+
+
+# ----------------------------------------------------------------------- recognition + resolution
+
+
+def _places(nlp: Any, gaz: Gazetteer, text: str, **kw: Any) -> dict[str, Any]:
+    art = article_from_text(text, id="t", **kw)
+    return {p.text: p for p in find_places(nlp(text), art, gaz)}
+
+
+@pytest.mark.slow
+def test_mislabelled_places_are_found(nlp: Any, gaz: Gazetteer) -> None:
+    found = _places(nlp, gaz, "Russian jets struck eastern Aleppo overnight, residents said.")
+    assert found["Aleppo"].geonameid == 170063
+    assert found["Russian"].country == "RU"
+
+
+@pytest.mark.slow
+def test_transliterations_resolve(nlp: Any, gaz: Gazetteer) -> None:
+    found = _places(nlp, gaz, "Israeli strikes hit Khan Yunis in the Gaza Strip, and shells fell on Kharkov.")
+    assert found["Khan Yunis"].country == "PS"
+    assert found["Kharkov"].geonameid == 706483
+
+
+@pytest.mark.slow
+def test_people_organisations_and_months_are_not_places(nlp: Any, gaz: Gazetteer) -> None:
+    found = _places(nlp, gaz, "Hamas said in May that Michael Jordan would meet Paris Hilton in Amman.")
+    assert "Hamas" not in found and "May" not in found
+    assert not any("Jordan" in t for t in found)
+    assert not any("Paris" in t for t in found)
+    assert found["Amman"].country == "JO"
+
+
+@pytest.mark.slow
+def test_containment_picks_the_right_namesake(nlp: Any, gaz: Gazetteer) -> None:
+    us = _places(nlp, gaz, "The fire broke out in Paris, Texas, on Sunday.")
+    assert us["Paris"].country == "US"
+    fr = _places(nlp, gaz, "Thousands marched in Paris on Sunday.")
+    assert fr["Paris"].country == "FR"
+
+
+@pytest.mark.slow
+def test_scores_are_probabilities_and_unknown_names_stay_unresolved(gaz: Gazetteer) -> None:
+    text = "Fighting near Zzyzxqa and in Damascus."
+    start = text.index("Zzyzxqa")
+    art = article_from_text(text, id="g", gold_places=[(start, start + 7), (text.index("Damascus"), len(text) - 1)])
+    places = find_places(None, art, gaz)  # type: ignore[arg-type]
+    assert [p.text for p in places] == ["Zzyzxqa", "Damascus"]
+    assert places[0].geonameid is None and places[0].score is None
+    assert places[1].country == "SY" and places[1].score is not None and 0.0 < places[1].score <= 1.0
+
+
+@pytest.mark.slow
+def test_credit_lines_are_skipped(nlp: Any, gaz: Gazetteer) -> None:
+    text = "Shelling hit Homs on Monday.\nPhoto: Omar Sanadiki/Reuters\n"
+    art = article_from_text(text, id="c")
+    art.segments = [(text.index("Photo"), len(text) - 1, "credit")]
+    places = find_places(nlp(text), art, gaz)
+    assert [p.text for p in places] == ["Homs"]

@@ -1,0 +1,78 @@
+"""Event location: the place tied to the trigger, ACLED geo precision, fallbacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.assemble.location import locate_event, precision_of
+from sitrep.geo import find_places
+from sitrep.geo.gazetteer import Gazetteer, build
+from sitrep.ingest import article_from_text
+from sitrep.model import Event, Evidence, Location, Place
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    path = tmp_path_factory.getbasetemp() / "sitrep-geo" / "gazetteer.sqlite"
+    return Gazetteer.get(path if path.exists() else build(path))
+
+
+def _locate(nlp: Any, gaz: Gazetteer, text: str, trigger: str, sentence: str | None = None) -> Location | None:
+    art = article_from_text(text, id="t")
+    doc = nlp(text)
+    places = find_places(doc, art, gaz)
+    sent = sentence or text
+    s0 = text.index(sent)
+    t0 = text.index(trigger, s0)
+    event = Event(id="t:0", event_type="", sub_event_type="", code="", status="occurred",
+                  evidence=Evidence(s0, s0 + len(sent), trigger, t0, t0 + len(trigger)))
+    return locate_event(doc, art, event, places)
+
+
+@pytest.mark.slow
+def test_place_under_the_trigger_wins(nlp: Any, gaz: Gazetteer) -> None:
+    loc = _locate(nlp, gaz, "Syrian government forces shelled Homs while officials met in Damascus.", "shelled")
+    assert loc is not None and loc.name == "Homs" and loc.precision == 1 and loc.country == "SY"
+
+
+@pytest.mark.slow
+def test_near_and_direction_give_precision_two(nlp: Any, gaz: Gazetteer) -> None:
+    loc = _locate(nlp, gaz, "Clashes erupted near Mosul on Tuesday.", "Clashes")
+    assert loc is not None and loc.name == "Mosul" and loc.precision == 2
+    loc = _locate(nlp, gaz, "Russian jets struck eastern Aleppo overnight.", "struck")
+    assert loc is not None and loc.name == "Aleppo" and loc.precision == 2
+
+
+@pytest.mark.slow
+def test_country_only_gives_precision_three(nlp: Any, gaz: Gazetteer) -> None:
+    loc = _locate(nlp, gaz, "Protesters marched against the government in Yemen.", "marched")
+    assert loc is not None and loc.country == "YE" and loc.precision == 3
+
+
+@pytest.mark.slow
+def test_falls_back_to_the_article_main_place(nlp: Any, gaz: Gazetteer) -> None:
+    text = "Fighting in Kandahar went on.\nThe clashes killed five people."
+    loc = _locate(nlp, gaz, text, "clashes", sentence="The clashes killed five people.")
+    assert loc is not None and loc.text == "Kandahar" and loc.geonameid == 1138336
+
+
+@pytest.mark.slow
+def test_no_place_gives_none(nlp: Any, gaz: Gazetteer) -> None:
+    assert _locate(nlp, gaz, "The clashes killed five people.", "clashes") is None
+
+
+def test_precision_codes() -> None:
+    town = Place(text="Homs", start=0, end=4, feature_code="PPL", latitude=1.0, longitude=1.0)
+    district = Place(text="Jabal", start=0, end=5, feature_code="ADM2", latitude=1.0, longitude=1.0)
+    country = Place(text="Syria", start=0, end=5, feature_code="PCLI", latitude=1.0, longitude=1.0)
+    demonym = Place(text="Syrian", start=0, end=6, feature_code="PCLI", latitude=1.0, longitude=1.0)
+    assert precision_of(town) == 1 and precision_of(town, "near") == 2
+    assert precision_of(district) == 2
+    assert precision_of(country) == 3 and precision_of(demonym) == 3
+
+
+def test_module_has_no_state(tmp_path: Path) -> None:
+    assert locate_event.__doc__

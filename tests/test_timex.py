@@ -1,0 +1,178 @@
+"""TIMEX3 recognition and normalisation on plain text (no spaCy model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from sitrep.eval import check_floors, default_data_dir
+from sitrep.timex import analyse, parse_date, recognize
+
+PUB = dt.date(2016, 10, 22)  # a Saturday, the Aleppo article's publication day
+MONDAY = dt.date(2016, 10, 24)
+
+
+def only(text: str, dct: dt.date | None = PUB) -> tuple[str, str, str | None]:
+    found = recognize(text, dct)
+    assert len(found) == 1, found
+    return found[0].text, found[0].type, found[0].value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks resumed on 21 October.", ("21 October", "DATE", "2016-10-21")),
+        ("The offensive began on September 23.", ("September 23", "DATE", "2016-09-23")),
+        ("It was signed Oct. 21, 2016, in Geneva.", ("Oct. 21, 2016", "DATE", "2016-10-21")),
+        ("Filed 2016-10-21 by the court.", ("2016-10-21", "DATE", "2016-10-21")),
+        ("Dated 21/10/2016 in the ledger.", ("21/10/2016", "DATE", "2016-10-21")),
+        ("Dated 10/21/2016 in the ledger.", ("10/21/2016", "DATE", "2016-10-21")),
+        ("Troops withdrew on Thursday.", ("Thursday", "DATE", "2016-10-20")),
+        ("The envoy will arrive on Thursday.", ("Thursday", "DATE", "2016-10-27")),
+        ("Two people were killed yesterday.", ("yesterday", "DATE", "2016-10-21")),
+        ("Shelling intensified last week.", ("last week", "DATE", "2016-W41")),
+        ("Prices rose this month.", ("this month", "DATE", "2016-10")),
+        ("The army retook the town earlier this year.", ("earlier this year", "DATE", "2016")),
+        ("A truce collapsed in June.", ("June", "DATE", "2016-06")),
+        ("The offensive started in early 2016.", ("early 2016", "DATE", "2016")),
+        ("Dozens died in the past 48 hours.", ("the past 48 hours", "DURATION", "PT48H")),
+        ("The camp was shelled at 8 a.m.", ("8 a.m.", "TIME", "2016-10-22T08:00")),
+        ("Jets struck the market Thursday night.", ("Thursday night", "TIME", "2016-10-20TNI")),
+        ("The breakdown of a six-day-long ceasefire", ("six-day-long", "DURATION", "P6D")),
+        ("The siege lasted four years.", ("four years", "DURATION", "P4Y")),
+        ("Fighting has gone on for a decade.", ("a decade", "DURATION", "P10Y")),
+        ("Hundreds are killed every week.", ("every week", "SET", "P1W")),
+        ("Aid convoys cross daily.", ("daily", "SET", "P1D")),
+        ("The city is now under siege.", ("now", "DATE", "PRESENT_REF")),
+        ("Rebels recently took the hill.", ("recently", "DATE", "PAST_REF")),
+        ("Talks may resume in the future.", ("the future", "DATE", "FUTURE_REF")),
+        ("The war of the 1990s left scars.", ("the 1990s", "DATE", "199")),
+        ("Output fell in the third quarter of 1999.", ("the third quarter of 1999", "DATE", "1999-Q3")),
+        ("The offensive is planned for this summer.", ("this summer", "DATE", "2016-SU")),
+        ("Two weeks ago the road reopened.", ("Two weeks ago", "DATE", "2016-W40")),
+    ],
+)
+def test_expressions_are_found_and_valued(text: str, expected: tuple[str, str, str]) -> None:
+    assert only(text) == expected
+
+
+def test_listed_days_share_the_month() -> None:
+    found = recognize("Strikes on 12 and 13 October killed 20.", PUB)
+    assert [(t.text, t.value) for t in found] == [("12", "2016-10-12"), ("13 October", "2016-10-13")]
+
+
+def test_following_day_counts_from_the_last_day_named() -> None:
+    found = recognize("Rebels entered on 3 May 2016. The following day they burned the market.", PUB)
+    assert [(t.text, t.value) for t in found] == [("3 May 2016", "2016-05-03"), ("The following day", "2016-05-04")]
+
+
+def test_clock_time_takes_the_day_named_before_it_in_the_sentence() -> None:
+    found = recognize("Police received a call on Sunday, November 27, 2016 at 8:14 a.m. about a shooting.", PUB)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Sunday, November 27, 2016", "DATE", "2016-11-27"),
+        ("8:14 a.m.", "TIME", "2016-11-27T08:14"),
+    ]
+
+
+def test_ages_are_not_durations() -> None:
+    assert recognize("A 6-year-old boy and two 16-year-olds were hurt.", PUB) == []
+
+
+def test_modal_may_is_not_a_month_and_offsets_survive_case_folding() -> None:
+    assert recognize("You may leave whenever you like.", PUB) == []
+    text = "İstanbul was hit on Friday."
+    (found,) = recognize(text, PUB)
+    assert text[found.start : found.end] == "Friday"
+
+
+def test_weekend_before_a_monday_publication() -> None:
+    assert only("Clashes erupted over the weekend.", MONDAY) == ("the weekend", "DATE", "2016-W42-WE")
+
+
+def test_month_takes_the_year_of_its_sentence() -> None:
+    found = recognize("In 2014, the group seized Mosul in June.", PUB)
+    assert [(t.text, t.value) for t in found] == [("2014", "2014"), ("June", "2014-06")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 500 people were killed.",
+        "The council adopted Resolution 2254 unanimously.",
+        "Two soldiers died and 8 injured were taken to hospital.",
+        "Some 1990 refugees crossed the border.",
+        "The score was 3-1 after 90 minutes of play.",
+    ],
+)
+def test_numbers_that_are_not_dates(text: str) -> None:
+    assert [t for t in recognize(text, PUB) if t.type in ("DATE", "TIME")] == []
+
+
+def test_ambiguous_numeric_date_is_flagged_not_guessed() -> None:
+    found, warnings = analyse("Dated 05/06/2016 in the ledger.", PUB)
+    assert [t.value for t in found] == [None]
+    assert [w.code for w in warnings] == ["ambiguous-date"]
+    found, _ = analyse("Dated 05/06/2016 in the ledger.", PUB, day_first=True)
+    assert [t.value for t in found] == ["2016-06-05"]
+
+
+def test_no_publication_date_gives_no_relative_value() -> None:
+    found = recognize("Rebels attacked yesterday and on Oct. 21, 2016.", None)
+    assert [(t.text, t.value) for t in found] == [("yesterday", None), ("Oct. 21, 2016", "2016-10-21")]
+
+
+def test_weekday_and_date_that_disagree_warn_and_weekday_wins() -> None:
+    text = "The regime announced a unilateral ceasefire on Thursday (21 October) and extended it."
+    found, warnings = analyse(text, PUB)
+    assert [(text[t.start : t.end], t.value) for t in found] == [
+        ("Thursday", "2016-10-20"),
+        ("21 October", "2016-10-21"),
+    ]
+    assert len(warnings) == 1
+    w = warnings[0]
+    assert w.code == "weekday-mismatch"
+    assert w.message == "Thursday does not fall on 21 October 2016 (a Friday)"
+    assert text[w.start : w.end] == "Thursday (21 October)"
+
+
+def test_weekday_and_date_that_agree_are_one_expression() -> None:
+    found, warnings = analyse("On Thursday, 20 October, helicopters dropped leaflets.", PUB)
+    assert [(t.start, t.end, t.value) for t in found] == [(3, 23, "2016-10-20")]
+    assert warnings == []
+
+
+def test_past_tense_date_after_publication_warns() -> None:
+    _, warnings = analyse("Rebels attacked the town on 25 October 2016.", PUB)
+    assert [w.code for w in warnings] == ["future-date"]
+    _, warnings = analyse("Rebels will attack the town on 25 October 2016.", PUB)
+    assert warnings == []
+
+
+def test_eval_gate_holds() -> None:
+    from sitrep.eval.time import evaluate
+
+    data = default_data_dir()
+    if not (data / "timebank").is_dir():
+        pytest.skip("TimeBank data not present")
+    result = evaluate(data)
+    floors = Path(__file__).parent / "floors" / "time.json"
+    assert check_floors(result.metrics, floors) == []
+    assert json.loads(floors.read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2016-10-22", dt.date(2016, 10, 22)),
+        ("2016-10-22T10:00:00Z", dt.date(2016, 10, 22)),
+        ("Sat, 22 Oct 2016 10:00:00 GMT", dt.date(2016, 10, 22)),
+        ("Oct 5", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_publication_dates_are_read_without_guessing(published: str | None, expected: dt.date | None) -> None:
+    assert parse_date(published) == expected
