@@ -139,3 +139,33 @@ def test_eval_gate(tmp_path: Path) -> None:
     result = evaluate()
     failures = check_floors(result.metrics, ROOT / "tests" / "floors" / "args.json")
     assert not failures
+
+
+GOLDEN = ROOT / "docs" / "golden" / "aleppo-ceasefire-2016.json"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not GOLDEN.exists() or not ALEPPO.exists(), reason="golden Aleppo article not available")
+def test_golden_aleppo_tallies_through_the_pipeline() -> None:
+    """The golden file's tallies, read by the whole pipeline, and no event holding them."""
+    import json
+
+    from sitrep.ingest import article_from_text
+    from sitrep.pipeline import extract
+
+    golden = json.loads(GOLDEN.read_text("utf-8"))
+    article = article_from_text(ALEPPO.read_text("utf-8"), published=golden.get("published"))
+    (report,) = list(extract([article]))
+    for want in golden.get("tallies", []):
+        same = [
+            t for t in report.tallies if want["sentence_contains"] in article.text[t.evidence.start : t.evidence.end]
+        ]
+        assert same, f"no tally in sentence with {want['sentence_contains']!r}: {report.tallies}"
+        tally = same[0]
+        for key in ("fatalities", "injured", "start", "end", "place"):
+            if key in want:
+                assert getattr(tally, key) == want[key], key
+        for source in want.get("attributed_to", []):
+            assert source in tally.attributed_to
+        totals = {want.get("fatalities"), want.get("injured")} - {None}
+        assert all(e.fatalities.best not in totals and e.injured.best not in totals for e in report.events)

@@ -158,3 +158,46 @@ def test_tally_over_a_named_week(blank: Language) -> None:
     tally = Tally(evidence=Evidence(start=0, end=len(text)), fatalities=40)
     date_tally(doc, article, tally, times)
     assert (tally.start, tally.end) == ("2016-10-10", "2016-10-16")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sentence", "expected"),
+    [
+        (
+            "Rebels took the hill on 3 May. Two days later, the army shelled it.",
+            "shelled",
+            "Two days later, the army shelled it.",
+            ("2016-05-05", 1, "Two days later"),
+        ),
+        (
+            "The vote was held on Monday, 9 May. A week earlier, police fired on protesters.",
+            "fired",
+            "A week earlier, police fired on protesters.",
+            ("2016-05-02", 1, "A week earlier"),
+        ),
+        (
+            "The siege began in March 2015. Three months later, the town fell.",
+            "fell",
+            "Three months later, the town fell.",
+            ("2015-06-15", 3, "Three months later"),
+        ),
+    ],
+)
+def test_spans_later_or_earlier_count_from_the_last_day_named(
+    blank: Language, text: str, trigger: str, sentence: str, expected: tuple[str, int, str]
+) -> None:
+    doc, article = _setup(blank, text, "2016-05-10")
+    times, warnings = find_times(doc, article)
+    date = date_event(doc, article, _event(text, trigger, sentence), times, warnings)
+    assert date is not None
+    assert (date.value, date.precision, date.text) == expected
+
+
+def test_span_after_an_event_is_not_counted_from_a_day(blank: Language) -> None:
+    text = "They met on 3 May, and two days after the meeting troops moved in."
+    doc, article = _setup(blank, text, "2016-05-10")
+    times, warnings = find_times(doc, article)
+    date = date_event(doc, article, _event(text, "moved", text), times, warnings)
+    assert date is not None
+    assert date.value == "2016-05-03"  # the day named in the sentence, not 3 May + 2 days
+

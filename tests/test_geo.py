@@ -162,6 +162,7 @@ def test_import_reads_zip_files(gaz_copy: Path, tmp_path: Path) -> None:
     assert stats.places > 10_000 and stats.skipped == 0
 
 
+@pytest.mark.slow
 def test_import_of_a_missing_file_is_a_typed_error(gaz_copy: Path, tmp_path: Path) -> None:
     with pytest.raises(GazetteerError):
         import_dumps([tmp_path / "missing.txt"], gaz_copy)
@@ -224,3 +225,43 @@ def test_credit_lines_are_skipped(nlp: Any, gaz: Gazetteer) -> None:
     art.segments = [(text.index("Photo"), len(text) - 1, "credit")]
     places = find_places(nlp(text), art, gaz)
     assert [p.text for p in places] == ["Homs"]
+
+
+@pytest.mark.slow
+def test_admin_words_pick_the_unit_and_bare_names_the_town(nlp: Any, gaz: Gazetteer) -> None:
+    unit = _places(nlp, gaz, "Air strikes hit villages in Idlib province on Friday.")
+    town = _places(nlp, gaz, "Air strikes hit a market in Idlib on Friday.")
+    assert unit["Idlib"].feature_code == "ADM1" and unit["Idlib"].country == "SY"
+    assert town["Idlib"].feature_code.startswith("PPL") and town["Idlib"].geonameid == 169389
+
+
+@pytest.mark.slow
+def test_places_the_model_calls_people_in_place_context(nlp: Any, gaz: Gazetteer) -> None:
+    found = _places(nlp, gaz, "Coalition air strikes hit Hodeidah and Sanaa on Tuesday, 10 km north of Marib.")
+    assert found["Sanaa"].country == "YE" and found["Hodeidah"].country == "YE"
+    assert found["Marib"].country == "YE"
+    country = _places(nlp, gaz, "Jordan condemned the attack on Monday.")
+    assert country["Jordan"].feature_code == "PCLI"
+
+
+@pytest.mark.slow
+def test_direction_words_are_not_part_of_the_name(nlp: Any, gaz: Gazetteer) -> None:
+    found = _places(nlp, gaz, "Fighting spread across northern Syria and into South Africa's press.")
+    assert found["Syria"].country == "SY"
+    assert found["South Africa"].country == "ZA"
+
+
+@pytest.mark.slow
+def test_gazetteer_opens_from_an_odd_path(gaz_path: Path, tmp_path: Path) -> None:
+    odd = tmp_path / "a dir #1" / "g?.sqlite"
+    odd.parent.mkdir()
+    shutil.copy(gaz_path, odd)
+    assert Gazetteer(odd).lookup("Mosul")[0].country == "IQ"
+
+
+@pytest.mark.slow
+def test_bad_gold_spans_are_skipped(gaz_path: Path) -> None:
+    text = "Talks in Geneva."
+    art = article_from_text(text, id="b", gold_places=[(9, 15), (9, 15), (40, 50), (5, 5), (3, 1)])
+    places = find_places(None, art, Gazetteer.get(gaz_path))  # type: ignore[arg-type]
+    assert [(p.text, p.country) for p in places] == [("Geneva", "CH")]

@@ -76,3 +76,12 @@ def test_precision_codes() -> None:
 
 def test_module_has_no_state(tmp_path: Path) -> None:
     assert locate_event.__doc__
+
+
+@pytest.mark.slow
+def test_an_unknown_place_under_the_trigger_is_not_replaced(nlp: Any, gaz: Gazetteer) -> None:
+    # The packaged gazetteer has towns, not Damascus' districts: Jobar stays unresolved.
+    text = "Shelling hit Aleppo again.\nIntense clashes and shelling erupted in the Jobar district."
+    loc = _locate(nlp, gaz, text, "clashes", sentence="Intense clashes and shelling erupted in the Jobar district.")
+    assert loc is not None and loc.geonameid is None and loc.latitude is None
+    assert loc.text == "Jobar"

@@ -50,15 +50,17 @@ def table_counts(db: Path) -> dict[str, int]:
         con.close()
 
 
-def sitrep(*args: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "sitrep", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+def sitrep(log: Path, *args: str) -> subprocess.Popen[bytes]:
+    """``sitrep ARGS`` in a child process, its output in a file (a full pipe would stall it)."""
+    with log.open("wb") as out:
+        return subprocess.Popen([sys.executable, "-m", "sitrep", *args], stdout=out, stderr=subprocess.STDOUT)
 
 
 def test_sigkill_then_resume_stores_every_article_once(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     write_articles(folder, 40)
     db = tmp_path / "kill.db"
-    proc = sitrep("ingest", str(folder), "--db", str(db), "--batch-size", "2", "--quiet")
+    proc = sitrep(tmp_path / "first.log", "ingest", str(folder), "--db", str(db), "--batch-size", "2", "--quiet")
     deadline = time.monotonic() + 120
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
@@ -75,10 +77,11 @@ def test_sigkill_then_resume_stores_every_article_once(tmp_path: Path) -> None:
     proc.wait()
     first = table_counts(db)
     assert 1 <= first["articles"] < 40
-    rerun = sitrep("ingest", str(folder), "--db", str(db), "--quiet")
-    _, err = rerun.communicate(timeout=300)
-    assert rerun.returncode == 0, err.decode()
-    assert f"{first['articles']} already there" in err.decode()
+    rerun = sitrep(tmp_path / "rerun.log", "ingest", str(folder), "--db", str(db), "--quiet")
+    rerun.wait(timeout=300)
+    said = (tmp_path / "rerun.log").read_text("utf-8")
+    assert rerun.returncode == 0, said
+    assert f"{first['articles']} already there" in said
     counts = table_counts(db)
     assert counts["articles"] == 40 and counts["reports"] == 40
     con = sqlite3.connect(db)

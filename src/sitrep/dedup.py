@@ -4,8 +4,10 @@ ACLED's rule decides sameness: one day (within the date precision), one location
 (within the geo precision, at least 25 km), one compatible pair of actors, one
 sub-type. The rules for missing values, chosen to keep precision over recall:
 
-- two mentions from the same article never merge (the event coder already
-  decided they are different events);
+- two mentions from the same article never merge: the event coder already
+  decided they are different events, and if they were two incidents of one
+  ACLED event their figures would add up, whereas reports of one incident by
+  several outlets must not (the merge below never adds);
 - a mention without a usable date or without a location (no coordinates, no
   GeoNames id, no name) never merges across articles: "an air strike" with no
   where or when cannot be told apart from the next one;

@@ -156,8 +156,7 @@ class _Job:
 def _todo(
     items: Iterable[Article | SitrepError], store: Store, stats: IngestStats, timings: Timings, retry: bool
 ) -> Iterator[Article | tuple[SitrepError, str]]:
-    """Articles not stored yet and reader errors not seen yet, each once."""
-    stored = store.stored_hashes()
+    """Articles and reader errors, each once, less the failures seen before."""
     failed = set() if retry else store.failed_fingerprints()
     seen: set[str] = set()
     it = iter(items)
@@ -168,7 +167,7 @@ def _todo(
             return
         if isinstance(item, Article):
             stats.read += 1
-            if item.hash in stored or item.hash in seen:
+            if item.hash in seen:
                 stats.already += 1
                 continue
             if article_fingerprint(item.hash) in failed:
@@ -186,18 +185,27 @@ def _todo(
 
 
 def _batches(todo: Iterator[Article | tuple[SitrepError, str]], size: int, job: _Job) -> Iterator[list[Article]]:
-    """Batches of articles; reader errors are written as they come."""
+    """Batches of articles not stored yet; reader errors are written as they come."""
     batch: list[Article] = []
+
+    def unstored() -> list[Article]:
+        known = job.store.stored_among([a.hash for a in batch])
+        job.stats.already += len(known)
+        if known:
+            job.tick()
+        return [a for a in batch if a.hash not in known]
+
     for item in todo:
         if isinstance(item, tuple):
             job.error(*item)
             continue
         batch.append(item)
         if len(batch) >= size:
-            yield batch
+            if fresh := unstored():
+                yield fresh
             batch = []
-    if batch:
-        yield batch
+    if batch and (fresh := unstored()):
+        yield fresh
 
 
 def _run_serial(batches: Iterator[list[Article]], job: _Job) -> None:

@@ -321,6 +321,15 @@ class Store:
         with self.engine.connect() as conn:
             return set(conn.execute(sa.select(articles.c.hash)).scalars())
 
+    def stored_among(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these text hashes are stored already (one query per 500)."""
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(hashes), 500):
+                chunk = list(hashes[i : i + 500])
+                found.update(conn.execute(sa.select(articles.c.hash).where(articles.c.hash.in_(chunk))).scalars())
+        return found
+
     def failed_fingerprints(self) -> set[str]:
         """The fingerprints of inputs that failed before (skipped until they change)."""
         with self.engine.connect() as conn:

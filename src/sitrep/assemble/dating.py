@@ -11,6 +11,7 @@ A point value inside a range is its middle day, never after publication.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Event, EventDate, Tally, TimeRef, Warning
 from ..timex import parse_date
 
-__all__ = ["date_event", "date_tally", "resolve_range"]
+__all__ = ["anchor_relatives", "date_event", "date_tally", "resolve_range"]
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
@@ -189,12 +190,57 @@ def _sentences(doc: Doc | None, text: str) -> list[tuple[int, int]]:
     return list(zip(starts, [*starts[1:], len(text)], strict=True))
 
 
+# After a span: it counts from the day last named ("two days later", "a week earlier", "a day
+# after"); "two days after the vote" counts from an event and is left alone.
+_RELATIVE = re.compile(
+    r"\s+(?:(later|afterwards?|on|after(?![ \t]+[a-z]))|(earlier|before(?![ \t]+[a-z])))\b", re.IGNORECASE
+)
+_SPAN = re.compile(r"^P(\d+)([DWMY])$")
+_COARSEST_ANCHOR = {"D": 0, "W": 0, "M": 1, "Y": 2}  # rank of the anchor a span needs: day, month, year
+
+
+def anchor_relatives(text: str, times: list[TimeRef]) -> list[TimeRef]:
+    """``times`` with "two days later", "a week earlier" valued from the last calendar day named.
+
+    TIMEX3 keeps such expressions as durations; the event they date lies that span away from
+    the day the narrative last named (within the two preceding paragraphs' reach, 600 chars).
+    """
+    out: list[TimeRef] = []
+    last: tuple[dt.date, int, int] | None = None  # the day, where it was named, its unit's rank
+    for t in times:
+        m = _SPAN.match(t.value or "") if t.type == "DURATION" else None
+        rel = _RELATIVE.match(text, t.end) if m else None
+        # Days and weeks count from a day; months from a month or a day; years from any date.
+        if m and rel and last and t.start - last[1] <= 600 and last[2] <= _COARSEST_ANCHOR[m[2]]:
+            amount = int(m[1]) * (-1 if rel[2] else 1)
+            base = last[0]
+            if m[2] in "DW":
+                value = (base + dt.timedelta(days=amount * (7 if m[2] == "W" else 1))).isoformat()
+            else:
+                index = base.year * 12 + base.month - 1 + amount * (12 if m[2] == "Y" else 1)
+                value = f"{index // 12:04d}" if m[2] == "Y" else f"{index // 12:04d}-{index % 12 + 1:02d}"
+            end = rel.end()
+            out.append(TimeRef(text=text[t.start : end], start=t.start, end=end, type="DATE", value=value))
+            continue
+        if t.type in ("DATE", "TIME") and t.value:
+            with contextlib.suppress(ValueError):
+                if d := _DAY.match(t.value):
+                    last = (dt.date(int(d[1]), int(d[2]), int(d[3])), t.end, 0)
+                elif d := _MONTH.match(t.value):
+                    last = (dt.date(int(d[1]), int(d[2]), 1), t.end, 1)
+                elif d := _YEAR.match(t.value):
+                    last = (dt.date(int(d[1]), 1, 1), t.end, 2)
+        out.append(t)
+    return out
+
+
 def date_event(
     doc: Doc, article: Article, event: Event, times: list[TimeRef], warnings: list[Warning]
 ) -> EventDate | None:
     """The event's date; the publication date with precision 2 when nothing closer is told."""
     text = article.text or doc.text
     dct = parse_date(article.published)
+    times = anchor_relatives(text, times)
     ev = event.evidence
     t_start = ev.trigger_start if ev.trigger_start is not None else ev.start
     t_end = ev.trigger_end if ev.trigger_end is not None else max(t_start, ev.end)

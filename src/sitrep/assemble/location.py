@@ -115,7 +115,8 @@ def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) 
     """The event's place, else None."""
     ev = event.evidence
     usable = [p for p in places if _usable(p)]
-    in_sentence = [p for p in usable if ev.start <= p.start and p.end <= ev.end]
+    in_sentence = [p for p in places if ev.start <= p.start and p.end <= ev.end
+                   and segment_kind(article, p.start, p.end) not in ("credit", "byline")]
     trigger: Token | None = None
     if ev.trigger_start is not None and ev.trigger_end is not None:
         tspan = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
@@ -129,10 +130,15 @@ def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) 
                 continue
             dist = _path_length(span.root, trigger) if trigger is not None else 50
             chars = abs(p.start - (ev.trigger_start if ev.trigger_start is not None else ev.start))
-            ranked.append((_granularity(p) >= 3, dist, _granularity(p), chars, p, span))
+            grain = _granularity(p) if _usable(p) else 1
+            ranked.append((grain >= 3, dist, grain, chars, p, span))
         if ranked:
             ranked.sort(key=lambda r: r[:4])
             _, _, _, _, best, span = ranked[0]
+            if not _usable(best):
+                # The text names the place but the gazetteer does not know it ("the Jobar
+                # district"): say so rather than borrow another place's coordinates.
+                return Location(text=best.text)
             return _location(best, precision_of(best, _modifier(doc, span)))
     main = _main_place(article, usable)
     if main is None:

@@ -38,8 +38,30 @@ _SECTOR_KIND = {
 }  # fmt: skip
 _PLOVER_CODES = {"FIGHT": "ARMED_CLASH", "ASSAULT": "ATTACK", "PROTEST": "PEACE_PROTEST", "AGREE": "AGREEMENT"}
 # Auxiliaries and copulas that open some PLOVER event phrases ("will support"): not the event word.
-_NOT_TRIGGERS = {"will", "would", "is", "are", "was", "were", "has", "have", "had", "be", "to", "ready",
-                 "willing", "said", "says", "can", "could", "may", "might", "shall", "should", "again"}
+_NOT_TRIGGERS = {
+    "will",
+    "would",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "be",
+    "to",
+    "ready",
+    "willing",
+    "said",
+    "says",
+    "can",
+    "could",
+    "may",
+    "might",
+    "shall",
+    "should",
+    "again",
+}
 _ISO3_FIX = {"JAP": "JP", "UK": "GB"}
 
 

@@ -1,7 +1,7 @@
 """``sitrep eval dedup``: pairwise precision and recall of merging reports of the same event.
 
 The corpus (tests/data/dedup) holds short reports by several outlets of the same
-real events, with the true clusters in ``clusters.json``. The whole pipeline runs
+real events in ``reports/``, with the true clusters in ``clusters.json``. The whole pipeline runs
 end to end: the reports are ingested into a fresh store, and two articles count
 as merged when some event mention of each went to the same stored event; they
 truly belong together when their labelled events overlap.
@@ -57,7 +57,7 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
 
     folder = corpus_dir(data)
     labels: dict[str, list[str]] = json.loads((folder / "clusters.json").read_text("utf-8"))["articles"]
-    files = sorted(folder / name for name in labels)[:limit]
+    files = sorted(folder / "reports" / name for name in labels)[:limit]
     items = list(read_paths(files))
     articles = [a for a in items if isinstance(a, Article)]
     name_of = {a.hash: Path(a.origin).name for a in articles}

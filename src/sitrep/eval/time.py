@@ -11,6 +11,7 @@ expression counts only when it relaxed-matches a gold one and has the gold attri
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -19,9 +20,12 @@ from pathlib import Path
 
 from . import EvalResult, default_data_dir
 
-__all__ = ["Gold", "GoldDoc", "evaluate", "read_tml", "score"]
+__all__ = ["EVENT_DATES", "Gold", "GoldDoc", "evaluate", "evaluate_event_dates", "read_tml", "score"]
 
 CORPORA = ("timebank", "aquaint")
+# Short news passages with a publication date and the date of their first event, written for
+# this scorer (tests/data/event_dates_dev.jsonl in the source tree).
+EVENT_DATES = Path(__file__).resolve().parents[3] / "tests" / "data" / "event_dates_dev.jsonl"
 
 
 @dataclass
@@ -217,4 +221,56 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
         k: float(str(headline[k])) for k in ("strict_f1", "relaxed_f1", "type_acc", "value_acc", "value_f1")
     }
     metrics["ms_per_sentence"] = 1000.0 * elapsed / max(1, sentences)
-    return EvalResult(title="TIMEX3 on TimeBank + AQUAINT (TempEval-3 measures)", rows=rows, metrics=metrics)
+    if EVENT_DATES.is_file():
+        dated = evaluate_event_dates(EVENT_DATES, limit=limit)
+        metrics.update(dated)
+        # One table: the event-date row reports passages as "gold", events found as "system",
+        # and the share whose event got the expected date and precision as "value_acc".
+        row: dict[str, object] = dict.fromkeys(rows[0], "")
+        row.update(
+            corpus="event dates (dev)",
+            gold=int(dated["event_date_n"]),
+            system=int(dated["event_date_found"]),
+            value_acc=dated["event_date_acc"],
+        )
+        rows.append(row)
+    return EvalResult(
+        title="TIMEX3 on TimeBank + AQUAINT (TempEval-3 measures); event dates through the pipeline",
+        rows=rows,
+        metrics=metrics,
+    )
+
+
+def evaluate_event_dates(path: Path = EVENT_DATES, limit: int | None = None) -> dict[str, float]:
+    """Date accuracy of each passage's first event, run through ingest and the real pipeline.
+
+    A passage counts when its first event's date has the expected value and ACLED precision;
+    a passage whose event is not found counts as wrong.
+    """
+    from ..ingest import article_from_text
+    from ..pipeline import extract
+
+    items = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    if limit is not None:
+        items = items[:limit]
+    articles = [article_from_text(it["text"], id=it["id"], published=it["published"]) for it in items]
+    found = value_ok = precision_ok = both = 0
+    for item, report in zip(items, extract(articles), strict=True):
+        date = report.events[0].date if report.events else None
+        if date is None:
+            continue
+        found += 1
+        v = date.value == item["date"]
+        p = date.precision == item["precision"]
+        value_ok += v
+        precision_ok += p
+        both += v and p
+    n = max(1, len(items))
+    return {
+        "event_date_n": float(len(items)),
+        "event_date_found": float(found),
+        "event_date_acc": both / n,
+        "event_date_acc_found": both / max(1, found),
+        "event_date_value_acc": value_ok / n,
+        "event_date_precision_acc": precision_ok / n,
+    }

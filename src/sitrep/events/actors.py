@@ -17,17 +17,17 @@ from typing import Any
 import pycountry
 import spacy
 import yaml
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..model import Actor
 
 __all__ = [
     "KINDS",
-    "city_countries",
     "ActorDictionary",
     "Entry",
     "Mention",
     "article_country",
+    "city_countries",
     "dictionary",
     "kind_of",
 ]
@@ -80,7 +80,7 @@ class Mention:
 
     start: int
     end: int
-    category: str  # group, country, place, leader, military, police, government, generic, anaphora
+    category: str  # group, country, place, capital, leader, military, police, government, generic, anaphora
     value: Any
 
 
@@ -133,6 +133,9 @@ class ActorDictionary:
         for iso, forms in state["country_aliases"].items():
             for form in forms:
                 self._add(form, "place", iso, exact=True)
+        for iso, forms in state["capitals"].items():
+            for form in forms:
+                self._add(form, "capital", iso, exact=True)
         demonyms = csv.reader(line for line in _data("demonyms.csv").splitlines() if not line.startswith("#"))
         seen: dict[str, list[str]] = {}
         for row in demonyms:
@@ -270,7 +273,7 @@ def dictionary() -> ActorDictionary:
 
 
 def _iso_of(m: Mention, prefer: str | None) -> str | None:
-    if m.category == "place" or m.category == "leader":
+    if m.category in ("place", "leader", "capital"):
         return str(m.value)
     if m.category == "country":
         isos: tuple[str, ...] = m.value
@@ -283,10 +286,11 @@ def article_country(mentions: list[Mention]) -> str | None:
     counts: Counter[str] = Counter()
     for m in mentions:
         iso = _iso_of(m, None)
-        if iso is None and m.category == "group" and m.value.country and m.value.inter == 1:
-            iso = m.value.country
         if iso:
-            counts[iso] += 1
+            counts[iso] += 2
+        elif m.category == "group" and m.value.country and m.value.inter != 8:
+            # "Boko Haram" fights in Nigeria; foreign forces (inter 8) say little of where
+            counts[m.value.country] += 1 if m.value.inter != 1 else 2
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -315,7 +319,7 @@ def code_phrase(
     if groups:
         pick = next((m for m in groups if covering(m)), groups[0])
         return pick.value.actor(text, s_char, e_char)  # type: ignore[no-any-return]
-    cues = [m for m in mentions if m.category in ("place", "country", "leader")]
+    cues = [m for m in mentions if m.category in ("place", "country", "leader", "capital")]
     iso = _iso_of(cues[0], context_country) if cues else None
     cats = {m.category for m in mentions}
     head_cat = next((m for m in mentions if covering(m)), None)
@@ -341,12 +345,12 @@ def code_phrase(
         return lex.state_actor(country, police=police, government=government).actor(text, s_char, e_char)
     if generic is not None:
         template, inter = generic.value
-        country = iso or (place_country or context_country if inter >= 5 else context_country)
+        # people (rioters, protesters, civilians) take the country where they are, as ACLED does
+        country = (place_country or iso or context_country) if inter >= 5 else (iso or context_country)
         return lex.generic_actor(template, inter, country).actor(text, s_char, e_char)
-    if head.lower_ in lex.facilities and (cues or "generic" not in cats):
-        # "Russian positions", "an army checkpoint": the forces that hold them
-        if iso is not None:
-            return lex.state_actor(iso, police="police" in cats).actor(text, s_char, e_char)
+    if head.lower_ in lex.facilities and iso is not None:
+        # "Russian positions": the forces that hold them
+        return lex.state_actor(iso, police="police" in cats).actor(text, s_char, e_char)
     if head_cat is not None and head_cat.category in ("place", "leader"):
         # a country (or its leader) acting: its state forces
         return lex.state_actor(str(head_cat.value)).actor(text, s_char, e_char)

@@ -19,13 +19,17 @@ from .tallies import tally_period
 __all__ = ["fill", "find_roles", "phrase_range"]
 
 # Children left out of an actor's noun phrase.
-_DROP = {"relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis", "punct", "dep", "npadvmod"}
+_DROP = {"relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis", "punct", "dep"}
 # Prepositions whose phrase is a place or a time, never part of an actor's name.
 _LOC_PREPS = {
     "in", "on", "at", "near", "during", "after", "before", "since", "into", "across", "through",
     "around", "outside", "inside", "with", "over", "under", "along", "within", "including",
     "against", "towards", "toward", "amid", "by", "between", "among",
 }  # fmt: skip
+# Force words that name a side when they modify an event noun ("government shelling").
+_FORCE_MODIFIERS = {"government", "regime", "army", "military", "police", "junta", "navy", "security"}
+# Participles that tie an actor to a group: "militants linked to Islamic State".
+_ALLEGIANCE = {"link", "affiliate", "associate", "belong", "tie", "connect", "loyal", "align"}
 # Verbs whose object is a weapon, not a target ("fired missiles at the base").
 _LAUNCH = {"fire", "launch", "drop", "lob", "throw", "detonate", "plant", "hurl", "use", "deploy"}
 # Verbs of territory: "recaptured the town from Syrian troops".
@@ -36,6 +40,8 @@ _HEADS_OF = {
     "leader", "members", "member", "officials", "official", "spokesman", "commander", "commanders",
     "unit", "units", "elements", "remnants", "wing", "faction", "delegation",
 }  # fmt: skip
+_REGION_WORDS = {"state", "province", "region", "district", "county", "governorate", "department", "city"}
+_BACKERS = {"backers", "backer", "allies", "ally", "patrons", "sponsors"}
 _PROTEST_VERBS = {"protest", "demonstrate", "march", "rally", "strike", "riot"}
 # Event nouns: when one is a verb's subject ("an air strike killed"), its modifiers name the agent.
 _EVENT_NOUNS = {
@@ -72,6 +78,9 @@ def phrase_range(tok: Token) -> tuple[int, int]:
 def _collect(tok: Token) -> list[int]:
     out = [tok.i]
     for child in tok.children:
+        if child.dep_ == "acl" and child.lemma_ in _ALLEGIANCE:
+            out.extend(_collect(child))  # "militants linked to Islamic State"
+            continue
         if child.dep_ in _DROP and not (child.dep_ == "punct" and child.text in ("-", "'")):
             continue
         if child.dep_ == "prep" and child.lower_ in _LOC_PREPS:
@@ -104,14 +113,17 @@ class _Context:
     def sentence_country(self, sent: Span) -> str | None:
         """The first country named as a place in the sentence ("in Syria", "in Nairobi"), not "UK-based"."""
         for m in self.mentions:
-            if sent.start <= m.start < sent.end and m.category == "place":
+            if sent.start <= m.start < sent.end and m.category in ("place", "capital"):
                 nxt = self.doc[m.end] if m.end < len(self.doc) else None
                 if nxt is None or nxt.text != "-":
                     return str(m.value)
         towns = city_countries()
         for ent in sent.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC") and ent.text in towns:
-                return towns[ent.text]
+            if ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
+                if ent.text in towns:
+                    return towns[ent.text]
+                if ent[0].text in towns and ent[-1].lower_ in _REGION_WORDS:
+                    return towns[ent[0].text]  # "Enugu state", "Idlib province"
         return None
 
     def counts_of(self, i: int) -> SentenceCounts:
@@ -178,7 +190,7 @@ def _code(ctx: _Context, tok: Token, sent: Span) -> Actor | None:
     return code_phrase(ctx.doc, lo, hi, tok, ctx.country, ctx.sentence_country(sent))
 
 
-def _code_modifier(ctx: _Context, tok: Token, sent: Span) -> Actor | None:
+def _code_modifier(ctx: _Context, tok: Token, sent: Span, code: str) -> Actor | None:
     """An actor named by a modifier of an event noun: "Russian air strikes", "rebel shelling"."""
     lex = dictionary()
     m = lex.match_at(ctx.doc, tok.i, tok.i + 1)
@@ -188,7 +200,13 @@ def _code_modifier(ctx: _Context, tok: Token, sent: Span) -> Actor | None:
     if m is not None and m.category in ("country", "place"):
         iso = m.value if m.category == "place" else next(iter(m.value))
         s, e = ctx.doc[lo].idx, tok.idx + len(tok)
+        if code in _PROTEST | _RIOT:  # "Palestinian riots": people, not a state
+            template, inter = ("Rioters ({country})", 5) if code in _RIOT else ("Protesters ({country})", 6)
+            place = ctx.sentence_country(sent) or str(iso)
+            return lex.generic_actor(template, inter, place).actor(ctx.doc[lo:hi].text, s, e)
         return lex.state_actor(str(iso)).actor(ctx.doc[lo:hi].text, s, e)
+    if m is not None and m.category in ("military", "police") and tok.lower_ not in _FORCE_MODIFIERS:
+        return None  # "drone strike", "artillery fire": a weapon, not a side
     actor = code_phrase(ctx.doc, lo, hi, tok, ctx.country, ctx.sentence_country(sent))
     if actor is not None and actor.inter is None:
         return None
@@ -253,7 +271,9 @@ def find_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
                 # "peacekeepers came under fire from militiamen": the subject is the target
                 patients.extend(c for c in tok.children if c.dep_ == "nsubj")
                 for fire in (c for c in child.children if c.dep_ == "pobj"):
-                    agents.extend(o for p in fire.children if p.lower_ == "from" for o in p.children if o.dep_ == "pobj")
+                    agents.extend(
+                        o for p in fire.children if p.lower_ == "from" for o in p.children if o.dep_ == "pobj"
+                    )
                 passive = True
             elif child.dep_ == "prep" and child.lower_ in ("with", "on", "against", "between", "at"):
                 objs = [o for c in child.children if c.dep_ == "pobj" for o in _conjuncts(c)]
@@ -338,14 +358,26 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
     trig = span.root if span is not None and len(span) else sent.root
     agents, patients, mods = find_roles(trig)
     lex = dictionary()
-    a1: list[Actor] = [a for t in agents if (a := _code(ctx, t, sent)) is not None]
-    if not a1:
-        a1 = [a for t in mods if (a := _code_modifier(ctx, t, sent)) is not None]
+    if trig.pos_ in ("NOUN", "PROPN") and mods:
+        # an event noun's own words come first: "an Islamic State attack" beats "the SDF repelled"
+        inside = {t.i for t in trig.subtree}
+        own = [t for t in agents if t.i in inside]
+        a1 = [a for t in own if (a := _code(ctx, t, sent)) is not None]
+        if not a1:
+            a1 = [a for t in mods if (a := _code_modifier(ctx, t, sent, ev.code)) is not None]
+        if not a1:
+            a1 = [a for t in agents if t.i not in inside and (a := _code(ctx, t, sent)) is not None]
+    else:
+        a1 = [a for t in agents if (a := _code(ctx, t, sent)) is not None]
+        if not a1:
+            a1 = [a for t in mods if (a := _code_modifier(ctx, t, sent, ev.code)) is not None]
     a2: list[Actor] = []
     for t in patients:
         actor = _code(ctx, t, sent)
-        if actor is not None and actor.inter == 7 and any(
-            c.dep_ in ("acl", "relcl") and c.lemma_ in _PROTEST_VERBS for c in t.children
+        if (
+            actor is not None
+            and actor.inter == 7
+            and any(c.dep_ in ("acl", "relcl") and c.lemma_ in _PROTEST_VERBS for c in t.children)
         ):
             # "20 students protesting against fees": protesters
             entry = lex.generic_actor("Protesters ({country})", 6, actor.country)
@@ -376,9 +408,11 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
     actor2 = a2[0] if a2 else None
     country = ctx.sentence_country(sent) or ctx.country
     lex = dictionary()
+    if ev.code == "AGREEMENT" and actor1 is not None and actor2 is None:
+        actor2 = _backer(ctx, actor1)
     if ev.code in _PROTEST | _RIOT:
         template, inter = ("Protesters ({country})", 6) if ev.code in _PROTEST else ("Rioters ({country})", 5)
-        if actor1 is None or actor1.inter in (7, None):
+        if actor1 is None or actor1.inter in (7, None) or (actor1.inter == 6 and inter == 5):
             entry = lex.generic_actor(template, inter, (actor1.country if actor1 else None) or country)
             actor1 = entry.actor(
                 actor1.text if actor1 else None, actor1.start if actor1 else None, actor1.end if actor1 else None
@@ -396,6 +430,23 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.text == actor2.text:
         actor2 = None
     return actor1, actor2
+
+
+def _backer(ctx: _Context, actor: Actor) -> Actor | None:
+    """The side's backer named anywhere in the article: "the Syrian government and its Russian backers"."""
+    for m in ctx.mentions:
+        if m.category != "military" or ctx.lowers[m.end - 1] not in _BACKERS:
+            continue
+        tok = ctx.doc[m.end - 1]
+        if tok.dep_ != "conj":
+            continue
+        sent = tok.sent
+        partner = _code(ctx, tok.head, sent)
+        if partner is not None and partner.name == actor.name:
+            backer = _code(ctx, tok, sent)
+            if backer is not None and backer.name != actor.name:
+                return backer
+    return None
 
 
 def _nearest_event(events: list[tuple[Event, int]], sent: Span, at: int | None) -> Event:

@@ -21,6 +21,8 @@ SKIP_KINDS = frozenset({"keywords", "credit", "byline", "readmore"})
 # How a target is reached for by_object: its direct object or an "on/at/against" phrase.
 _TARGET_VIA = frozenset({"dobj", "nsubjpass", "on", "at", "against", "of", "into", "attr", "upon"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_MOB_IGNORES = frozenset({"crime", "legal"})
+_PROTEST_CODES = frozenset({"PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR"})
 
 
 @dataclass
@@ -155,16 +157,18 @@ def _evaluate(m: TriggerMatch, doc: Doc, ctx: _Context, r: Rules) -> _Candidate 
             return None
     if trig.not_with and any(c.dep_ in trig.not_with for c in root.children):
         return None  # "to demonstrate that ...", "protested that ...": showing or saying
-    if root.dep_ == "amod" and root.pos_ == "VERB" and not trig.as_modifier:
+    if root.dep_ == "amod" and len(span) == 1 and not trig.as_modifier:
         return None  # "the occupied West Bank": a state, no event told
     if root.dep_ == "compound" and len(span) == 1 and not _event_head(root.head, r):
         return None  # "the occupied West Bank", "battle zones", "truce monitors": no event told
     own = frozenset({root.lemma_.lower(), root.lower_})
     if trig.near and not _near(trig.near, ctx, r, own):
         return None
-    if trig.not_near and any(ctx.has_any(r.sets[n]) for n in trig.not_near if n in r.sets):
+    _, cls = _agent_class(root, r)
+    # a crowd that lynches a "suspected thief" is mob violence, not crime news
+    blockers = [n for n in trig.not_near if not (cls == "mob" and n in _MOB_IGNORES)]
+    if any(ctx.has_any(r.sets[n]) for n in blockers if n in r.sets):
         return None
-    _has_agent, cls = _agent_class(root, r)
     if trig.agent and cls not in trig.agent:
         return None
     if trig.agent_not and cls in trig.agent_not:
@@ -202,12 +206,31 @@ def _refine(cands: list[_Candidate], ctx: _Context, r: Rules) -> None:
     for c in cands:
         if c.code == "PEACE_PROTEST":
             for ref in r.refinements:
-                if ctx.cue(ref.cues, ref.not_cues):
+                needs_ok = not (ref.needs.singles or ref.needs.phrases) or ctx.has(ref.needs)
+                if needs_ok and ctx.cue(ref.cues, ref.not_cues):
                     c.code = ref.code
                     break
         for rule in r.sentence_rules:
             if c.code in rule.when_codes and ctx.has(rule.cues) and not ctx.has(rule.not_cues):
                 c.code = rule.becomes
+
+
+def _drop_protest_causes(cands: list[_Candidate]) -> list[_Candidate]:
+    """What a protest is against ("protested against the air strikes") is its cause, not an event."""
+    protest_roots = {c.root.i for c in cands if c.code in _PROTEST_CODES}
+    if not protest_roots:
+        return cands
+
+    def is_cause(c: _Candidate) -> bool:
+        prep = c.root.head
+        return (
+            c.code not in _PROTEST_CODES
+            and c.root.dep_ == "pobj"
+            and prep.lower_ in ("against", "over")
+            and prep.head.i in protest_roots
+        )
+
+    return [c for c in cands if not is_cause(c)]
 
 
 def _resolve(cands: list[_Candidate]) -> list[_Candidate]:
@@ -222,6 +245,17 @@ def _resolve(cands: list[_Candidate]) -> list[_Candidate]:
     for c in sorted(alive, key=lambda c: (-c.trigger.priority, c.start)):
         best.setdefault(c.code, c)
     return sorted(best.values(), key=lambda c: c.start)
+
+
+def _confidence(c: _Candidate, status: str) -> float:
+    """The trigger entry's confidence, higher for the sentence's main verb, lower off the record."""
+    conf = c.trigger.confidence
+    root = c.root
+    if root.dep_ == "ROOT" or root.head.dep_ == "ROOT":
+        conf += 0.05
+    if status not in ("occurred", "announced"):
+        conf -= 0.15
+    return round(min(max(conf, 0.05), 0.99), 2)
 
 
 def _published_year(article: Article) -> int | None:
@@ -257,12 +291,15 @@ def code_events(doc: Doc, article: Article) -> list[Event]:
         _refine(cands, ctx, r)
         text = sent.text
         sent_end = sent.start_char + len(text.rstrip())
+        cands = _drop_protest_causes(cands)
+        # what came before is background to the sentence's event
+        main = [c for c in cands if not is_prior(c.root, r.status)]
+        if main and len(main) < len(cands):
+            cands = main
         kept = [c for c in _resolve(cands) if not is_background(c.root, r.status, year)]
-        if len(kept) > 1:
-            main = [c for c in kept if not is_prior(c.root, r.status)]
-            kept = main or kept
         for c in kept:
             sub = subtype(c.code)
+            status = status_of(c.root, c.code, r.status)
             span = doc[c.start : c.end]
             events.append(
                 Event(
@@ -270,7 +307,7 @@ def code_events(doc: Doc, article: Article) -> list[Event]:
                     event_type=sub.event_type,
                     sub_event_type=sub.sub_event_type,
                     code=c.code,
-                    status=status_of(c.root, c.code, r.status),
+                    status=status,
                     evidence=Evidence(
                         start=sent.start_char,
                         end=sent_end,
@@ -278,7 +315,7 @@ def code_events(doc: Doc, article: Article) -> list[Event]:
                         trigger_start=span.start_char,
                         trigger_end=span.end_char,
                     ),
-                    confidence=c.trigger.confidence,
+                    confidence=_confidence(c, status),
                     sentence=index,
                 )
             )

@@ -49,6 +49,9 @@ _PERSON_NOUNS = {
     "engineer", "contractor", "pilgrim", "tourist", "gendarme", "militiaman", "worshipper",
     "victim", "grandson", "granddaughter", "grandfather", "grandmother", "aide", "guide",
 }  # fmt: skip
+# Verbs that tell a figure on someone's word; two of them over one toll are two sources.
+_REPORTING = {"say", "claim", "report", "put", "estimate", "tell", "state", "announce", "confirm", "add"}
+_ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 _SUBSET_WINDOW = {"including", "among", "amongst", "them", "whom"}
 _PERSON_PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
 
@@ -88,7 +91,8 @@ def lexicon() -> _Lexicon:
         zero=set(raw["zero"]),
         starters=frozenset(k.split()[0].lower() for k in (*raw["hedges"], *raw["quantities"])),
         forms=frozenset(
-            w for w in (*raw["fatal"], *raw["injured"], *raw["casualty"], "lost", "lose", "loses", "losing")
+            w
+            for w in (*raw["fatal"], *raw["injured"], *raw["casualty"], "lost", "lose", "loses", "losing")
             if " " not in w
         ),
     )
@@ -327,10 +331,11 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
     if noun.lower_ in lex.not_people or noun.lemma_.lower() in lex.not_people:
         return None
     # a figure inside "including ...", "among them", "of whom": a subset already counted
-    if any(t.lower_ in _SUBSET_WINDOW for t in doc[max(sent.start, fig.start - 3) : fig.start]):
-        return None
+    total = any(c.i in keywords and c.dep_ in ("acl", "relcl") for c in noun.children)
+    if not total and any(t.lower_ in _SUBSET_WINDOW for t in doc[max(sent.start, fig.start - 3) : fig.start]):
+        return None  # but "six were among 11 people killed": 11 is the total
     for anc in [noun, *_ancestors_until(noun, sent.root)][:4]:
-        if (anc.lower_ in lex.subset and anc.i < fig.start) or anc.lemma_ == "include":
+        if not total and ((anc.lower_ in lex.subset and anc.i < fig.start) or anc.lemma_ == "include"):
             return None
         if anc.i in keywords:
             break
@@ -402,9 +407,30 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
                     inner = [g.i for g in c.children if g.i in keywords]
                     if inner:
                         return inner[0]
-        if cur.dep_ in ("prep", "pobj", "nummod", "quantmod") or head.pos_ in ("ADP", "NUM"):
-            cur = head
+        if (
+            (cur.dep_ == "pobj" and head.lower_ == "of")
+            or (cur.dep_ == "prep" and cur.lower_ == "of")
+            or cur.dep_ in ("nummod", "quantmod")
+            or head.pos_ == "NUM"
+        ):
+            cur = head  # "the deaths of 12 people", "dozens of people"
             continue
+        if cur.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX"):
+            # "left 3 soldiers dead", "were reported killed": the casualty word completes the verb
+            done = [
+                c.i
+                for c in head.children
+                if c.i in keywords
+                and (
+                    c.dep_ in ("oprd", "xcomp", "acomp", "dep", "advmod", "ccomp")
+                    or (
+                        c.dep_ == "advcl"
+                        and c.i == cur.right_edge.i + 1
+                        and not any(g.dep_ == "dobj" for g in c.children)
+                    )
+                )
+            ]
+            return done[0] if done else None  # "50 were arrested": another verb's figure
         break
     # "the number killed since ... to 56": a figure under a running-total noun
     for anc in _ancestors_until(noun, sent.root)[:5]:
@@ -472,14 +498,17 @@ def _victims(k: Token) -> list[Token]:
 
 
 def _singular(tok: Token) -> bool:
-    """A single person: "him", "a soldier", "the driver", "a Palestinian", a named person."""
+    """A single person: "him", "a soldier", "the driver", "a shepherd", "a third", a named person."""
     if tok.lower_ in _PERSON_PRONOUNS and tok.lower_ not in ("himself", "herself"):
         return True
-    return (
-        tok.tag_ in ("NN", "NNP")
-        and tok.lower_ not in lexicon().not_people
-        and (tok.lemma_.lower() in _PERSON_NOUNS or tok.ent_type_ in ("PERSON", "NORP"))
-    )
+    if tok.lower_ in _ORDINALS and any(c.dep_ == "det" for c in tok.children):
+        return True  # "a third was wounded"
+    if tok.lower_ == "another":
+        return True  # "another was injured"
+    if tok.tag_ not in ("NN", "NNP") or tok.lower_ in lexicon().not_people or tok.pos_ == "PRON":
+        return False
+    # the victim of a killing or wounding is a person unless the lexicon says otherwise
+    return tok.lemma_.lower() in _PERSON_NOUNS or tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "NOUN"
 
 
 def _singular_victims(k: Token) -> int | None:
@@ -543,10 +572,12 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
     for fig in figs:
         nxt = doc[fig.end : min(fig.end + 4, sent.end)]
         noun = _counted_noun(doc, fig)
+        if noun.lower_ == "head":  # "30 head of cattle"
+            noun = next((g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), noun)
         rate = any(t.lower_ in ("every", "each", "per", "daily", "weekly", "monthly", "annually") for t in nxt)
         if rate or noun.lower_ in lex.not_people or noun.lemma_.lower() in lex.not_people:
             # a rate ("hundreds every week") or animals and property: no casualty figure
-            near = [k for k in keywords if abs(k - fig.anchor) <= 4 or k == noun.head.i]
+            near = [k for k in keywords if k in (noun.head.i, doc[fig.anchor].head.i, fig.start - 1, fig.end)]
             consumed.update(near)
             continue
         k = _keyword_of(doc, fig, sent, keywords)
@@ -587,9 +618,15 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
             items = []  # "12 casualties" are killed-or-injured: kept as words, no figure
         tally_items = [it for it in items if marker is not None and _under_marker(doc[it[0]], doc[marker])]
         event_items = [it for it in items if it not in tally_items]
+        # "two were killed on Monday, bringing the death toll to 23": the toll is a running total
+        rising = [it for it in event_items if _cumulative(doc[it[0]])]
+        if rising and len(rising) < len(event_items):
+            tally_items += rising
+            event_items = [it for it in event_items if it not in rising]
         if historic:
             event_items = []
         if event_items:
+            event_items = _most_conservative(doc, event_items)
             figs_all = [f for _, fs in event_items for f in fs]
             first = figs_all[0]
             bomber_counted = any(
@@ -600,6 +637,10 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
             count = _count_for(doc, figs_all)
             lo = min(min(f.start for f in figs_all), min(k for k, _ in event_items))
             hi = max(max(f.end for f in figs_all), max(k + 1 for k, _ in event_items))
+            for f in figs_all:  # "killing six civilians": the counted noun belongs to the words
+                noun = _counted_noun(doc, f)
+                if f.end <= noun.i < f.end + 3 and noun.i < sent.end:
+                    hi = max(hi, noun.i + 1)
             count.text = _span_text(doc, lo, hi)
             setattr(out, slot, count)
             setattr(out, "fatal_at" if kind == "fatal" else "injured_at", event_items[0][0])
@@ -627,6 +668,42 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
     return out
 
 
+def _reporter(tok: Token) -> str | None:
+    """Who tells the figure: the subject of the reporting verb above it ("the UN said")."""
+    cur = tok
+    while True:
+        if cur.lemma_ in _REPORTING and cur.i != tok.i:
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj.lemma_.lower()
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    # "Twenty civilians were killed, the UN said": a parenthetical reporting clause
+    for child in cur.children:
+        if child.dep_ == "parataxis" and child.lemma_ in _REPORTING:
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj.lemma_.lower()
+    return None
+
+
+def _most_conservative(doc: Doc, items: list[tuple[int, list[Figure]]]) -> list[tuple[int, list[Figure]]]:
+    """When sources disagree on one toll ("20, the UN said, while the government put it at 12"),
+    keep the lowest (ACLED); figures told by one source add up."""
+    by_source: dict[str | None, list[tuple[int, list[Figure]]]] = {}
+    for item in items:
+        by_source.setdefault(_reporter(doc[item[0]]), []).append(item)
+    told = {k: v for k, v in by_source.items() if k is not None}
+    if len(told) < 2 or None in by_source:
+        return items
+
+    def total(group: list[tuple[int, list[Figure]]]) -> int:
+        return sum(f.best or 0 for _, fs in group for f in fs)
+
+    return min(told.values(), key=total)
+
+
 def _zero_text(doc: Doc, sent: Span, kind: str, keywords: dict[int, str]) -> str:
     for k, kk in keywords.items():
         if kk == kind or kk == "casualty":
@@ -649,7 +726,8 @@ def _tally_marker(sent: Span, lows: list[str]) -> int | None:
         if lows[i - sent.start] not in firsts:
             continue
         if doc[i].lower_ == "since" and any(
-            t.tag_ == "JJS" or t.lower_ == "first" for t in doc[max(sent.start, i - 3) : i]
+            (t.tag_ == "JJS" and t.lower_ not in ("least", "most")) or t.lower_ == "first"
+            for t in doc[max(sent.start, i - 3) : i]
         ):
             continue  # "the deadliest since 2014" compares; it does not total
         for key in lex.tally_markers:
@@ -659,11 +737,23 @@ def _tally_marker(sent: Span, lows: list[str]) -> int | None:
     return None
 
 
+def _cumulative(k: Token) -> bool:
+    """A toll brought or raised to a figure ("bringing the death toll to 23")."""
+    cur = k
+    for _ in range(3):
+        if cur.dep_ == "dobj" and cur.head.lemma_ in ("bring", "raise", "take", "push", "increase", "lift"):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _under_marker(k: Token, marker: Token) -> bool:
     """True when the casualty word lies in the clause the tally marker modifies."""
     gov = marker.head
-    while gov.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") and gov.head.i != gov.i:
-        gov = gov.head
+    while gov.pos_ not in ("VERB", "AUX", "ADJ") and gov.head.i != gov.i:
+        gov = gov.head  # "this year", "the past two weeks": up to the verb they modify
     # the marker's own clause ("since the government launched ...") hangs from the count's clause
     if gov.dep_ in ("advcl", "prep", "pcomp", "pobj") and gov.head.i != gov.i:
         gov = gov.head

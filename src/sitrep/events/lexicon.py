@@ -71,6 +71,7 @@ class Refinement:
     code: str
     cues: WordSet
     not_cues: tuple[str, ...]
+    needs: WordSet
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,12 @@ def rules() -> Rules:
             if n not in names:
                 raise ValueError(f"event_triggers.yaml {t.key} ({t.code}): unknown set {n!r}")
     refinements = tuple(
-        Refinement(str(r["code"]), WordSet.of(_words(r["cues"])), tuple(f" {w} " for w in _words(r.get("not_cues"))))
+        Refinement(
+            str(r["code"]),
+            WordSet.of(_words(r["cues"])),
+            tuple(f" {w} " for w in _words(r.get("not_cues"))),
+            WordSet.of(_words(r.get("needs"))),
+        )
         for r in data["protest_refinements"]
     )
     sentence_rules = tuple(

@@ -88,6 +88,15 @@ def classify(tok: Token, classes: tuple[tuple[str, WordSet], ...]) -> str | None
 
 def target_class(tok: Token, classes: tuple[tuple[str, WordSet], ...]) -> str | None:
     """A target's class: "protester", "armed" (any armed side or post) or "civilian"."""
+    for c in tok.children:  # "a convoy of gold miners": the complement says who
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and (cls := _target_words_class(p, classes)) is not None:
+                    return cls
+    return _target_words_class(tok, classes)
+
+
+def _target_words_class(tok: Token, classes: tuple[tuple[str, WordSet], ...]) -> str | None:
     words, joined = word_bag(tok)
     found = {name for name, ws in classes if ws.in_words(words, joined)}
     if "protester" in found:
@@ -101,6 +110,11 @@ def target_class(tok: Token, classes: tuple[tuple[str, WordSet], ...]) -> str | 
 
 def _verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    # "The army said it had retaken ...": a pronoun stands for the reporting verb's subject
+    if subs and all(s.pos_ == "PRON" for s in subs) and verb.dep_ == "ccomp":
+        above = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if above:
+            return above
     for c in verb.children:
         if c.dep_ == "agent":
             subs.extend(p for p in c.children if p.dep_ == "pobj")

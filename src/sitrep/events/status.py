@@ -119,7 +119,9 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     modal = [c.lower_ for c in anchor.children if c.tag_ in _MODAL_TAGS or c.dep_ == "aux"]
     if any(m in ("could", "might", "may", "would", "should", "can") for m in modal):
         return "hypothetical"
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "before", "until") for c in anchor.children):
+    marks = {c.lower_ for c in anchor.children if c.dep_ == "mark"}
+    # "if they attack"; "before they demobilize" (present tense: not yet; past tense: it happened)
+    if marks & {"if", "unless"} or (marks & {"before", "until"} and anchor.tag_ in ("VB", "VBP", "VBZ")):
         return "hypothetical"
     for c in trigger.children:  # "a scheduled protest", "a possible attack"
         if c.dep_ in ("amod", "compound") and _has(cues.hypothetical, c):

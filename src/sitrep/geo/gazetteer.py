@@ -171,12 +171,12 @@ def _iter_json_values(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """The middle of an area from its towns: the mid-range of their 1st-99th percentiles."""
+    """The middle of an area from its towns: the mid-range of their 0.2-99.8th percentiles."""
 
     def mid(values: list[float]) -> float:
         values.sort()
-        lo = values[int(0.01 * (len(values) - 1))]
-        hi = values[int(0.99 * (len(values) - 1))]
+        lo = values[int(0.002 * (len(values) - 1))]
+        hi = values[int(0.998 * (len(values) - 1))]
         return (lo + hi) / 2
 
     return mid([p[0] for p in points]), mid([p[1] for p in points])
@@ -609,7 +609,8 @@ class Gazetteer:
             raise GazetteerError("gazetteer file not found; run `sitrep gazetteer build`", source=str(path))
         self.path = path
         try:
-            self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            # Read-only: one file shared by every worker process; percent-encoded for odd paths.
+            self.con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
             self.con.execute("PRAGMA query_only=ON")
             self.con.execute("SELECT 1 FROM meta LIMIT 1").fetchone()
         except sqlite3.DatabaseError as exc:

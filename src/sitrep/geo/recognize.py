@@ -8,6 +8,7 @@ gazetteer; person names, organisations, months and other words in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -209,8 +210,8 @@ def _accept(doc: Doc, i: int, j: int, text: str, cands: tuple[Candidate, ...],
         return False
     if text.lower() in lower_words:
         return False
-    if j - i == 1 and doc[i].pos_ not in ("PROPN", "X", "") and not _country_or_big(cands):
-        return False  # a capitalised common word: "Meeting", "Part"
+    if j - i == 1 and doc[i].pos_ not in ("PROPN", "X", "") and i not in ent_of and not _country_or_big(cands):
+        return False  # a capitalised common word ("Meeting", "Part"), unless NER saw a name there
     ent = ent_of.get(i)
     in_name = ent is not None and ent.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
     if in_name and ent is not None:
@@ -273,9 +274,18 @@ def _link_containers(text: str, mentions: list[Mention]) -> None:
         m, nxt = mentions[k], mentions[k + 1]
         if m.demonym or nxt.demonym:
             continue
-        between = text[m.end:nxt.start]
-        if between in (", ", ",", " in ", " , ") or between.strip().lower() in (",", "in", "province,", "in the"):
-            m.container = k + 1
+        gap = text[m.end:nxt.start]
+        if len(gap) > 40:
+            continue
+        between = re.findall(r"[\w-]+|,", gap.lower())
+        w = words()
+        # "X, Y", "X in Y", "X district of Y", "X, in northern Y", "X province, Y"
+        while between and (between[0] in w["admin_words"] or between[0] in ("city", "town", "village")):
+            between = between[1:]
+        if between and between[0] in (",", "in", "of"):
+            rest = [t for t in between[1:] if t not in ("the", "in", ",") and t not in w["directions"]]
+            if not rest:
+                m.container = k + 1
 
 
 def mentions_from_spans(doc: Doc | None, article: Article, spans: list[tuple[int, int]],
@@ -284,7 +294,9 @@ def mentions_from_spans(doc: Doc | None, article: Article, spans: list[tuple[int
     text = article.text
     w = words()
     out: list[Mention] = []
-    for start, end in sorted(spans):
+    for start, end in sorted(set(spans)):
+        if not (0 <= start < end <= len(text)) or not text[start:end].strip():
+            continue  # a span outside the text, or blank: nothing to resolve
         phrase = text[start:end]
         cands = gaz.lookup(phrase)
         demonym = bool(cands) and cands[0].kind == DEMONYM

@@ -28,6 +28,8 @@ _CODE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "OCN": 4.0, "SEA": 4.0, "GULF": 3.0, "L
                "DSRT": 3.0, "PEN": 3.0, "DLTA": 2.0, "ADM1": 2.0, "PPLC": 2.0, "ADM2": 0.5, "PPLA": 1.0,
                "PPLA2": 0.5, "PPLA3": 0.3, "RGN": 4.0}
 MIN_SCORE = 0.3
+# Countries, continents, seas and named regions: no country focus applies to them.
+_AREA_CODES = {"PCLI", "CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN", "LK", "DLTA"}
 _KIND_BONUS = {MAIN: 0.0, ALTERNATE: -0.3, DEMONYM: 0.0, CODE: -0.5}
 
 
@@ -61,6 +63,9 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         dem = [c for c in cands if c.kind == DEMONYM]
         if dem:
             return dem
+    if not cands and len(parts) > 1 and parts[0] in words()["directions"]:
+        # "Eastern Mediterranean", "northern Syria": the named area itself.
+        cands = list(gaz.lookup(" ".join(parts[1:])))
     if not cands:
         key = name_key(text)
         cands = [c for c in gaz.lookup_fuzzy(text)
@@ -113,7 +118,7 @@ def _context(c: Candidate, m: Mention, focus: dict[str, float], container: Candi
               and c.longitude is not None
               and distance_km(c.latitude, c.longitude, container.latitude, container.longitude) < 150):
             s += 3.0
-    if anchors and c.latitude is not None and c.longitude is not None and c.fcode not in ("PCLI", "CONT"):
+    if anchors and c.latitude is not None and c.longitude is not None and c.fcode not in _AREA_CODES:
         near = min(distance_km(c.latitude, c.longitude, a, b) for a, b in anchors)
         if near < 50:
             s += 1.5
@@ -126,7 +131,7 @@ def features(best: float, second: float | None, c: Candidate, n: int, focus: dic
              demonym: bool) -> list[float]:
     """The calibration features of a chosen candidate (names in data/geo_calibration.json)."""
     margin = 8.0 if second is None else min(8.0, best - second)
-    country = c.fcode in ("PCLI", "CONT") or demonym
+    country = c.fcode in _AREA_CODES or demonym
     share = focus.get(c.country, 0.0)
     return [
         1.0,
@@ -136,7 +141,8 @@ def features(best: float, second: float | None, c: Candidate, n: int, focus: dic
         math.log10(c.population + 1) / 7.0,
         share,
         math.log(n + 1),
-        1.0 if focus and share == 0.0 and not country else 0.0,
+        # Outside every country the article names: suspicious, less so for a big city.
+        (1.0 - min(1.0, math.log10(c.population + 1) / 7.0)) if focus and share == 0.0 and not country else 0.0,
         1.0 if c.kind % 10 == ALTERNATE else 0.0,
     ]
 

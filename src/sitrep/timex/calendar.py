@@ -7,6 +7,7 @@ import datetime as dt
 
 __all__ = [
     "add_months",
+    "easter",
     "fmt_day",
     "fmt_granular",
     "last_weekday",
@@ -123,3 +124,18 @@ def season_year(ref: dt.date, season: str, direction: int) -> int:
     if direction > 0:
         return ref.year if mid > ref.month + 1 else ref.year + 1
     return ref.year
+
+
+def easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (the anonymous Gregorian computus, as in Meeus 1991, ch. 8)."""
+    golden = year % 19
+    century, in_century = divmod(year, 100)
+    leap_c, rest_c = divmod(century, 4)
+    lunar = (century + 8) // 25
+    moon_fix = (century - lunar + 1) // 3
+    epact = (19 * golden + century - leap_c - moon_fix + 15) % 30
+    leap_y, rest_y = divmod(in_century, 4)
+    weekday_fix = (32 + 2 * rest_c + 2 * leap_y - epact - rest_y) % 7
+    shift_back = (golden + 11 * epact + 22 * weekday_fix) // 451
+    month, day = divmod(epact + weekday_fix - 7 * shift_back + 114, 31)
+    return dt.date(year, month, day + 1)

@@ -46,6 +46,7 @@ class Lexicon:
     set_quantifiers: tuple[str, ...]
     holidays: dict[str, tuple[int, int]]
     weekday_holidays: dict[str, tuple[int, int, int]]
+    easter_holidays: dict[str, int]
     not_year_before: frozenset[str]
     not_year_after: frozenset[str]
     street_words: frozenset[str]
@@ -96,6 +97,7 @@ def lexicon() -> Lexicon:
         weekday_holidays={
             str(k).lower(): (int(v[0]), int(v[1]), int(v[2])) for k, v in raw["weekday_holidays"].items()
         },
+        easter_holidays={str(k).lower(): int(v) for k, v in raw["easter_holidays"].items()},
         not_year_before=frozenset(str(w).lower() for w in raw["not_year_before"]),
         not_year_after=frozenset(str(w).lower() for w in raw["not_year_after"]),
         street_words=frozenset(str(w).lower() for w in raw["street_words"]),

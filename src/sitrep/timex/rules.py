@@ -35,7 +35,10 @@ class Timex:
     day: dt.date | None = None  # calendar day named with its day of month
     granularity: str = ""
     explicit_year: bool = False
-    offset: int | None = None  # for "the following day": days after the last day named
+    offset: int | None = None  # for "the following day": units after the last date named
+    unit: str = ""  # the unit an anaphor counts in ("the following month"); "" for days
+    before_next: bool = False  # "the day before <date>": counted from the date that follows
+    companion: Timex | None = None  # a second expression found by the same match ("2014-15")
     part: str = ""  # part of day ("TNI") an anaphoric expression adds
     floating: bool = False  # a clock time dated by default: the day named before it wins
 
@@ -157,11 +160,17 @@ def _month_of(word: str, lex: Lexicon) -> int | None:
 
 
 def _context_year(ctx: Context, pos: int) -> int | None:
-    """The last explicit year written earlier in the same sentence."""
+    """The year that sets the time of ``pos``: one opening its sentence or just before it."""
     found = None
-    for m in _YEAR_IN_TEXT.finditer(ctx.text, ctx.sentence_start(pos), pos):
-        found = int(m.group(1))
+    start = ctx.sentence_start(pos)
+    for m in _YEAR_IN_TEXT.finditer(ctx.text, start, pos):
+        # A year deep in an earlier clause ("a program approved in 1987 that ...") sets nothing.
+        if pos - m.end() <= 40 or len(_WORDS.findall(ctx.text, start, m.start())) <= 2:
+            found = int(m.group(1))
     return found
+
+
+_WORDS = re.compile(r"\w+")
 
 
 # A year that sets the time of what follows: "In 2015, ... in June" (not "the 2015 budget").
@@ -169,6 +178,9 @@ _YEAR_IN_TEXT = re.compile(
     r"\b(?:in|since|during|by|until|from|throughout)\s+(?:(?:early|late|mid|the\s+year)[\s-]+)?((?:19|20)\d\d)(?![\w%-]|[.,]\d)",
     re.IGNORECASE,
 )
+
+
+_DEADLINE = re.compile(r"\b(?:by|through|until|till)\s+$")
 
 
 def _pick_year(ctx: Context, pos: int, end: int, month: int, day: int | None) -> int | None:
@@ -179,6 +191,9 @@ def _pick_year(ctx: Context, pos: int, end: int, month: int, day: int | None) ->
     if ctx.dct is None:
         return None
     tense = ctx.tense(pos, end)
+    if tense != "FUTURE" and _DEADLINE.search(ctx.lower, max(0, pos - 9), pos):
+        # "by August", "through January": a deadline, ahead unless the sentence is told in the past.
+        tense = "FUTURE" if tense is None else None
     best: tuple[float, int] | None = None
     for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
         try:
@@ -197,7 +212,7 @@ def _pick_year(ctx: Context, pos: int, end: int, month: int, day: int | None) ->
         if tense == "FUTURE" and last < ctx.dct:
             distance += 300 if day is None else 200
         if tense is None and first > ctx.dct:
-            distance += 60  # news mostly reports what has happened
+            distance += 120  # news mostly reports what has happened
         if best is None or distance < best[0]:
             best = (distance, y)
     return best[1] if best else None
@@ -267,7 +282,7 @@ class Grammar:
         rel_days = _alt(lex.relative_days)
         refs = _alt(lex.reference_words)
         set_adv = _alt(lex.set_adverbs)
-        holidays = _alt([*lex.holidays, *lex.weekday_holidays])
+        holidays = _alt([*lex.holidays, *lex.weekday_holidays, *lex.easter_holidays])
         tz = r"(?:[ecmp][sd]t|gmt|utc|bst|cet|cest|eet|eest|msk|ist|ast|local\s+time|moscow\s+time)"
         wd_rel = _alt(lex.weekday_relatives)
         self.rules: list[Rule] = [
@@ -345,9 +360,22 @@ class Grammar:
                 self._year,
             ),
             Rule(
+                "year_range",
+                re.compile(
+                    r"(?<![\w$€£#./-])(?:(?P<fy>fy|fiscal(?:\s+year)?)[\s-]?)?(?P<y1>(?:1[5-9]|20)\d\d)(?P<sep>[-–/])(?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\w%/-]|[.,]\d)",
+                    f,
+                ),
+                self._year_range,
+            ),
+            Rule(
+                "fiscal_year",
+                re.compile(r"\bfy\s?(?P<y>(?:19|20)\d\d|\d\d)(?![\w%/-]|[.,]\d)", f),
+                self._fiscal_year,
+            ),
+            Rule(
                 "decade",
                 re.compile(
-                    r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d)0['’]?s\b|\b(?:the\s+)?(?:(?P<mod2>early|late|mid)[\s-]+)?['’](?P<short>\d)0['’]?s\b",
+                    r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d)0['’]?s\b|\b(?:the\s+)?(?:(?P<mod2>early|late|mid)[\s-]+)?['’](?P<short>\d)0['’]?s\b|\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?P<short2>[1-9])0s\b",
                     f,
                 ),
                 self._decade,
@@ -432,7 +460,7 @@ class Grammar:
             Rule(
                 "anaphor",
                 re.compile(
-                    rf"\b(?:(?:earlier|later)\s+)?(?P<w>the\s+(?:following|next|previous|same)|that(?:\s+same)?|the)\s+(?P<what>day|{part})(?P<rel>\s+(?:before|after))?(?!\w)",
+                    rf"\b(?:(?:earlier|later)\s+)?(?P<w>the\s+(?:following|next|previous|preceding|same)|that(?:\s+same)?|the)\s+(?P<what>day|week|month|year|{part})(?P<rel>\s+(?:before|after))?(?!\w)",
                     f,
                 ),
                 self._anaphor,
@@ -605,15 +633,23 @@ class Grammar:
         rel = _norm(m["rel"] or "")
         if w == "the" and not rel:
             return None
+        unit = what if what in ("week", "month", "year") else ""
+        if unit and (w in ("the next", "the previous") and not rel):
+            return None  # "the next year" (a span to come), "the previous year": the period rule reads them
         offset = 0
         if "following" in w or "next" in w or rel == "after":
             offset = 1
-        elif "previous" in w or rel == "before":
+        elif "previous" in w or "preceding" in w or rel == "before":
             offset = -1
         if rel and re.match(r"\s+[a-z]", ctx.lower[m.end() : m.end() + 3]):
-            return _make(m, "DATE", None, "anaphor")  # "the day after the vote": anchored to an event
+            # "the day before last Tuesday's hearing": counted from the date that follows, if any;
+            # "the day after the vote" is anchored to an event and gets no value.
+            follows = re.match(r"\s+(?:last|this|next|that)?\s*\w", ctx.lower[m.end() : m.end() + 12])
+            return _make(m, "DATE", None, "anaphor", offset=offset if follows else None, unit=unit,
+                         granularity=unit or "day", before_next=True)  # fmt: skip
         part = self.lex.parts_of_day.get(what, "")
-        return _make(m, "TIME" if part else "DATE", None, "anaphor", offset=offset, part=part, granularity="day")
+        return _make(m, "TIME" if part else "DATE", None, "anaphor", offset=offset, part=part, unit=unit,
+                     granularity=unit or "day")  # fmt: skip
 
     def _month_year(self, m: re.Match[str], ctx: Context) -> Timex | None:
         mword = ctx.orig(m, "month")
@@ -685,10 +721,35 @@ class Grammar:
             return None
         return _make(m, "DATE", f"{int(m['year']):04d}", "year", granularity="year", explicit_year=True)
 
+    def _year_range(self, m: re.Match[str], ctx: Context) -> Timex | None:
+        first = int(m["y1"])
+        raw = m["y2"]
+        second = int(raw) if len(raw) == 4 else first // 100 * 100 + int(raw)
+        if len(raw) == 2 and second < first:
+            second += 100  # "1999-00"
+        if not first < second <= first + 10:
+            return None  # "1998-99" is a span of years; "2000-3000" or "2014/2012" is not
+        words_before = re.findall(r"[\w#$€£]+|[#$€£]", ctx.lower[max(0, m.start() - 20) : m.start()])
+        if not m["fy"] and words_before and words_before[-1] in self.lex.not_year_before:
+            return None  # "Resolution 2014-15", "No. 1990-91"
+        head = Timex(m.start(), m.end("y1"), "DATE", f"{first:04d}", "year_range", granularity="year",
+                     explicit_year=True)  # fmt: skip
+        # The second year is an expression of its own (TimeML tags each end of a range).
+        head.companion = Timex(m.start("y2"), m.end("y2"), "DATE", f"{second:04d}", "year_range",
+                               granularity="year", explicit_year=True)  # fmt: skip
+        return head
+
+    def _fiscal_year(self, m: re.Match[str], ctx: Context) -> Timex | None:
+        if not ctx.text[m.start() : m.start() + 2].isupper():
+            return None  # "fy" in running lower-case text is no abbreviation
+        raw = m["y"]
+        year = int(raw) if len(raw) == 4 else (2000 + int(raw) if int(raw) < 50 else 1900 + int(raw))
+        return _make(m, "DATE", f"{year:04d}", "fiscal_year", granularity="year", explicit_year=True)
+
     def _decade(self, m: re.Match[str], ctx: Context) -> Timex | None:
         if m["dec"]:
             return _make(m, "DATE", m["dec"], "decade", granularity="decade")
-        digit = int(m["short"])
+        digit = int(m["short"] or m["short2"])
         base = ctx.dct.year if ctx.dct else 2000
         century = base // 100
         if digit * 10 > base % 100:
@@ -747,6 +808,8 @@ class Grammar:
         unit = m["unit"].lower()
         season = self.lex.seasons.get(unit)
         if rel in ("the same", "the following"):
+            if unit in ("week", "month", "year") and not m["mod"]:
+                return None  # an anaphor: counted from the last date named (see _resolve_anaphors)
             return _make(m, "DATE", None, "period")
         if rel in ("the past", "the last", "the next", "the coming") and not m["mod"] and not season:
             spec = self.lex.units.get(unit)
@@ -772,8 +835,8 @@ class Grammar:
             return _make(m, "DATE", cal.weekend_week(ref, future=direction > 0), "period", granularity="week")
         granularity = unit
         base = ctx.dct
-        if unit == "week" and base.isoweekday() == 7 and (direction != 0 or ctx.tense(m.start(), m.end()) == "FUTURE"):
-            # A Sunday paper counts weeks from the Monday to come: "last week" is the one ending today.
+        if unit == "week" and base.isoweekday() == 7 and direction == 0 and ctx.tense(m.start(), m.end()) == "FUTURE":
+            # On a Sunday (the last day of its ISO week) "this week" in the future is the one to come.
             base += dt.timedelta(days=1)
         ref = cal.shift(base, direction, granularity)
         return _make(m, "DATE", cal.fmt_granular(ref, granularity), "period", granularity=granularity)
@@ -834,6 +897,8 @@ class Grammar:
         name, spec = found
         if _norm(m["dir"]) in ("later", "before", "after", "previously"):
             return None  # relative to another event: the duration rule reads the span alone
+        if _norm(m["dir"]) == "earlier" and spec.granularity in ("day", "week", "hour", "minute", "second"):
+            return None  # "a day earlier" counts from the day the story last named, not from today
         direction = -1 if _norm(m["dir"]) in ("ago", "earlier", "before", "previously") else 1
         if n == "X" or ctx.dct is None:
             if n == "X":
@@ -1103,6 +1168,8 @@ class Grammar:
         name = _norm(m["h"])
         if not ctx.orig(m, "h")[0].isupper():
             return None
+        if re.search(r"\ban?\s+$", ctx.lower[max(0, m.start() - 4) : m.start()]):
+            return None  # "a Christmas market", "an Easter egg": a kind of thing, not a day
         if m["year"]:
             year: int | None = int(m["year"])
         elif ctx.dct is None:
@@ -1116,6 +1183,8 @@ class Grammar:
             if name in self.lex.holidays:
                 mo, d = self.lex.holidays[name]
                 return dt.date(y, mo, d)
+            if name in self.lex.easter_holidays:
+                return cal.easter(y) + dt.timedelta(days=self.lex.easter_holidays[name])
             mo, wd, n = self.lex.weekday_holidays[name]
             return cal.nth_weekday(y, mo, wd, n)
 
@@ -1197,6 +1266,10 @@ def scan(ctx: Context) -> list[Timex]:
             if found is None:
                 continue
             candidates.append((found.start, -(found.end - found.start), order, found))
+            if found.companion is not None:
+                other = found.companion
+                found.companion = None
+                candidates.append((other.start, -(found.end - found.start), order, other))
     candidates.sort(key=lambda c: (c[1], c[0], c[2]))
     chosen: list[Timex] = []
     taken: list[tuple[int, int]] = []
@@ -1217,16 +1290,50 @@ def _resolve_anaphors(found: list[Timex], ctx: Context) -> None:
     """
     last: dt.date | None = None
     last_at = -1
-    for t in found:
+    anchor: tuple[dt.date, int] | None = None  # the last date named and its unit's rank
+    for i, t in enumerate(found):
+        if t.offset is not None and t.before_next:
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if nxt is not None and nxt.start - t.end <= 8 and nxt.granularity == "day" and nxt.value:
+                day = _anchor_day(nxt.value)
+                if day is not None and not t.unit:
+                    t.value = (day + dt.timedelta(days=t.offset)).isoformat()
+            continue
+        if t.offset is not None and t.unit:
+            rank = _RANK[t.unit]
+            if anchor is not None and anchor[1] <= rank:
+                t.value = cal.fmt_granular(cal.shift(anchor[0], t.offset, t.unit), t.unit)
+            continue
         if t.offset is not None:
             if last is not None:
                 day = last + dt.timedelta(days=t.offset)
                 t.value = f"{day.isoformat()}{t.part}"
                 t.day = None
             continue
+        if t.value and t.rule != "reference" and t.granularity in _RANK:
+            start = _anchor_day(t.value)
+            if start is not None:
+                anchor = (start, _RANK[t.granularity])
         if t.floating and last is not None and last_at >= ctx.sentence_start(t.start):
             t.value = f"{last.isoformat()}{t.part}"
             continue
         if t.granularity == "day" and t.value and re.match(r"\d{4}-\d\d-\d\d", t.value):
             last = dt.date.fromisoformat(t.value[:10])
             last_at = t.start
+
+
+_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
+_VALUE_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d))?")
+
+
+def _anchor_day(value: str) -> dt.date | None:
+    """The first day of a calendar value ("2016-10-21", "2016-W41", "2016-10", "2016")."""
+    m = _VALUE_DATE.match(value)
+    if m is None:
+        return None
+    try:
+        if m[4]:
+            return dt.date.fromisocalendar(int(m[1]), int(m[4]), 1)
+        return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return None

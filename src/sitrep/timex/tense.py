@@ -18,6 +18,7 @@ TenseFn = Callable[[int, int], str | None]
 
 _SENT_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*")
 _WINDOW = 90
+_WORD = re.compile(r"\w+")
 _CLAUSE_EDGE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 
@@ -31,7 +32,9 @@ def _cues() -> tuple[re.Pattern[str], frozenset[str]]:
     lex = lexicon()
     words = sorted({*lex.future_cues, *lex.past_cues}, key=len, reverse=True)
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    pattern = re.compile(rf"(?<![\w'])(?:{alternation}|[a-z]{{3,}}ed)(?![\w'])", re.IGNORECASE)
+    # A participle after "be" or a modal ("will be named", "is expected") is no past tense.
+    participle = r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bto\s)(?<!being\s)[a-z]{3,}ed"
+    pattern = re.compile(rf"(?<![\w'])(?:{alternation}|{participle})(?![\w'])", re.IGNORECASE)
     return pattern, frozenset(lex.future_cues)
 
 
@@ -65,7 +68,11 @@ def text_tense(text: str, bounds: list[int] | None = None) -> TenseFn:
         c_hi = edge.start() if edge else hi
         # A clause without a cue takes the sentence's nearest earlier cue ("will leave at 4 a.m.
         # (4 a.m. EDT Thursday)"), never a later one ("who takes office in January, said ...").
-        return nearest_cue(start, end, c_lo, c_hi) or nearest_cue(start, end, lo, start)
+        found = nearest_cue(start, end, c_lo, c_hi) or nearest_cue(start, end, lo, start)
+        if found is None and len(_WORD.findall(text, s_start, start)) <= 3:
+            # A fronted adverbial ("In January, the company hired ...") takes its main clause's tense.
+            found = nearest_cue(start, end, end, hi)
+        return found
 
     return tense
 
