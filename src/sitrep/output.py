@@ -76,11 +76,12 @@ def rows_table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
     """A rich table of event rows: date, place, type, actors, fatalities, evidence."""
     table = Table(title=title, show_lines=True, expand=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("place")
-    table.add_column("type")
-    table.add_column("actors")
-    table.add_column("killed", justify="right")
-    table.add_column("evidence", ratio=3)
+    # Ratios on every flexible column: without them rich gives the evidence what is left, often one word.
+    table.add_column("place", ratio=2)
+    table.add_column("type", ratio=2)
+    table.add_column("actors", ratio=4)
+    table.add_column("killed", justify="right", no_wrap=True)
+    table.add_column("evidence", ratio=6)
     for r in rows:
         kind = str(r.get("sub_event_type") or "")
         if r.get("status") not in (None, "occurred"):
