@@ -58,3 +58,20 @@ def test_prose_is_never_noise() -> None:
     )
     # Repeated prose sentences end in punctuation: not keyword lines.
     assert find_noise(text) == []
+
+
+def test_wire_datelines_are_marked_apart_from_their_sentence() -> None:
+    cases = {
+        "BEIRUT, April 4 - A suspected chemical attack killed 58 people.": "BEIRUT, April 4 -",
+        "ISTANBUL, June 29 (Reuters) - Three suicide bombers opened fire.": "ISTANBUL, June 29 (Reuters) -",
+        "MOGADISHU, Somalia (AP) — A truck bomb exploded on Saturday.": "MOGADISHU, Somalia (AP) —",
+        "WASHINGTON — The Pentagon said on Monday that it struck.": "WASHINGTON —",
+    }
+    for text, dateline in cases.items():
+        assert kinds(text) == [("dateline", dateline)]
+
+
+def test_a_capitalised_word_and_a_hyphen_is_not_a_dateline() -> None:
+    assert kinds("ISIS - the group attacked the town on Friday.") == []
+    assert kinds("UN - the council met again on Friday.") == []
+    assert kinds("Rebels shelled the town, BEIRUT-based monitors said.") == []

@@ -17,7 +17,7 @@ import yaml
 
 __all__ = ["NOISE_KINDS", "find_noise"]
 
-NOISE_KINDS = ("keywords", "caption", "credit", "byline", "readmore")
+NOISE_KINDS = ("keywords", "caption", "credit", "byline", "readmore", "dateline")
 
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 
@@ -27,10 +27,11 @@ def _patterns() -> dict[str, Any]:
     raw = yaml.safe_load(resources.files("sitrep.data").joinpath("noise.yaml").read_text("utf-8"))
     agencies = "|".join(re.escape(a) for a in raw["agencies"])
     credit = re.compile(raw["credit_line_end"].replace("{AGENCIES}", agencies))
-    dateline = re.compile(raw["inline_credit"].replace("{AGENCIES}", agencies))
+    inline = re.compile(raw["inline_credit"].replace("{AGENCIES}", agencies))
     return {
         "credit": credit,
-        "dateline": dateline,
+        "inline_credit": inline,
+        "dateline": re.compile(raw["dateline"]),
         "caption_prefix": re.compile(raw["caption_prefix"], re.IGNORECASE),
         "byline": [re.compile(p) for p in raw["byline"]],
         "readmore": re.compile(raw["readmore"], re.IGNORECASE),
@@ -49,6 +50,12 @@ def _lines(text: str) -> list[tuple[int, int]]:
             start = m.start() + lead
             spans.append((start, start + len(body)))
     return spans
+
+
+def _full_dateline(found: str) -> bool:
+    """A bare "WORD -" opens many body lines ("ISIS - the group..."); a dateline adds a
+    country, date or agency, or the AP's em dash ("WASHINGTON —")."""
+    return any(c in found for c in ",(—–") or any(c.isdigit() for c in found)
 
 
 def find_noise(text: str) -> list[tuple[int, int, str]]:
@@ -86,6 +93,12 @@ def find_noise(text: str) -> list[tuple[int, int, str]]:
             # Scraped pages repeat their tag or keyword header; prose never repeats verbatim.
             out.append((start, end, "keywords"))
             continue
-        for m in pat["dateline"].finditer(line):
+        skip = 0
+        dateline = pat["dateline"].match(line)
+        if dateline and len(words) > 4 and _full_dateline(dateline.group()):
+            # Kept apart from the sentence it opens: the sentence stays body text.
+            out.append((start, start + dateline.end(), "dateline"))
+            skip = dateline.end()
+        for m in pat["inline_credit"].finditer(line, skip):
             out.append((start + m.start(), start + m.end(), "credit"))
     return sorted(out)
