@@ -19,12 +19,18 @@ from sitrep.dedup import (
 )
 from sitrep.model import Actor, Count, Event, EventDate, Evidence, Location
 
-ALEPPO = Location(name="Aleppo", geonameid=170063, latitude=36.20124, longitude=37.16117, country="SY", precision=1)
+ALEPPO = Location(
+    name="Aleppo", geonameid=170063, latitude=36.20124, longitude=37.16117, country="SY", admin1="Aleppo", precision=1
+)
 # Al-Bab is about 38 km north-east of Aleppo: another town, too far for precision 1.
-AL_BAB = Location(name="Al-Bab", geonameid=173213, latitude=36.37051, longitude=37.5157, country="SY", precision=1)
+AL_BAB = Location(
+    name="Al-Bab", geonameid=173213, latitude=36.37051, longitude=37.5157, country="SY", admin1="Aleppo", precision=1
+)
 # An Aleppo neighbourhood a few km from the city's centre point.
 JOBAR = Location(name="Hanano", latitude=36.225, longitude=37.19, country="SY", precision=1)
-ALEPPO_REGION = Location(name="Aleppo Governorate", latitude=36.25, longitude=37.5, country="SY", precision=3)
+ALEPPO_REGION = Location(
+    name="Aleppo Governorate", latitude=36.25, longitude=37.5, country="SY", admin1="Aleppo", precision=3
+)
 
 
 def day(iso: str, precision: int = 1) -> EventDate:
@@ -240,3 +246,29 @@ def test_different_names_for_place_and_actor_stay_visible() -> None:
     assert set(codes) == {"location-disagree", "actor-disagree"}
     assert "Aleppo (SANA)" in codes["location-disagree"] and "Hanano (AFP)" in codes["location-disagree"]
     assert "Police Forces of Syria (AFP)" in codes["actor-disagree"]
+
+
+def test_a_country_or_region_only_report_merges_with_a_place_inside_it() -> None:
+    syria = Location(name="Syria", geonameid=163843, latitude=35.0, longitude=38.0, country="SY", precision=3)
+    homs_region = Location(name="Homs", latitude=34.5, longitude=38.3, country="SY", admin1="Homs", precision=3)
+    turkey = Location(name="Turkey", geonameid=298795, latitude=39.0, longitude=35.0, country="TR", precision=3)
+    town = mention(event("a:0", where=AL_BAB), "a")
+    # Al-Bab is some 300 km from Syria's centre point, yet inside Syria.
+    assert compatible(town, mention(event("b:0", where=syria), "b"))
+    assert not compatible(town, mention(event("c:0", where=homs_region), "c"))
+    assert not compatible(town, mention(event("d:0", where=turkey), "d"))
+
+
+def test_an_uncoded_actor_name_does_not_split_reports() -> None:
+    named = event("a:0", actor1=Actor(name="Masood", text="Masood"), actor2=CIVILIANS)
+    coded = event("b:0", actor1=UNKNOWN, actor2=CIVILIANS)
+    assert actors_compatible(named, coded)
+    assert actors_compatible(named, event("c:0", actor1=REBELS, actor2=CIVILIANS))
+
+
+def test_a_plain_attack_merges_with_the_bombing_it_turned_out_to_be() -> None:
+    attack = mention(event("a:0", code="ATTACK", actor2=CIVILIANS), "a")
+    bombing = mention(event("b:0", code="SUIC_BOMB", actor2=CIVILIANS), "b")
+    clash = mention(event("c:0", code="ARMED_CLASH", actor2=CIVILIANS), "c")
+    assert compatible(attack, bombing)
+    assert not compatible(attack, clash)

@@ -190,6 +190,13 @@ def locations_compatible(a: Location | None, b: Location | None) -> bool:
         return False
     if a.country and b.country and a.country != b.country:
         return False
+    coarse = [loc for loc in (a, b) if loc.precision == 3]
+    if coarse and a.country and a.country == b.country:
+        # Only a region or the country is known on one side (its centre stands for it):
+        # the finer place lies inside it when the country and any named region agree.
+        region = coarse[0].admin1
+        other = b if coarse[0] is a else a
+        return region is None or other.admin1 is None or _norm(region) == _norm(other.admin1)
     gap = location_gap(a, b)
     if gap is None:
         # No coordinates on one side: only the same name in the same country will do.
@@ -199,7 +206,9 @@ def locations_compatible(a: Location | None, b: Location | None) -> bool:
 
 
 def _unknown(actor: Actor | None) -> bool:
-    return actor is None or (not actor.name and actor.inter is None) or _norm(actor.name).startswith("unidentified")
+    # A name the dictionary could not code ("Masood", "the attacker") says nothing about
+    # which side it is, so it cannot tell two reports apart.
+    return actor is None or actor.inter is None or _norm(actor.name).startswith("unidentified")
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
@@ -411,7 +420,9 @@ def merge(members: Sequence[Mention]) -> Merged:
     actor1, actor2 = _pick_actors(lead.event, order)
     statuses = [m.event.status for m in order]
     # The specialised sub-type when some report knows it (a suicide bombing, not a bombing).
-    kind = next((m.event for m in [lead, *order] if m.event.code in _specialises()), lead.event)
+    codes = {m.event.code for m in order}
+    general = {g for c in codes for g in _specialises().get(c, frozenset())}
+    kind = next((m.event for m in [lead, *order] if m.event.code not in general), lead.event)
     event = Event(
         id=lead.event.id,
         event_type=kind.event_type,
