@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
-from ..model import Article, Event, Place, Report, Tally, TimeRef, Warning
+from ..model import Actor, Article, Event, Location, Place, Report, Tally, TimeRef, Warning
 from .dating import date_event, date_tally
 from .location import locate_event
 
-__all__ = ["assemble"]
+__all__ = ["abroad", "assemble"]
+
+_EXTERNAL = (8, "external/other forces")
+
+
+def abroad(actor: Actor | None, where: Location | None) -> Actor | None:
+    """State forces acting outside their own country, coded as ACLED's external forces (inter 8).
+
+    ACLED Codebook, actor types: "External/Other Forces" include state forces active
+    outside their main country of operation (Russian jets over Aleppo, US drones in Yemen).
+    """
+    if actor is None or where is None or actor.inter != 1 or not actor.country or not where.country:
+        return actor
+    if actor.country == where.country:
+        return actor
+    return replace(actor, inter=_EXTERNAL[0], kind=_EXTERNAL[1])
 
 
 def assemble(
@@ -25,6 +42,8 @@ def assemble(
         event.id = f"{article.id}:{n}"
         event.location = locate_event(doc, article, event, places)
         event.date = date_event(doc, article, event, times, warnings)
+        event.actor1 = abroad(event.actor1, event.location)
+        event.actor2 = abroad(event.actor2, event.location)
     for tally in tallies:
         date_tally(doc, article, tally, times)
     return Report(
