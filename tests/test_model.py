@@ -136,6 +136,15 @@ def test_schema_accepts_reports_and_rejects_broken_ones() -> None:
 
 
 def test_public_names_exist() -> None:
-    for mod in (sitrep, model):
-        for name in mod.__all__:
+    import importlib
+    import pkgutil
+
+    modules = [sitrep, model]
+    for info in pkgutil.walk_packages(sitrep.__path__, "sitrep."):
+        if info.name != "sitrep.__main__":
+            modules.append(importlib.import_module(info.name))
+    without = [m.__name__ for m in modules if not hasattr(m, "__all__") and m.__name__ != "sitrep.data"]
+    assert without == []
+    for mod in modules:
+        for name in getattr(mod, "__all__", []):
             assert hasattr(mod, name), f"{mod.__name__}.{name}"
