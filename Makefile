@@ -19,6 +19,7 @@ run: $(STAMP)
 	$(BIN)/sitrep export --db sitrep.db --format acled-csv --out out/events.csv
 	$(BIN)/sitrep export --db sitrep.db --format geojson --out out/events.geojson
 	$(BIN)/sitrep export --db sitrep.db --format parquet --out out/events.parquet
+	$(BIN)/sitrep export --db sitrep.db --format reports --out out/reports.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py --workers 2

@@ -138,3 +138,18 @@ def test_jsonl_one_event_a_line_with_its_reports(db: Path, tmp_path: Path) -> No
 def test_parquet_needs_a_file(db: Path) -> None:
     with pytest.raises(StoreError, match="--out"):
         export(db, "parquet", None)
+
+
+def test_reports_export_gives_every_stored_report_valid_against_the_schema(db: Path, tmp_path: Path) -> None:
+    import jsonschema
+
+    from sitrep.model import json_schema
+
+    out = tmp_path / "reports.jsonl"
+    n = export(db, "reports", out)
+    lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert n == len(lines) >= 2
+    assert len({r["article"]["hash"] for r in lines}) == n
+    for report in lines:
+        jsonschema.validate(report, json_schema())
+        assert Report.from_dict(report).article.hash == report["article"]["hash"]

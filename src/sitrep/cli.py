@@ -309,15 +309,16 @@ def query(db: str, fmt: str, **opts: Any) -> None:
 
 @main.command()
 @_filter_options
-@format_option("acled-csv", "geojson", "parquet", "jsonl", default="acled-csv")
+@format_option("acled-csv", "geojson", "parquet", "jsonl", "reports", default="acled-csv")
 @click.option("--out", type=click.Path(path_type=Path), help="Output file (default stdout; required for parquet).")
 def export(db: str, fmt: str, out: Path | None, **opts: Any) -> None:
-    """Write the stored events as ACLED CSV, GeoJSON, Parquet or JSON Lines."""
+    """Write the stored events as ACLED CSV, GeoJSON, Parquet or JSON Lines, or the Reports."""
     from .export import export as run_export
 
     count = run_export(db, fmt, out, _filters(opts))
     if out is not None:
-        click.echo(f"sitrep: {count} events written to {out}", err=True)
+        what = "reports" if fmt == "reports" else "events"
+        click.echo(f"sitrep: {count} {what} written to {out}", err=True)
 
 
 def run() -> None:

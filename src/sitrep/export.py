@@ -1,4 +1,5 @@
-"""Exports of the stored events: ACLED CSV, GeoJSON, Parquet (fixed schema) and JSON Lines.
+"""Exports of the stored events: ACLED CSV, GeoJSON, Parquet (fixed schema) and JSON Lines;
+and the stored Reports themselves (the contract), one a line.
 
 Every format is built from one flat record per event (``records``): ACLED's 31
 columns in ACLED's order, then sitrep's own fields (status, the reported range,
@@ -32,7 +33,7 @@ __all__ = [
     "records",
 ]
 
-EXPORT_FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
+EXPORT_FORMATS = ("acled-csv", "geojson", "parquet", "jsonl", "reports")
 
 # ACLED's export columns, in ACLED's order (ACLED Codebook, "ACLED data columns").
 ACLED_COLUMNS = (
@@ -253,6 +254,8 @@ def export(db: str | Path, fmt: str, out: Path | None = None, filters: Filters |
         raise StoreError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}", code="usage")
     if fmt == "parquet" and out is None:
         raise StoreError("Parquet is binary: give --out FILE", code="usage")
+    if fmt == "reports":
+        return _write_reports(db, out)
     f = filters or Filters()
     if fmt == "acled-csv":
         f = Filters(**{**f.__dict__, "statuses": ACLED_STATUSES})
@@ -276,6 +279,19 @@ def export(db: str | Path, fmt: str, out: Path | None = None, filters: Filters |
             for r in rows:
                 handle.write(json.dumps(r, ensure_ascii=False) + "\n")
     return len(rows)
+
+
+def _write_reports(db: str | Path, out: Path | None) -> int:
+    """One stored Report (DESIGN.md's contract) a line; filters do not apply to whole articles."""
+    _require(db)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with Store(db) as store, out.open("w", encoding="utf-8") if out else _stdout() as handle:
+        for report in store.reports():
+            handle.write(json.dumps(report, ensure_ascii=False) + "\n")
+            n += 1
+    return n
 
 
 class _stdout:

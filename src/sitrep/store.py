@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -558,6 +558,13 @@ class Store:
         for r in rows:
             r["event_id_cnty"] = f"{country_iso3(r['country']) or 'XXX'}{r['pk']}"
         return rows
+
+    def reports(self) -> Iterator[dict[str, Any]]:
+        """The stored Report of every article (the JSON contract), in the order they were stored."""
+        stmt = sa.select(reports.c.report).order_by(reports.c.article_pk)
+        with self.engine.connect() as conn:
+            for (report,) in conn.execute(stmt):
+                yield report
 
     def clusters(self) -> dict[str, set[int]]:
         """For each article hash, the stored events its mentions went to (for scoring)."""
