@@ -10,6 +10,7 @@ import email.utils
 import hashlib
 import json
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -81,7 +82,10 @@ def normalise_date(value: Any) -> str | None:
     try:
         from dateutil import parser as dparser
 
-        return dparser.parse(s, dayfirst=True).date().isoformat()
+        with warnings.catch_warnings():
+            # Only the day is kept, so a time zone it cannot name ("10:15 ET") does not matter.
+            warnings.simplefilter("ignore", dparser.UnknownTimezoneWarning)
+            return dparser.parse(s, dayfirst=True).date().isoformat()
     except (ValueError, OverflowError):
         return None
 
