@@ -93,6 +93,8 @@ def main() -> None:
     print(f"corpus: {len(articles)} articles, {words} words (examples/ + tr-news-dev.xml)")
     if not args.workers_only:
         against_bare_parse(articles, args.repeat)
+    if not args.workers_only:
+        geo_resolution()
     if args.workers > 1:
         against_one_worker(articles, args.workers, args.copies)
 
@@ -136,6 +138,31 @@ def against_bare_parse(articles: list[Article], repeat: int) -> None:
     other = whole - sum(timings.get(n, 0.0) for n in STAGES)
     print(f"  {'other':<10}{other:8.2f} s  {100 * other / whole:5.1f} %")
     print(f"peak memory (this process, one worker): {peak_mb(resource.RUSAGE_SELF):.0f} MB (budget 1024 MB)")
+
+
+def geo_resolution() -> None:
+    """Resolution alone, on the gold toponym spans of TR-News: ms per toponym, gazetteer open."""
+    from sitrep.eval.geo import read_corpus
+    from sitrep.geo import resolve_article
+    from sitrep.geo.gazetteer import open_default
+
+    corpus = default_data_dir() / "geo" / "tr-news-dev.xml"
+    if not corpus.exists():
+        return
+    gaz = open_default()
+    docs = []
+    for gold in read_corpus(corpus):
+        art = article_from_text(gold.text, id=gold.id)
+        art.gold_places = [(t.start, t.end) for t in gold.toponyms]
+        docs.append(art)
+    n = sum(len(a.gold_places or []) for a in docs)
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for art in docs:
+            resolve_article(None, art, gaz)
+        best = min(best, time.perf_counter() - t0)
+    print(f"geo resolution: {n} gold toponyms of tr-news-dev, {1000 * best / n:.3f} ms per toponym (budget 1 ms)")
 
 
 def against_one_worker(articles: list[Article], workers: int, n_copies: int) -> None:
