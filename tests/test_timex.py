@@ -249,3 +249,222 @@ def test_fronted_time_takes_the_tense_of_its_main_clause() -> None:
 
 def test_last_week_on_a_sunday_is_the_iso_week_before() -> None:
     assert only("Rebels killed three soldiers last week.", dt.date(1998, 3, 1))[2] == "1998-W08"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Once the convoy arrives, aid will be handed out.",
+        "The rebels once again shelled the road.",
+        "The airport has been closed only once before.",
+    ],
+)
+def test_once_is_a_conjunction_or_a_count_not_a_time(text: str) -> None:
+    assert recognize(text, PUB) == []
+
+
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    from sitrep.timex.tense import sentence_bounds
+
+    text = "Gen. Ahmed met Sen. Kerry on Oct. 12 near St. Paul. The talks failed."
+    assert sentence_bounds(text) == [0, text.index("The talks")]
+    # The past tense after "vs." still governs the month before it.
+    text = "In January, days after the Smith vs. Jones ruling, a bomb killed a guard."
+    assert recognize(text, dt.date(1998, 10, 25))[0].value == "1998-01"
+
+
+def test_verbs_in_eed_are_no_past_tense() -> None:
+    text = "Ms. Okafor, 52, will succeed Mr. Bello Feb. 1, soon after the board meets."
+    assert only(text, dt.date(2015, 10, 26)) == ("Feb. 1", "DATE", "2016-02-01")
+
+
+def test_verbs_of_intent_look_ahead() -> None:
+    text = "The alliance has agreed to admit the two states in early March, an envoy said."
+    assert only(text, dt.date(2009, 2, 10)) == ("early March", "DATE", "2009-03")
+
+
+def test_previous_weekday_counts_from_the_last_day_named() -> None:
+    text = "The index fell on Tuesday, Oct. 11. The previous Friday it had risen."
+    found = [(t.text, t.value) for t in recognize(text, PUB)]
+    assert found == [("Tuesday, Oct. 11", "2016-10-11"), ("The previous Friday", "2016-10-07")]
+    # Without a day named before it, it is the one before publication.
+    assert only("Prices were down from the previous Friday.", MONDAY)[2] == "2016-10-21"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares were up at mid-afternoon yesterday.", ("mid-afternoon yesterday", "TIME", "2016-10-21TAF")),
+        ("Police arrived late morning Thursday.", ("late morning Thursday", "TIME", "2016-10-20TMO")),
+        ("The envoy will speak later this afternoon.", ("later this afternoon", "TIME", "2016-10-22TAF")),
+        ("The offer expired at midnight Friday.", ("midnight Friday", "TIME", "2016-10-21T24:00")),
+    ],
+)
+def test_part_of_day_before_a_day(text: str, expected: tuple[str, str, str]) -> None:
+    assert only(text) == expected
+
+
+def test_one_day_after_a_modal_is_some_day_to_come() -> None:
+    assert only("The town could one day be rebuilt.") == ("one day", "DATE", "FUTURE_REF")
+    assert only("The strike lasted one day.") == ("one day", "DURATION", "P1D")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighting may spread in coming months.", ("coming months", "DATE", "FUTURE_REF")),
+        ("Losses will shrink in future quarters.", ("future quarters", "DATE", "FUTURE_REF")),
+        ("Floods were rare in past years.", ("past years", "DATE", "PAST_REF")),
+        ("It returned to profit after several quarters of losses.", ("several quarters", "DURATION", "PXQ")),
+    ],
+)
+def test_vague_plural_spans_ahead_and_behind(text: str, expected: tuple[str, str, str]) -> None:
+    assert only(text) == expected
+
+
+def test_quarters_that_are_fractions_or_places_are_no_time() -> None:
+    assert recognize("The city imports three-quarters of its grain.", PUB) == []
+    assert recognize("Troops searched the living quarters.", PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profit fell from $9 million in the same quarter last year.", ("the same quarter last year", "2016-Q3")),
+        (
+            "Sales rose in the quarter, against a loss in the quarter a year earlier.",
+            ("the quarter a year earlier", "2016-Q3"),
+        ),
+        ("Exports were up 4% on the same period last year.", ("the same period last year", "2016")),
+        ("Margins narrowed from last year's quarter.", ("last year's quarter", "2016-Q3")),
+    ],
+)
+def test_the_same_period_a_year_back(text: str, expected: tuple[str, str]) -> None:
+    found = [(t.text, t.value) for t in recognize(text, dt.date(2017, 10, 25))]
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rebels attacked on Friday. By mid-afternoon they held the bridge.",
+            ("mid-afternoon", "TIME", "2016-10-21TAF"),
+        ),
+        ("Rebels attacked on Friday. In the evening they withdrew.", ("the evening", "TIME", "2016-10-21TEV")),
+        ("By mid-morning the roads were closed.", ("mid-morning", "TIME", "2016-10-22TMO")),
+        ("The mortar fell at 4 in the morning.", ("4 in the morning", "TIME", "2016-10-22T04:00")),
+        ("Sirens sounded at 10 at night.", ("10 at night", "TIME", "2016-10-22T22:00")),
+        ("Rebels attacked on Friday and later in the day withdrew.", ("the day", "DATE", "2016-10-21")),
+    ],
+)
+def test_parts_of_the_day_named_alone(text: str, expected: tuple[str, str, str]) -> None:
+    found = [(t.text, t.type, t.value) for t in recognize(text, PUB)]
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers imposed a night-time curfew after a night raid on the camp.",
+        "Fighters of the March 23 Movement took the border post.",
+        "Veterans of the 6 April Youth Movement marched again.",
+        "The Good Friday Agreement was signed in Belfast.",
+        "A film about the Easter Rising opened in Dublin.",
+        "Historians still argue over the October Revolution.",
+        "A grenade hit the church during the evening service.",
+    ],
+)
+def test_times_inside_names_and_modifiers_are_no_time(text: str) -> None:
+    assert recognize(text, PUB) == []
+
+
+def test_a_week_of_events_is_a_span_not_a_rate() -> None:
+    assert only("At least 60 people died in a week of clashes.") == ("a week", "DURATION", "P1W")
+    assert only("Ten people die a week on the roads.") == ("a week", "SET", "P1W")
+    assert only("He spent a night in a cell.") == ("a night", "DURATION", "P1D")
+
+
+def test_a_past_year_in_a_side_clause_does_not_date_a_future_month() -> None:
+    found = recognize("The talks, which began in late 2012, will resume in April.", dt.date(2013, 3, 14))
+    assert [(t.text, t.value) for t in found] == [("late 2012", "2012"), ("April", "2013-04")]
+    found = recognize("In 2012, the talks resumed in April.", dt.date(2013, 3, 14))
+    assert [(t.text, t.value) for t in found] == [("2012", "2012"), ("April", "2012-04")]
+
+
+THURSDAY = dt.date(2013, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A past form after "to" or a modal is a base form: the sentence still looks ahead.
+        ("The storm is expected to hit the coast late Saturday.", ("late Saturday", "2013-03-16")),
+        # Present-tense verbs of schedule look ahead.
+        ("The minister arrives Friday for talks.", ("Friday", "2013-03-15")),
+        ("The summit opens on Monday in Cairo.", ("Monday", "2013-03-18")),
+        # A future tense outweighs the nearness of a day already past.
+        ("The law was passed on Tuesday and will take effect on Jan. 1.", ("Jan. 1", "2014-01-01")),
+        # A quarter still ahead, told in the past, is last year's.
+        ("The firm said third-quarter profit rose 12 percent.", ("third-quarter", "2012-Q3")),
+        ("Sales will rise in the third quarter.", ("the third quarter", "2013-Q3")),
+    ],
+)
+def test_tense_cues_place_days_months_and_quarters(text: str, expected: tuple[str, str]) -> None:
+    found = [(t.text, t.value) for t in recognize(text, THURSDAY)]
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A hearing is set for the week of March 6.", ("the week of March 6", "2000-W10")),
+        ("The vote is set for the second week of April.", ("the second week of April", "2000-W14")),
+        ("Talks end in the last week of March.", ("the last week of March", "2000-W13")),
+    ],
+)
+def test_the_week_of_a_day_or_the_nth_week_of_a_month(text: str, expected: tuple[str, str]) -> None:
+    assert [(t.text, t.value) for t in recognize(text, dt.date(2000, 2, 24))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Output rose in the first half of 2012.", [("the first half of 2012", "2012-H1")]),
+        ("Prices will fall in the second half of next year.", [("the second half of next year", "2014-H2")]),
+        ("Exports will recover in the first quarter of next year.", [("the first quarter of next year", "2014-Q1")]),
+        ("He was sent off in the second half of the match.", []),
+        ("Sales slid through the last half of the '80s.", [("the '80s", "198")]),
+    ],
+)
+def test_halves_and_quarters_of_a_year_but_not_of_a_match(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in recognize(text, THURSDAY)] == expected
+
+
+def test_the_far_end_of_a_range_follows_the_near_end() -> None:
+    found = recognize("The rainy season runs from June 1 to Nov. 30.", THURSDAY)
+    assert [(t.text, t.value) for t in found] == [("June 1", "2013-06-01"), ("Nov. 30", "2013-11-30")]
+    found = recognize("The fair ran from Dec. 20 to Jan. 5.", THURSDAY)
+    assert [(t.text, t.value) for t in found] == [("Dec. 20", "2012-12-20"), ("Jan. 5", "2013-01-05")]
+
+
+def test_the_day_before_an_event_restating_a_date() -> None:
+    found = recognize("He was last seen on Oct. 2, the day before the warrant was issued.", PUB)
+    assert [(t.text, t.value) for t in found] == [("Oct. 2", "2016-10-02"), ("the day", "2016-10-02")]
+
+
+def test_or_so_before_ago() -> None:
+    assert only("A week or so ago, the general changed his plan.", MONDAY) == ("A week or so ago", "DATE", "2016-W42")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("January nineteen ninety-seven. Another bomb went off.", ("January nineteen ninety-seven", "1997-01")),
+        ("We saw that price in the winter of nineteen ninety-four.", ("the winter of nineteen ninety-four", "1994-WI")),
+        ("The rally is on March eighth.", ("March eighth", "2016-03-08")),
+        ("Fireworks lit the sky on the fourth of July.", ("the fourth of July", "2016-07-04")),
+    ],
+)
+def test_dates_spoken_in_words(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(t.text, t.value) for t in recognize(text, PUB)]

@@ -50,6 +50,7 @@ class Lexicon:
     not_year_before: frozenset[str]
     not_year_after: frozenset[str]
     street_words: frozenset[str]
+    name_heads: frozenset[str]
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
 
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         not_year_before=frozenset(str(w).lower() for w in raw["not_year_before"]),
         not_year_after=frozenset(str(w).lower() for w in raw["not_year_after"]),
         street_words=frozenset(str(w).lower() for w in raw["street_words"]),
+        name_heads=frozenset(str(w).lower() for w in raw["name_heads"]),
         future_cues=tuple(str(w).lower() for w in raw["future_cues"]),
         past_cues=tuple(str(w).lower() for w in raw["past_cues"]),
     )

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from . import calendar as cal
 from .lexicon import Lexicon, Unit, lexicon
@@ -41,6 +42,7 @@ class Timex:
     companion: Timex | None = None  # a second expression found by the same match ("2014-15")
     part: str = ""  # part of day ("TNI") an anaphoric expression adds
     floating: bool = False  # a clock time dated by default: the day named before it wins
+    after_last: int = 0  # "the previous Friday" (-1), "the following Monday" (+1): from the last day named
 
 
 @dataclass
@@ -186,8 +188,10 @@ _DEADLINE = re.compile(r"\b(?:by|through|until|till)\s+$")
 def _pick_year(ctx: Context, pos: int, end: int, month: int, day: int | None) -> int | None:
     """The year of a month (and day) written without one: from the sentence, else near the DCT."""
     year = _context_year(ctx, pos)
-    if year is not None:
+    if year is not None and (ctx.dct is None or year >= ctx.dct.year or ctx.tense(pos, end) != "FUTURE"):
         return year
+    # A past year in a clause before ("the talks, which began in late 2012, will resume in April")
+    # sets nothing for a month told in the future.
     if ctx.dct is None:
         return None
     tense = ctx.tense(pos, end)
@@ -210,7 +214,8 @@ def _pick_year(ctx: Context, pos: int, end: int, month: int, day: int | None) ->
         if tense == "PAST" and first > ctx.dct:
             distance += 300 if day is None else 200
         if tense == "FUTURE" and last < ctx.dct:
-            distance += 300 if day is None else 200
+            # A future tense is seldom wrong ("will take effect on Jan. 1" in March: next January).
+            distance += 300
         if tense is None and first > ctx.dct:
             distance += 120  # news mostly reports what has happened
         if best is None or distance < best[0]:
@@ -315,6 +320,14 @@ class Grammar:
                 self._day_month,
             ),
             Rule(
+                "spoken_day",
+                re.compile(
+                    rf"\b(?:(?P<month>{month_name})\s+(?:the\s+)?(?P<ord>{ordinal})|the\s+(?P<ord2>{ordinal})\s+of\s+(?P<month2>{month_name}))(?![\w-])(?:,?\s+{year})?",
+                    f,
+                ),
+                self._spoken_day,
+            ),
+            Rule(
                 "day_list",
                 re.compile(
                     rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?=\s*(?:and|to|or|&|-|–)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})(?!\w)(?:,?\s+{year})?)",
@@ -411,8 +424,28 @@ class Grammar:
             ),
             Rule(
                 "tonight",
-                re.compile(rf"\b(?P<word>tonight|overnight|last\s+night|this\s+(?P<part>{part}))(?!\w)", f),
+                re.compile(
+                    rf"\b(?:(?:later|earlier|early|late)\s+)?(?P<word>tonight|overnight|last\s+night|this\s+(?P<part>{part}))(?!\w)",
+                    f,
+                ),
                 self._tonight,
+            ),
+            Rule(
+                "part_alone",
+                re.compile(
+                    r"\b(?:(?:in|by|during)\s+(?P<the>the\s+(?P<part>morning|afternoon|evening))"
+                    r"|(?P<mid>mid[-\s]?(?P<part2>morning|afternoon)))(?!\w)",
+                    f,
+                ),
+                self._part_alone,
+            ),
+            Rule(
+                "clock_part",
+                re.compile(
+                    r"(?<![\w:.$])(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s+(?:o['’]clock\s+)?(?P<p>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?!\w)",
+                    f,
+                ),
+                self._clock_part,
             ),
             Rule(
                 "period",
@@ -438,7 +471,7 @@ class Grammar:
             Rule(
                 "ago",
                 re.compile(
-                    rf"\b(?:(?P<dmod>{dmod})\s+)?(?P<num>{number})[\s-]+(?P<unit>{unit})\s+(?P<dir>ago|earlier|later|from\s+now|hence|before|after|previously)(?!\w)",
+                    rf"\b(?:(?P<dmod>{dmod})\s+)?(?P<num>{number})[\s-]+(?P<unit>{unit})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|before|after|previously)(?!\w)",
                     f,
                 ),
                 self._ago,
@@ -468,7 +501,7 @@ class Grammar:
             Rule(
                 "plural_units",
                 re.compile(
-                    r"\b(?:(?P<anchor>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+first|the\s+final|recent|many|several|few|the)\s+)?(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)(?:-long)?(?![\w-])",
+                    r"\b(?:(?P<anchor>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+first|the\s+final|recent|many|several|few|coming|future|past|the)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours|minutes)(?:-long)?(?![\w-])",
                     f,
                 ),
                 self._plural_units,
@@ -485,7 +518,7 @@ class Grammar:
             Rule(
                 "quarter",
                 re.compile(
-                    r"\b(?:(?P<the>the)\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+|(?P<ry>this|last|next)\s+year['’]s\s+|(?P<ya>year-earlier|year-ago)\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past|previous|prior|year-earlier|year-ago|same|next|this|comparable)[\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)|,?\s+(?P<year2>(?:19|20)\d\d))?(?!\w)",
+                    r"\b(?:(?P<the>the)\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+|(?P<ry>this|last|next)\s+year['’]s\s+|(?P<ya>year-earlier|year-ago)\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past|previous|prior|year-earlier|year-ago|same|next|this|comparable)[\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)|\s+of\s+(?P<ry2>this|last|next)\s+year|,?\s+(?P<year2>(?:19|20)\d\d))?(?!\w)",
                     f,
                 ),
                 self._quarter,
@@ -510,6 +543,14 @@ class Grammar:
                     f,
                 ),
                 self._year_ago,
+            ),
+            Rule(
+                "period_year_ago",
+                re.compile(
+                    r"\b(?:the\s+(?:same\s+|corresponding\s+|comparable\s+)?(?:quarter|period|three\s+months)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier)|last\s+year|the\s+(?:previous|prior)\s+year)|last\s+year['’]s\s+(?:same\s+|corresponding\s+|comparable\s+)?(?:quarter|period))(?![\w-])",
+                    f,
+                ),
+                self._period_year_ago,
             ),
             Rule(
                 "spoken_year",
@@ -578,6 +619,14 @@ class Grammar:
             return None
         weekday = self.lex.weekdays.get(m["wd"].lower()) if m["wd"] else None
         rel = _norm(m["rel"] or "")
+        if (
+            not m["year"]
+            and (
+                ctx.lower.startswith("the ", m.start()) or ctx.lower.endswith("the ", max(0, m.start() - 4), m.start())
+            )
+            and self._name_follows(ctx, m.end())
+        ):
+            return None  # "the March 23 Movement": a name
         if m["year"]:
             year: int | None = int(m["year"])
         elif rel and ctx.dct is not None:
@@ -605,6 +654,28 @@ class Grammar:
             explicit_year=bool(m["year"]),
         )  # fmt: skip
 
+    def _spoken_day(self, m: re.Match[str], ctx: Context) -> Timex | None:
+        # "March eighth", "the fourth of July": a day of the month in words.
+        mword = ctx.orig(m, "month") if m["month"] else ctx.orig(m, "month2")
+        month = _month_of(mword, self.lex)
+        d = self.lex.ordinals.get(_norm(m["ord"] or m["ord2"]), 0)
+        if month is None or not 1 <= d <= 31 or not mword[0].isupper():
+            return None
+        if mword.lower() in self.lex.ambiguous_months and m.start() == ctx.sentence_start(m.start()):
+            return None  # "May second thoughts ...": a sentence-initial "May" is more often the verb
+        if m["month"] and re.match(
+            r"\s+(?:of|in|quarter|half|week|day|time|place)\b", ctx.lower[m.end() : m.end() + 9]
+        ):
+            return None  # "March first of all", "June second quarter": no day
+        year = int(m["year"]) if m["year"] else _pick_year(ctx, m.start(), m.end(), month, d)
+        if year is None:
+            return _make(m, "DATE", None, "day_month", granularity="day")
+        try:
+            day = dt.date(year, month, d)
+        except ValueError:
+            return None
+        return _make(m, "DATE", day.isoformat(), "day_month", day=day, granularity="day", explicit_year=bool(m["year"]))
+
     def _listed_day(self, m: re.Match[str], ctx: Context) -> Timex | None:
         month = _month_of(m["month"], self.lex)
         d = int(m["day"])
@@ -631,6 +702,10 @@ class Grammar:
         w = _norm(m["w"])
         what = m["what"].lower()
         rel = _norm(m["rel"] or "")
+        if w == "the" and what == "day" and _LATER_IN.search(ctx.lower, max(0, m.start() - 12), m.start()):
+            # "later in the day": the last day named, else the day of publication.
+            value = ctx.dct.isoformat() if ctx.dct else None
+            return Timex(m.start(), m.end("what"), "DATE", value, "anaphor", offset=0, granularity="day")
         if w == "the" and not rel:
             return None
         unit = what if what in ("week", "month", "year") else ""
@@ -690,6 +765,8 @@ class Grammar:
             ):
                 return None
         rel = _norm(m["rel"] or "")
+        if not rel and self._name_follows(ctx, m.end()):
+            return None  # "the October Revolution"
         if ctx.dct is None:
             return _make(m, "DATE", None, "month", granularity="month")
         if rel in ("last", "this past"):
@@ -719,7 +796,8 @@ class Grammar:
             return None  # "1935 Orchard St.": a house number
         if text[max(0, m.start() - 1) : m.start()] == ":":
             return None
-        return _make(m, "DATE", f"{int(m['year']):04d}", "year", granularity="year", explicit_year=True)
+        value = f"{int(m['year']):04d}" + _HALF_OF.get(_norm(m["mod"] or ""), "")
+        return _make(m, "DATE", value, "year", granularity="year", explicit_year=True)
 
     def _year_range(self, m: re.Match[str], ctx: Context) -> Timex | None:
         first = int(m["y1"])
@@ -773,22 +851,38 @@ class Grammar:
 
     def _weekday(self, m: re.Match[str], ctx: Context) -> Timex | None:
         wd = self.lex.weekdays[m["wd"].lower()]
+        if not m["part"] and self._name_follows(ctx, m.end()):
+            return None  # "the Good Friday Agreement"
         rel = m["rel"] or ""
         if _norm(rel) in ("early", "late", "earlier", "later", "past"):
             rel = ""
         day = _weekday_date(ctx, wd, rel, m.start(), m.end())
-        if m["part"]:
-            tag = self.lex.parts_of_day[m["part"].lower()]
-            return _make(m, "TIME", f"{day.isoformat()}{tag}" if day else None, "weekday", weekday=wd,
-                         granularity="day")  # fmt: skip
-        return _make(m, "DATE", day.isoformat() if day else None, "weekday", weekday=wd, granularity="day")
+        # "The previous Friday" counts back from the last day the story named, when it named one.
+        after_last = {"the previous": -1, "the following": 1}.get(_norm(rel), 0)
+        pre = None if m["part"] else _PART_BEFORE.search(ctx.lower, max(0, m.start() - 16), m.start())
+        part = m["part"] or (pre["part"] if pre else None)
+        if part:
+            tag = self.lex.parts_of_day[part.lower()]
+            found = _make(m, "TIME", f"{day.isoformat()}{tag}" if day else None, "weekday", weekday=wd,
+                          granularity="day", after_last=after_last)  # fmt: skip
+            found.part = tag
+            if pre is not None:
+                found.start = pre.start()
+            return found
+        return _make(m, "DATE", day.isoformat() if day else None, "weekday", weekday=wd, granularity="day",
+                     after_last=after_last)  # fmt: skip
 
     def _relday(self, m: re.Match[str], ctx: Context) -> Timex | None:
         offset = self.lex.relative_days[_norm(m["word"])]
         day = ctx.dct + dt.timedelta(days=offset) if ctx.dct else None
-        if m["part"]:
-            tag = self.lex.parts_of_day[m["part"].lower()]
-            return _make(m, "TIME", f"{day.isoformat()}{tag}" if day else None, "relday", granularity="day")
+        pre = None if m["part"] else _PART_BEFORE.search(ctx.lower, max(0, m.start() - 16), m.start())
+        part = m["part"] or (pre["part"] if pre else None)
+        if part:
+            tag = self.lex.parts_of_day[part.lower()]
+            found = _make(m, "TIME", f"{day.isoformat()}{tag}" if day else None, "relday", granularity="day")
+            if pre is not None:
+                found.start = pre.start()
+            return found
         return _make(m, "DATE", day.isoformat() if day else None, "relday", granularity="day")
 
     def _tonight(self, m: re.Match[str], ctx: Context) -> Timex | None:
@@ -802,6 +896,30 @@ class Grammar:
             return _make(m, "TIME", f"{day.isoformat()}TNI", "tonight", granularity="day")
         tag = self.lex.parts_of_day[m["part"].lower()]
         return _make(m, "TIME", f"{ctx.dct.isoformat()}{tag}", "tonight", granularity="day")
+
+    def _part_alone(self, m: re.Match[str], ctx: Context) -> Timex | None:
+        # "in the morning", "by mid-afternoon": that part of the last day named, else of today.
+        if _PART_AS_MODIFIER.match(ctx.lower, m.end()):
+            return None  # "during the evening service", "the morning rush": a kind of thing
+        tag = self.lex.parts_of_day[(m["part"] or m["part2"]).lower()]
+        value = f"{ctx.dct.isoformat()}{tag}" if ctx.dct else None
+        start = m.start("the") if m["the"] else m.start("mid")
+        return Timex(start, m.end(), "TIME", value, "part_alone", offset=0, part=tag, granularity="day")
+
+    def _clock_part(self, m: re.Match[str], ctx: Context) -> Timex | None:
+        # "4 in the morning", "10 at night": a clock time told with a part of the day.
+        hh = int(m["h"])
+        mm = int(m["m"] or 0)
+        words = _norm(m["p"])
+        if words.endswith(("afternoon", "evening")) or (words == "at night" and hh >= 6):
+            hh = hh + 12 if hh < 12 else hh
+        elif hh == 12:
+            hh = 0
+        clock = f"T{hh:02d}:{mm:02d}"
+        found = _make(m, "TIME", f"{ctx.dct.isoformat()}{clock}" if ctx.dct else None, "clock", granularity="time")
+        found.floating = True
+        found.part = clock
+        return found
 
     def _period(self, m: re.Match[str], ctx: Context) -> Timex | None:
         rel = _norm(m["rel"])
@@ -839,7 +957,10 @@ class Grammar:
             # On a Sunday (the last day of its ISO week) "this week" in the future is the one to come.
             base += dt.timedelta(days=1)
         ref = cal.shift(base, direction, granularity)
-        return _make(m, "DATE", cal.fmt_granular(ref, granularity), "period", granularity=granularity)
+        value = cal.fmt_granular(ref, granularity)
+        if unit == "year":
+            value += _HALF_OF.get(_norm(m["mod"] or ""), "")  # "the second half of next year": 2017-H2
+        return _make(m, "DATE", value, "period", granularity=granularity)
 
     def _weekend(self, m: re.Match[str], ctx: Context) -> Timex | None:
         if ctx.dct is None:
@@ -937,6 +1058,15 @@ class Grammar:
         ):
             return None  # "a second group": an ordinal
         numtext = _norm(m["num"])
+        if m["unit"].lower() == "night" and _NIGHT_AS_MODIFIER.match(ctx.lower, m.end()):
+            return None  # "a night raid", "a night-time curfew": "night" describes the noun after it
+        if (
+            numtext == "one"
+            and name == "day"
+            and not m["anchor"]
+            and _MODAL_BEFORE.search(ctx.lower, max(0, m.start() - 24), m.start())
+        ):
+            return _make(m, "DATE", "FUTURE_REF", "duration")  # "will one day be": some day to come
         if numtext in ("a", "an") and m["unit"].lower().endswith("s"):
             return None  # "an hours-long shootout": the article is not a number here
         if re.fullmatch(r"(?:1[5-9]|20)\d\d", numtext) and name in ("second", "quarter", "half"):
@@ -945,7 +1075,8 @@ class Grammar:
             return None  # "three-quarters of the vote": a fraction
         if numtext in ("a", "an", "per") and not m["anchor"] and not m["dmod"] and not m["dmod2"]:
             before = ctx.text[max(0, m.start() - 25) : m.start()].lower()
-            if _RATE_BEFORE.search(before):
+            if _RATE_BEFORE.search(before) and not ctx.lower.startswith(" of ", m.end()):
+                # "60 people a week" is a rate; "60 people died in a week of clashes" is not.
                 return _make(m, "SET", f"P1{spec.letter}" if not spec.time else f"PT1{spec.letter}", "set")
         if m["num2"]:
             n = "X"
@@ -988,6 +1119,12 @@ class Grammar:
         if re.search(r"\b(?:early|small|wee)\s+$", ctx.text[max(0, m.start() - 7) : m.start()], re.I):
             return None  # "the early hours of Thursday": a time of day, not a span
         anchor = _norm(m["anchor"] or "")
+        if name == "quarter" and anchor in ("", "the"):
+            return None  # "three-quarters of its food", "living quarters": no span of time
+        if anchor in ("the coming", "coming", "future"):
+            return _make(m, "DATE", "FUTURE_REF", "plural_units")  # "in coming months": the time ahead
+        if anchor == "past":
+            return _make(m, "DATE", "PAST_REF", "plural_units")  # "in past years"
         if anchor == "the":
             after = ctx.text[m.end() : m.end() + 6].lower()
             if not after.startswith((" ahead", " to come", " since")):
@@ -1026,8 +1163,9 @@ class Grammar:
         which = m["which"].lower()
         unit = m["unit"].lower()
         year_text = m["year"] or m["year2"] or m["y0"]
-        if m["ry"] and ctx.dct is not None:
-            year_text = str(ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["ry"].lower()])
+        ry = m["ry"] or m["ry2"]
+        if ry and ctx.dct is not None:
+            year_text = str(ctx.dct.year + {"this": 0, "last": -1, "next": 1}[ry.lower()])
         elif m["ya"] and ctx.dct is not None:
             year_text = str(ctx.dct.year - 1)
         ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -1038,9 +1176,17 @@ class Grammar:
         if year_text:
             year: int | None = int(year_text)
         else:
-            year = _context_year(ctx, m.start()) or (ctx.dct.year if ctx.dct else None)
+            year = _context_year(ctx, m.start())
+            if year is None and ctx.dct is not None:
+                year = ctx.dct.year
+                ahead = n is not None and (n - 1) * (3 if letter == "Q" else 6) + 1 > ctx.dct.month
+                if ahead and ctx.tense(m.start(), m.end()) == "PAST":
+                    # A quarter still ahead, told in the past ("third-quarter profit rose" in March): last year's.
+                    year -= 1
         if n is None and year_text and which in ("last", "final"):
             n = 4 if letter == "Q" else 2
+        if not year_text and _OF_SOMETHING.match(ctx.lower, m.end()):
+            return None  # "the last half of the '80s", "the second half of the match": not of a year
         if n is None:
             if ctx.dct is None:
                 return _make(m, "DATE", None, "quarter")
@@ -1091,6 +1237,15 @@ class Grammar:
         if not m["the"] and not m["period"] and not re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3]):
             return None  # "a year earlier" belongs to the "ago" rule
         if _quarterly(ctx, m.start()):
+            return _make(m, "DATE", _year_ago_quarter(ctx.dct), "year_ago", granularity="quarter")
+        return _make(m, "DATE", f"{ctx.dct.year - 1:04d}", "year_ago", granularity="year")
+
+    def _period_year_ago(self, m: re.Match[str], ctx: Context) -> Timex | None:
+        # "the same period last year", "the quarter a year ago": in results prose, the quarter
+        # being reported, one year back; elsewhere the year before publication.
+        if ctx.dct is None:
+            return _make(m, "DATE", None, "year_ago")
+        if "quarter" in m.group(0).lower() or _quarterly(ctx, m.start()):
             return _make(m, "DATE", _year_ago_quarter(ctx.dct), "year_ago", granularity="quarter")
         return _make(m, "DATE", f"{ctx.dct.year - 1:04d}", "year_ago", granularity="year")
 
@@ -1164,12 +1319,19 @@ class Grammar:
         found.part = clock
         return found
 
+    def _name_follows(self, ctx: Context, end: int) -> bool:
+        """True when the head of a name follows ("the March 23 Movement", "the Easter Rising")."""
+        after = _CAPITALISED_AFTER.match(ctx.text, end)
+        return after is not None and after.group(1).lower() in self.lex.name_heads
+
     def _holiday(self, m: re.Match[str], ctx: Context) -> Timex | None:
         name = _norm(m["h"])
         if not ctx.orig(m, "h")[0].isupper():
             return None
         if re.search(r"\ban?\s+$", ctx.lower[max(0, m.start() - 4) : m.start()]):
             return None  # "a Christmas market", "an Easter egg": a kind of thing, not a day
+        if not m["year"] and self._name_follows(ctx, m.end()):
+            return None  # "the Easter Rising", "the Good Friday Agreement": a name, not a day
         if m["year"]:
             year: int | None = int(m["year"])
         elif ctx.dct is None:
@@ -1223,6 +1385,34 @@ def _titled(ctx: Context, pos: int) -> bool:
     capitals = sum(1 for w in words if w[0].isupper())
     return not (line.isupper() or (len(words) >= 3 and capitals >= 0.6 * len(words)))
 
+
+# "night" followed by a noun it describes ("a night raid") or by "-time": no span of time.
+_NIGHT_AS_MODIFIER = re.compile(
+    r"-|\s+(?!(?:of|in|on|at|and|or|to|for|before|after|later|earlier|ago|with|without|when|while|as|"
+    r"but|since|until|the|a|an|he|she|they|it|we|i|there|that|this|which|who|away|ago|long|old)\b)[a-z]+\b"
+)
+
+# A part of the day just before a day ("mid-afternoon yesterday", "late morning Thursday").
+_PART_BEFORE = re.compile(r"\b(?:mid[-\s]?(?!night)|early\s+|late\s+)?(?P<part>morning|afternoon|evening|night)\s+$")
+
+# Nouns that a part of the day describes ("the evening service", "the morning rush").
+_PART_AS_MODIFIER = re.compile(
+    r"\s+(?:service|services|prayers?|mass|session|sessions|rush|shift|shifts|news|edition|show|programme|"
+    r"program|briefing|meeting|paper|papers|commute|traffic|flight|train|bus|sky|light|sun|star|hours?)\b"
+)
+
+# "the last half of the '80s", "the second half of the match": a part of something, not of a year.
+_OF_SOMETHING = re.compile(r"\s+of\s+(?:(?:the|a|an|its|his|her|their|this|that|these|those)\b|['’])")
+
+# "the first half of 2013" is the half year 2013-H1, not the year.
+_HALF_OF = {"the first half of": "-H1", "the second half of": "-H2"}
+
+_LATER_IN = re.compile(r"\b(?:later|earlier|early|late)\s+in\s+$")
+
+# A modal just before "one day" makes it "some day to come" ("the region could one day ...").
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|shall|should|must|hopes?\s+to|\w+\s+to)\s+$")
+
+_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 
 _QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)
 
@@ -1279,8 +1469,92 @@ def scan(ctx: Context) -> list[Timex]:
         taken.append((t.start, t.end))
         chosen.append(t)
     chosen.sort(key=lambda t: t.start)
+    for t in chosen:
+        if ctx.text[t.end - 2 : t.end] in ("'s", "’s"):
+            t.end -= 2  # "last year's results": the possessive is no part of the extent (TimeML)
+    chosen = _week_of(chosen, ctx)
+    chosen = _spoken_year_after(chosen, ctx)
+    _order_ranges(chosen, ctx)
     _resolve_anaphors(chosen, ctx)
     return chosen
+
+
+# "the week of March 6" (the ISO week holding that day), "the second week of April".
+_WEEK_OF = re.compile(r"\bthe\s+(?:(?P<n>first|second|third|fourth|last|final)\s+)?week\s+of\s+$")
+
+
+def _week_of(found: list[Timex], ctx: Context) -> list[Timex]:
+    """Widen a day or a month named after "the week of" to that week, dropping what the widening covers."""
+    out: list[Timex] = []
+    for t in found:
+        m = _WEEK_OF.search(ctx.lower, max(0, t.start - 30), t.start) if t.type == "DATE" and t.value else None
+        day = _anchor_day(t.value) if m is not None and t.value else None
+        # "the week of" takes a day; "the second week of" takes a month.
+        fits = m is not None and (t.granularity == "day" if m["n"] is None else t.granularity == "month")
+        if m is not None and day is not None and fits:
+            if m["n"] is not None:
+                n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["n"])
+                day = day + dt.timedelta(weeks=n - 1) if n else cal.add_months(day, 1) - dt.timedelta(days=1)
+            while out and out[-1].end > m.start():
+                out.pop()
+            t.start = m.start()
+            t.value = cal.fmt_granular(day, "week")
+            t.granularity = "week"
+            t.day = None
+        out.append(t)
+    return out
+
+
+def _spoken_year_after(found: list[Timex], ctx: Context) -> list[Timex]:
+    """Join a month or season and the year spoken after it ("January nineteen ninety-seven")."""
+    out: list[Timex] = []
+    for t in found:
+        prev = out[-1] if out else None
+        if (
+            t.rule == "spoken_year"
+            and t.value
+            and prev is not None
+            and prev.granularity in ("month", "season")
+            and prev.value
+            and re.fullmatch(r",?\s+(?:of\s+)?", ctx.text[prev.end : t.start])
+        ):
+            m = re.fullmatch(r"\d{4}(-(?:\d\d|SP|SU|FA|WI))", prev.value)
+            if m is not None:
+                prev.value = t.value + m[1]
+                prev.end = t.end
+                prev.explicit_year = True
+                continue
+        out.append(t)
+    return out
+
+
+# Between the two ends of a range: "from June 1 to Nov. 30", "between May and August".
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*")
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$")
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)(-\d\d)?")
+
+
+def _order_ranges(found: list[Timex], ctx: Context) -> None:
+    """Give the far end of "from <date> to <date>" written without a year a year that follows the near end."""
+    for a, b in pairwise(found):
+        if b.explicit_year or a.value is None or b.value is None or a.granularity not in ("day", "month"):
+            continue
+        if b.granularity not in ("day", "month") or not _RANGE_JOIN.fullmatch(ctx.text, a.end, b.start):
+            continue
+        if not _RANGE_OPEN.search(ctx.lower, max(0, a.start - 9), a.start):
+            continue
+        ma, mb = _MONTH_VALUE.fullmatch(a.value), _MONTH_VALUE.fullmatch(b.value)
+        if ma is None or mb is None:
+            continue
+        year = int(ma[1])
+        if (mb[2], mb[3] or "") < (ma[2], ma[3] or ""):
+            year += 1
+        b.value = f"{year:04d}-{mb[2]}{mb[3] or ''}"
+        if b.day is not None:
+            try:
+                b.day = b.day.replace(year=year)
+            except ValueError:
+                b.value = None
 
 
 def _resolve_anaphors(found: list[Timex], ctx: Context) -> None:
@@ -1298,6 +1572,18 @@ def _resolve_anaphors(found: list[Timex], ctx: Context) -> None:
                 day = _anchor_day(nxt.value)
                 if day is not None and not t.unit:
                     t.value = (day + dt.timedelta(days=t.offset)).isoformat()
+            prev = found[i - 1] if i > 0 else None
+            if (
+                t.value is None
+                and not t.unit
+                and prev is not None
+                and prev.granularity == "day"
+                and prev.value
+                and re.fullmatch(r",\s*", ctx.text[prev.end : t.start])
+            ):
+                # "Nov. 3, the day before the warrant was issued": the day restates the date before it.
+                t.value = prev.value
+                t.end = ctx.lower.index("day", t.start) + 3
             continue
         if t.offset is not None and t.unit:
             rank = _RANK[t.unit]
@@ -1309,6 +1595,12 @@ def _resolve_anaphors(found: list[Timex], ctx: Context) -> None:
                 day = last + dt.timedelta(days=t.offset)
                 t.value = f"{day.isoformat()}{t.part}"
                 t.day = None
+            continue
+        if t.after_last and t.weekday is not None:
+            if last is not None:
+                step = cal.last_weekday if t.after_last < 0 else cal.next_weekday
+                day = step(last, t.weekday, strict=True)
+                t.value = f"{day.isoformat()}{t.part}"
             continue
         if t.value and t.rule != "reference" and t.granularity in _RANK:
             start = _anchor_day(t.value)

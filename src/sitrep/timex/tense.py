@@ -22,9 +22,31 @@ _WORD = re.compile(r"\w+")
 _CLAUSE_EDGE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 
+# Words whose full stop ends an abbreviation, not a sentence, before a capital or a digit:
+# titles ("Gen. Aoun"), "vs." ("Roe vs. Wade"), "No. 2", month abbreviations ("Oct. 21").
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "cmdr", "maj", "sgt", "adm", "sen", "rep", "gov", "prof",
+     "rev", "st", "ft", "mt", "jr", "sr", "vs", "v", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+     "sep", "sept", "oct", "nov", "dec"}
+)  # fmt: skip
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[^\w.]))(\w+)\.[\"')\]]*\s*$")
+
+
 def sentence_bounds(text: str) -> list[int]:
-    """Start offsets of the text's sentences, read from punctuation and line breaks."""
-    return [0, *(m.end() for m in _SENT_BREAK.finditer(text))]
+    """Start offsets of the text's sentences, read from punctuation and line breaks.
+
+    A full stop after a known abbreviation or a single capital ("George W. Bush") ends no sentence.
+    """
+    starts = [0]
+    for m in _SENT_BREAK.finditer(text):
+        if text[m.start() - 1 : m.start()] == ".":
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.end())
+            if before is not None:
+                word = before.group(1)
+                if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                    continue
+        starts.append(m.end())
+    return starts
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +58,17 @@ def _cues() -> tuple[re.Pattern[str], frozenset[str]]:
     participle = r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bto\s)(?<!being\s)[a-z]{3,}ed"
     pattern = re.compile(rf"(?<![\w'])(?:{alternation}|{participle})(?![\w'])", re.IGNORECASE)
     return pattern, frozenset(lex.future_cues)
+
+
+# Words in "-ed" that are no verb in the past: "succeed", "need", "hundred", "sacred".
+_NOT_PAST = ("ceed", "need", "feed", "speed", "deed", "heed", "bleed", "breed", "hundred", "kindred", "sacred",
+             "naked", "wicked")  # fmt: skip
+
+
+# A word before a verb that makes it a base form ("to hit", "will set", "didn't put").
+_BASE_FORM_BEFORE = re.compile(
+    r"(?:\b(?:to|will|would|could|can|may|might|must|shall|should|not)|n[’']t)\s+$", re.IGNORECASE
+)
 
 
 def text_tense(text: str, bounds: list[int] | None = None) -> TenseFn:
@@ -50,6 +83,10 @@ def text_tense(text: str, bounds: list[int] | None = None) -> TenseFn:
                 continue
             distance = start - m.end() if m.end() <= start else m.start() - end
             word = re.sub(r"\s+", " ", m.group(0).lower())
+            if word.endswith(_NOT_PAST):
+                continue
+            if word not in future and _BASE_FORM_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "expected to hit", "could set": a base form, no past tense
             # A cue before the expression governs it more often than one after it.
             distance = distance if m.end() <= start else distance + 15
             if best is None or distance < best[0]:
