@@ -201,3 +201,21 @@ def test_span_after_an_event_is_not_counted_from_a_day(blank: Language) -> None:
     assert date is not None
     assert date.value == "2016-05-03"  # the day named in the sentence, not 3 May + 2 days
 
+
+
+
+def test_the_dateline_date_yields_to_the_day_the_story_names(blank: Language) -> None:
+    from sitrep.ingest import article_from_text
+
+    named = "ISTANBUL, June 29 (Reuters) - Three suicide bombers blew themselves up at the airport on Tuesday night."
+    bare = "ISTANBUL, June 29 (Reuters) - Three suicide bombers blew themselves up at the airport."
+    found = []
+    for text, published in ((named, "2016-06-29"), (bare, "2016-06-30")):
+        article = article_from_text(text, id="d", published=published)
+        doc = blank(text)
+        times, warnings = find_times(doc, article)
+        sentence = text[text.index("Three") :]
+        date = date_event(doc, article, _event(text, "blew", sentence), times, warnings)
+        assert date is not None
+        found.append((date.value, date.precision))
+    assert found == [("2016-06-28", 1), ("2016-06-29", 1)]

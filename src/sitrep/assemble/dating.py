@@ -1,8 +1,9 @@
 """Each event's date: the time expression tied to its trigger, with ACLED time precision.
 
 The expression is searched in the trigger's clause, then its sentence, then the nearest
-previous sentence of the same paragraph that names a date; else the event is dated to
-the publication date with precision 2 (ACLED: within the week before the report).
+previous sentence of the same paragraph that names a date, then the story's wire dateline
+("ISTANBUL, June 29 -"); else the event is dated to the publication date with precision 2
+(ACLED: within the week before the report).
 Precision (ACLED): 1 a day; 2 a week or a range of up to a week; 3 a month or longer.
 When a weekday and a day of month disagree, the weekday wins (see ``sitrep.timex``).
 A point value inside a range is its middle day, never after publication.
@@ -245,6 +246,11 @@ def date_event(
     t_start = ev.trigger_start if ev.trigger_start is not None else ev.start
     t_end = ev.trigger_end if ev.trigger_end is not None else max(t_start, ev.end)
     usable = [t for t in times if _dated(t) and resolve_range(t.value, t.text, dct) is not None]
+    # A wire dateline's date ("BEIRUT, April 4 -") is the filing day: it dates the event only
+    # when the story itself names no time for it.
+    datelines = [(a, b) for a, b, kind in article.segments if kind == "dateline"]
+    filed = [t for t in usable if any(a <= t.start and t.end <= b for a, b in datelines)]
+    usable = [t for t in usable if t not in filed]
 
     def nearest(cands: list[TimeRef]) -> TimeRef | None:
         if not cands:
@@ -275,6 +281,8 @@ def date_event(
             if found:
                 chosen = found[-1]
                 break
+    if chosen is None and filed:
+        chosen = max((t for t in filed if t.end <= ev.end), key=lambda t: t.start, default=None)
     if chosen is None:
         if dct is None:
             return None
