@@ -11,7 +11,7 @@ import spacy
 import yaml
 from spacy.tokens import Doc
 
-from sitrep.events.actors import KINDS, article_country, code_phrase, dictionary, kind_of
+from sitrep.events.actors import KINDS, article_country, code_phrase, dictionary, kind_of, region_countries
 from sitrep.model import Actor
 
 _BLANK = spacy.blank("en")
@@ -149,3 +149,36 @@ def test_dictionary_covers_two_hundred_non_state_groups_with_aliases() -> None:
 def test_article_country_is_the_most_named() -> None:
     doc = _BLANK("Syrian troops entered Aleppo as Syria and its Russian allies said the Syrian army advanced.")
     assert article_country(dictionary().scan(doc, 0, len(doc))) == "SY"
+
+
+def test_opposition_politicians_are_civilians_not_rebels() -> None:
+    actor = _code("opposition leader", "GN")
+    assert actor is not None and actor.kind == "civilians" and actor.country == "GN"
+    rebels = _code("opposition fighters", "SY")
+    assert rebels is not None and rebels.kind == "rebel groups"
+
+
+def test_a_place_named_for_its_holder_is_no_actor() -> None:
+    assert _code("a Houthi-run prison") is None
+    assert _code("rebel-held districts", "SY") is None
+    assert _code("southern Israel") is None
+    held = _code("Houthi fighters")
+    assert held is not None and held.name == "Houthis"
+
+
+def test_ethnic_groups_take_the_country_where_they_are() -> None:
+    actor = _code("ethnic Albanians", "RS", "RS")
+    assert actor is not None and actor.country == "RS"
+    nationals = _code("Albanians", "RS")
+    assert nationals is not None and nationals.country == "AL"
+
+
+def test_weapons_name_the_forces_that_fire_them() -> None:
+    actor = _code("a Russian missile")
+    assert actor is not None and actor.name == "Military Forces of Russia"
+
+
+def test_regions_tell_their_country_but_plain_words_do_not() -> None:
+    regions = region_countries()
+    assert regions["Zamfara"] == "NG" and regions["Michoacan"] == "MX"
+    assert "Free" not in regions and "Georgia" not in regions

@@ -100,3 +100,53 @@ def test_running_totals_are_tallies_not_event_counts(nlp: Any) -> None:
     got = _read(nlp, "Four people were killed on Monday, bringing the number killed since the protests began to 56.")
     assert got.fatalities.best == 4
     assert got.tally_fatalities is not None and got.tally_fatalities.best == 56
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Five people lost their lives when the bus was hit.", 5),
+        ("The ambush left three soldiers and a policeman dead.", 4),
+        ("Seven members of one family, including two children, died in the shelling.", 7),
+        ("Three suicide bombers detonated their vests at the gate, killing 11 guards.", 14),
+        ("The attacker killed himself and two guards at the checkpoint.", 3),
+        ("Mourners buried the 9 victims of the massacre on Sunday.", 9),
+        ("Two men were beaten to death by the crowd.", 2),
+        ("Dozens of bodies lay in the street after the raid.", 12),
+        ("The clash left four fighters dead on each side.", 8),
+        ("The number of people killed in the bombing has risen to 41, police said.", 41),
+        ("Police said 8 people died, but the hospital put the number of dead at 11.", 8),
+        ("The blast killed nine people: six soldiers and three civilians.", 9),
+        ("Divers recovered the bodies of three men and a boy from the lake.", 4),
+        ("At least 25 were killed, with some estimates as high as 40.", 25),
+        ("The gunman killed five people before turning the gun on himself.", 6),
+        ("The dead included two police officers and a teacher.", 3),
+    ],
+)
+def test_fatalities_in_other_words(nlp: Any, text: str, best: int) -> None:
+    assert _read(nlp, text).fatalities.best == best
+
+
+@pytest.mark.slow
+def test_injuries_suffered_or_treated_are_injured(nlp: Any) -> None:
+    got = _read(nlp, "Nobody died, although four guards suffered minor injuries.")
+    assert got.fatalities.best == 0 and got.injured.best == 4
+    assert _read(nlp, "Health officials said 22 people were being treated for wounds.").injured.best == 22
+    assert _read(nlp, "The blast did not cause any casualties.").fatalities.best == 0
+
+
+@pytest.mark.slow
+def test_other_verbs_keep_their_figures(nlp: Any) -> None:
+    got = _read(nlp, "Two people were killed, six wounded and dozens arrested as police broke up the march.")
+    assert (got.fatalities.best, got.injured.best) == (2, 6)
+    got = _read(nlp, "One soldier was killed and another wounded in the ambush.")
+    assert (got.fatalities.best, got.injured.best) == (1, 1)
+
+
+@pytest.mark.slow
+def test_a_superlative_before_a_period_compares_and_does_not_total(nlp: Any) -> None:
+    got = _read(nlp, "The bombing killed 31 people, the deadliest attack in the capital since 2017.")
+    assert got.fatalities.best == 31 and got.tally_fatalities is None
+    got = _read(nlp, "The raid killed 40 soldiers, the army said, the heaviest loss in a single attack this year.")
+    assert got.fatalities.best == 40 and got.tally_fatalities is None

@@ -8,6 +8,11 @@ Three gold sets, one table:
 - tests/data/args_dev.jsonl: sentences with ACLED-style actor1/actor2 labels.
 - tests/data/counts_dev.jsonl: casualty sentences with fatalities/injured best, low, high
   and running totals (tallies).
+- tests/data/args_heldout.jsonl and counts_heldout.jsonl: the same formats, written after
+  the rules and measured before any rule was changed for them ("fresh_*" metrics).
+
+PLOVER is also scored apart on its violent and protest records (FIGHT, ASSAULT, COERCE,
+PROTEST, THREATEN), the ones an ACLED event comes from, and on the others.
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ __all__ = ["evaluate", "score_actors", "score_counts"]
 ROOT = Path(__file__).resolve().parents[3]
 COUNTS_DEV = ROOT / "tests" / "data" / "counts_dev.jsonl"
 ARGS_DEV = ROOT / "tests" / "data" / "args_dev.jsonl"
+COUNTS_HELDOUT = ROOT / "tests" / "data" / "counts_heldout.jsonl"
+ARGS_HELDOUT = ROOT / "tests" / "data" / "args_heldout.jsonl"
+# PLOVER categories of political violence, coercion and protest.
+_VIOLENT = {"FIGHT", "ASSAULT", "COERCE", "PROTEST", "THREATEN"}
 
 # PLOVER/CAMEO sector codes whose ACLED kind is clear.
 _SECTOR_KIND = {
@@ -61,6 +70,8 @@ _NOT_TRIGGERS = {
     "shall",
     "should",
     "again",
+    "been",
+    "being",
 }
 _ISO3_FIX = {"JAP": "JP", "UK": "GB"}
 
@@ -88,7 +99,9 @@ def _overlap(pred: str | None, gold: str | None) -> bool:
 
 
 def _events_for(text: str, trigger: str, code: str) -> tuple[Article, Event]:
-    start = text.find(trigger)
+    # the trigger as a whole word ("set", not the start of "settlers"), else its first occurrence
+    m = re.search(rf"(?<!\w){re.escape(trigger)}(?!\w)", text)
+    start = m.start() if m else text.find(trigger)
     article = Article(id="x", hash="x", text=text)
     ev = Event(
         id="x:0",
@@ -130,6 +143,7 @@ def _plover_cases(data: Path, limit: int | None) -> list[dict[str, Any]]:
                 "text": text,
                 "trigger": words[0],
                 "code": _PLOVER_CODES.get(rec["event"], "OTHER"),
+                "event": rec["event"],
                 "actor1": gold(rec.get("source")),
                 "actor2": gold(rec.get("target")),
             }
@@ -227,24 +241,40 @@ def score_counts(cases: Iterable[dict[str, Any]]) -> dict[str, float]:
 def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
     """Score actors on PLOVER and the args dev set, counts on the counts dev set."""
     data = data or default_data_dir()
-    plover = score_actors(_plover_cases(data, limit))
+    cases = _plover_cases(data, limit)
+    plover = score_actors(cases)
+    violent = score_actors(c for c in cases if c["event"] in _VIOLENT)
+    other = score_actors(c for c in cases if c["event"] not in _VIOLENT)
     dev = score_actors(_read_jsonl(ARGS_DEV, limit))
+    fresh = score_actors(_read_jsonl(ARGS_HELDOUT, limit))
     counts = score_counts(_read_jsonl(COUNTS_DEV, limit))
+    fresh_counts = score_counts(_read_jsonl(COUNTS_HELDOUT, limit))
     blank = ""
+
+    def actor_row(label: str, r: dict[str, float], names: bool = True) -> dict[str, Any]:
+        return {"set": f"{label} ({int(r['n'])} slots)", "text_recall": r["text_recall"],
+                "text_precision": r["text_precision"], "kind_acc": r["kind_acc"],
+                "name_acc": r["name_acc"] if names else blank, "country_acc": r["country_acc"],
+                "best_acc": blank, "low_acc": blank, "high_acc": blank}  # fmt: skip
+
+    def count_rows(label: str, r: dict[str, float]) -> list[dict[str, Any]]:
+        empty = dict.fromkeys(("text_recall", "text_precision", "kind_acc", "name_acc", "country_acc"), blank)
+        return [
+            {"set": f"{label} fatalities ({int(r['n'])} sentences)", **empty,
+             "best_acc": r["best_acc"], "low_acc": r["low_acc"], "high_acc": r["high_acc"]},
+            {"set": f"{label} injured / tallies", **empty,
+             "best_acc": r["injured_best_acc"], "low_acc": r["tally_acc"], "high_acc": r["tally_clean"]},
+        ]  # fmt: skip
+
     rows: list[dict[str, Any]] = [
-        {"set": f"plover actors ({int(plover['n'])} slots)", "text_recall": plover["text_recall"],
-         "text_precision": plover["text_precision"], "kind_acc": plover["kind_acc"], "name_acc": blank,
-         "country_acc": plover["country_acc"], "best_acc": blank, "low_acc": blank, "high_acc": blank},
-        {"set": f"args_dev actors ({int(dev['n'])} slots)", "text_recall": dev["text_recall"],
-         "text_precision": dev["text_precision"], "kind_acc": dev["kind_acc"], "name_acc": dev["name_acc"],
-         "country_acc": dev["country_acc"], "best_acc": blank, "low_acc": blank, "high_acc": blank},
-        {"set": f"counts_dev fatalities ({int(counts['n'])} sentences)", "text_recall": blank,
-         "text_precision": blank, "kind_acc": blank, "name_acc": blank, "country_acc": blank,
-         "best_acc": counts["best_acc"], "low_acc": counts["low_acc"], "high_acc": counts["high_acc"]},
-        {"set": "counts_dev injured / tallies", "text_recall": blank, "text_precision": blank,
-         "kind_acc": blank, "name_acc": blank, "country_acc": blank,
-         "best_acc": counts["injured_best_acc"], "low_acc": counts["tally_acc"], "high_acc": counts["tally_clean"]},
-    ]  # fmt: skip
+        actor_row("plover actors", plover, names=False),
+        actor_row("plover violent/protest", violent, names=False),
+        actor_row("plover other", other, names=False),
+        actor_row("args_dev actors", dev),
+        actor_row("args_heldout actors", fresh),
+        *count_rows("counts_dev", counts),
+        *count_rows("counts_heldout", fresh_counts),
+    ]
     metrics = {
         "actor_kind_acc": dev["kind_acc"],
         "actor_name_acc": dev["name_acc"],
@@ -259,9 +289,25 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
         "injured_best_acc": counts["injured_best_acc"],
         "tally_acc": counts["tally_acc"],
         "tally_clean": counts["tally_clean"],
+        "plover_violent_kind_acc": violent["kind_acc"],
+        "plover_violent_text_recall": violent["text_recall"],
+        "plover_violent_country_acc": violent["country_acc"],
+        "plover_other_kind_acc": other["kind_acc"],
+        "plover_other_text_recall": other["text_recall"],
+        "plover_other_country_acc": other["country_acc"],
+        "fresh_actor_kind_acc": fresh["kind_acc"],
+        "fresh_actor_name_acc": fresh["name_acc"],
+        "fresh_actor_text_recall": fresh["text_recall"],
+        "fresh_actor_country_acc": fresh["country_acc"],
+        "fresh_count_best_acc": fresh_counts["best_acc"],
+        "fresh_count_low_acc": fresh_counts["low_acc"],
+        "fresh_count_high_acc": fresh_counts["high_acc"],
+        "fresh_injured_best_acc": fresh_counts["injured_best_acc"],
+        "fresh_tally_acc": fresh_counts["tally_acc"],
+        "fresh_tally_clean": fresh_counts["tally_clean"],
     }
     return EvalResult(
-        title="Event arguments: actors (PLOVER GSR, args_dev) and casualty counts (counts_dev)",
+        title="Event arguments: actors (PLOVER, args_dev, args_heldout), casualty counts (counts_dev, counts_heldout)",
         rows=rows,
         metrics=metrics,
     )

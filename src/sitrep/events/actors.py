@@ -30,6 +30,7 @@ __all__ = [
     "city_countries",
     "dictionary",
     "kind_of",
+    "region_countries",
 ]
 
 # ACLED Codebook actor types, by inter code.
@@ -266,10 +267,111 @@ def city_countries() -> dict[str, str]:
     return {name: iso for name, (pop, iso, runner) in best.items() if pop >= 10 * runner}
 
 
+_REGION_SUFFIXES = (" State", " Province", " Region", " Governorate", " Department", " District", " County")
+# Region names that are also everyday words or compass names ("Free State", "Bay", "Delta").
+_PLAIN_WORDS = frozenset(
+    [
+        "Free",
+        "Bay",
+        "Delta",
+        "Plateau",
+        "Para",
+        "Acre",
+        "Nord",
+        "Sud",
+        "Ouest",
+        "Est",
+        "Centre",
+        "Center",
+        "Central",
+        "Capital",
+        "Coast",
+        "Lakes",
+        "Upper",
+        "Lower",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Mountain",
+        "River",
+        "Island",
+        "Islands",
+        "Littoral",
+        "Sea",
+        "Red",
+        "Lake",
+        "Highlands",
+        "Great",
+        "Federal",
+        "National",
+        "Special",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def region_countries() -> dict[str, str]:
+    """First-level region name -> ISO2 ("Zamfara", "Michoacan", "Sagaing"), read from the packaged
+    GeoNames admin1 table (data/geo_admin1.csv). Names shared by several countries or with a
+    country's own name are left out. Used only to give an actor its country, like towns."""
+    import unicodedata
+
+    try:
+        lines = _data("geo_admin1.csv").splitlines()
+    except (FileNotFoundError, OSError):
+        return {}
+    seen: dict[str, set[str]] = {}
+    for row in csv.reader(line for line in lines if line and not line.startswith("#")):
+        if len(row) < 3 or row[0] == "iso2":
+            continue
+        iso = row[0].strip()
+        forms = [row[2], *(row[3].split(";") if len(row) > 3 else [])]
+        for form in forms:
+            form = form.strip()
+            for suffix in _REGION_SUFFIXES:
+                if form.endswith(suffix) and len(form) > len(suffix):
+                    form = form[: -len(suffix)]
+            plain = unicodedata.normalize("NFKD", form).encode("ascii", "ignore").decode()
+            for name in {form, plain}:
+                if name and name[0].isupper() and name not in _PLAIN_WORDS:
+                    seen.setdefault(name, set()).add(iso)
+    countries = {n for c in pycountry.countries for n in (c.name, getattr(c, "common_name", None)) if n}
+    return {name: next(iter(isos)) for name, isos in seen.items() if len(isos) == 1 and name not in countries}
+
+
 @lru_cache(maxsize=1)
 def dictionary() -> ActorDictionary:
     """The actor dictionary, built once per process."""
     return ActorDictionary()
+
+
+_COMPASS = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+     "southwestern", "north", "south", "east", "west", "occupied", "rural"}
+)  # fmt: skip
+_HELD_WORDS = frozenset({"held", "run", "controlled", "occupied", "dominated", "besieged", "led", "backed"})
+
+
+def _held(doc: Doc, i: int, end: int) -> bool:
+    """True when tokens ``i``.. read "-held", "-run", "-controlled" (within the phrase end)."""
+    return i + 1 < end and doc[i].text == "-" and doc[i + 1].lower_ in _HELD_WORDS
+
+
+def _in_prep(doc: Doc, i: int, head: Token) -> bool:
+    """True when token ``i`` lies in a prepositional phrase under ``head`` ("of the Syrian Golan")."""
+    cur = doc[i]
+    for _ in range(6):
+        if cur.i == head.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj":
+            return True
+        cur = cur.head
+    return False
 
 
 def _iso_of(m: Mention, prefer: str | None) -> str | None:
@@ -315,6 +417,8 @@ def code_phrase(
     def covering(m: Mention) -> bool:
         return m.start <= head.i < m.end
 
+    # "a Houthi-run prison", "rebel-held districts": a place named for its holder, not the holder
+    mentions = [m for m in mentions if covering(m) or not _held(doc, m.end, end)]
     groups = [m for m in mentions if m.category == "group"]
     if groups:
         pick = next((m for m in groups if covering(m)), groups[0])
@@ -328,6 +432,10 @@ def code_phrase(
         generic = next(m for m in reversed(mentions) if m.category == "generic")
     armed_mods = [m for m in mentions if m.category == "generic" and 2 <= m.value[1] <= 6]
     if head_cat is not None and head_cat.category == "government" and armed_mods:
+        if all(doc[m.start].lower_ == "opposition" for m in armed_mods):
+            # "an opposition leader", "opposition lawmakers": politicians, not rebels
+            country = place_country or iso or context_country
+            return lex.generic_actor("Civilians ({country})", 7, country).actor(text, s_char, e_char)
         generic, head_cat = armed_mods[-1], None  # "rebel leaders" lead rebels, not a state
     # "Serbian President Vojislav Kostunica": an official named by title
     official = head_cat is None and "government" in cats and head.pos_ == "PROPN" and generic is None
@@ -345,18 +453,28 @@ def code_phrase(
         return lex.state_actor(country, police=police, government=government).actor(text, s_char, e_char)
     if generic is not None:
         template, inter = generic.value
-        # people (rioters, protesters, civilians) take the country where they are, as ACLED does
-        country = (place_country or iso or context_country) if inter >= 5 else (iso or context_country)
+        # people (rioters, protesters, civilians) take the country where they are, as ACLED does;
+        # a place inside the phrase says where ("inhabitants of the Syrian Golan Heights")
+        inside = next((m for m in cues if _in_prep(doc, m.start, head)), None)
+        where = _iso_of(inside, context_country) if inside is not None else place_country
+        country = (where or iso or context_country) if inter >= 5 else (iso or context_country)
         return lex.generic_actor(template, inter, country).actor(text, s_char, e_char)
     if head.lower_ in lex.facilities and iso is not None:
         # "Russian positions": the forces that hold them
         return lex.state_actor(iso, police="police" in cats).actor(text, s_char, e_char)
+    if (
+        head_cat is not None
+        and head_cat.category == "place"
+        and any(t.lower_ in _COMPASS for t in doc[start : head_cat.start])
+    ):
+        return None  # "southern Israel": a part of the country, a place
     if head_cat is not None and head_cat.category in ("place", "leader"):
         # a country (or its leader) acting: its state forces
         return lex.state_actor(str(head_cat.value)).actor(text, s_char, e_char)
     if head_cat is not None and head_cat.category == "country":
-        # "Syrians", "Palestinians": people of that country
-        country = _iso_of(head_cat, context_country)
+        # "Syrians", "Palestinians": people of that country; "ethnic Albanians" in Serbia: where they are
+        ethnic = head_cat.start > start and doc[head_cat.start - 1].lower_ == "ethnic"
+        country = (place_country or context_country) if ethnic else _iso_of(head_cat, context_country)
         return lex.generic_actor("Civilians ({country})", 7, country).actor(text, s_char, e_char)
     named = any(t.lower_ in lex.name_words for t in doc[start:end])
     if head.text in city_countries() and not named:

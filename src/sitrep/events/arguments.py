@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, Evidence, Tally
-from .actors import Mention, article_country, city_countries, code_phrase, dictionary
+from .actors import Mention, article_country, city_countries, code_phrase, dictionary, region_countries
 from .attribution import sources
 from .counts import SentenceCounts, read_counts
+from .roles import REPORTING
 from .tallies import tally_period
 
 __all__ = ["fill", "find_roles", "phrase_range"]
@@ -40,8 +41,11 @@ _HEADS_OF = {
     "leader", "members", "member", "officials", "official", "spokesman", "commander", "commanders",
     "unit", "units", "elements", "remnants", "wing", "faction", "delegation",
 }  # fmt: skip
+_PLACE_PREPS = {"in", "near", "outside", "of", "at", "around", "from", "into"}
 _REGION_WORDS = {"state", "province", "region", "district", "county", "governorate", "department", "city"}
 _BACKERS = {"backers", "backer", "allies", "ally", "patrons", "sponsors"}
+# Heads that make a group's people the crowd of a protest or riot ("TLP supporters").
+_FOLLOWERS = {"supporters", "followers", "members", "activists", "loyalists", "sympathisers", "sympathizers"}
 _PROTEST_VERBS = {"protest", "demonstrate", "march", "rally", "strike", "riot"}
 # Event nouns: when one is a verb's subject ("an air strike killed"), its modifiers name the agent.
 _EVENT_NOUNS = {
@@ -61,6 +65,12 @@ _TALLY_WORDS = {
 }  # fmt: skip
 _HELD = {"held", "controlled", "run", "occupied", "dominated", "besieged", "allied", "aligned"}
 _KILL_LEMMAS = {"kill", "wound", "injure", "shoot", "target", "attack", "abduct", "kidnap", "hit"}
+# Verbs whose subject is the victim, not the doer: "a prisoner died in custody".
+_UNDERGO = {"die", "perish", "succumb"}
+# Participles that name an ally, not an opponent: "Iraqi forces backed by coalition aircraft".
+_SUPPORT = {"back", "support", "assist", "aid", "help", "accompany", "join", "escort"}
+# Prepositions whose object is an opponent or target: "threatened action against Russia".
+_TARGET_PREPS = {"against", "on", "with", "at", "to", "into", "from", "upon"}
 
 
 def phrase_range(tok: Token) -> tuple[int, int]:
@@ -124,7 +134,10 @@ class _Context:
                     return towns[ent.text]
                 if ent[0].text in towns and ent[-1].lower_ in _REGION_WORDS:
                     return towns[ent[0].text]  # "Enugu state", "Idlib province"
-        return None
+        for tok in sent:  # a town the tagger missed: "in Culiacan", "the town of Kidal"
+            if _town_word(tok) and tok.text in towns:
+                return towns[tok.text]
+        return _region_country(sent)
 
     def counts_of(self, i: int) -> SentenceCounts:
         if i not in self.counts:
@@ -140,6 +153,33 @@ class _Context:
             own = self.sources_of(i - 1)
         self.sources[i] = own
         return own
+
+
+def _region_country(sent: Span) -> str | None:
+    """The country of a first-level region the sentence names as a place ("Zamfara state")."""
+    regions = region_countries()
+    for ent in sent.ents:
+        words = ent.text[4:] if ent.text.startswith("the ") else ent.text
+        if words in regions:
+            return regions[words]
+        if len(ent) > 1 and ent[-1].lower_ in _REGION_WORDS:
+            head = ent[:-1].text
+            if head in regions:
+                return regions[head]
+    for tok in sent:
+        if tok.text in regions and (_town_word(tok) or (tok.head.lower_ in _REGION_WORDS and tok.dep_ == "compound")):
+            return regions[tok.text]
+    return None
+
+
+def _town_word(tok: Token) -> bool:
+    """A one-word proper name after a place preposition ("in Culiacan"), not a person's surname."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.pos_ == "PROPN"
+        and tok.head.lower_ in _PLACE_PREPS
+        and not any(c.dep_ in ("compound", "amod", "poss") for c in tok.children)
+    )
 
 
 def _same_paragraph(text: str, a: Span, b: Span) -> bool:
@@ -244,6 +284,12 @@ def _noun_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
             agents.append(child)
         elif child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
             mods.append(child)
+        if child.dep_ == "prep" and child.lower_ in ("at", "in", "on", "near"):
+            # "a bombing at a mosque that killed dozens of worshippers": the clause hangs on the place
+            for place in (c for c in child.children if c.dep_ == "pobj"):
+                for rel in place.children:
+                    if rel.dep_ == "relcl" and rel.lemma_ in _KILL_LEMMAS:
+                        patients.extend(o for c in rel.children if c.dep_ == "dobj" for o in _conjuncts(c))
     return agents, patients, mods
 
 
@@ -259,6 +305,8 @@ def find_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
         for child in sorted(tok.children, key=lambda c: c.dep_ != "prep"):
             if child.dep_ == "agent":
                 agents.extend(o for c in child.children if c.dep_ == "pobj" for o in _conjuncts(c))
+            elif child.dep_ == "nsubj" and not passive and tok.lemma_ in _UNDERGO:
+                patients.extend(_conjuncts(child))  # "a prisoner died in custody"
             elif child.dep_ == "nsubj" and not passive:
                 agents.extend(_conjuncts(child))
             elif child.dep_ == "dobj" and tok.lemma_ in _LAUNCH:
@@ -281,12 +329,25 @@ def find_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
                     agents.append(objs[0])
                     objs = objs[1:]
                 patients.extend(objs)
+            elif (
+                child.dep_ == "ccomp"
+                and child.tag_ == "VBG"
+                and tok.lemma_ in _KILL_LEMMAS
+                and not any(c.dep_ == "dobj" for c in tok.children)
+            ):
+                # "attacked farmers harvesting olives": the parse makes the object a clause's subject
+                patients.extend(c for c in child.children if c.dep_ == "nsubj")
             elif child.dep_ in ("advcl", "conj", "xcomp") and child.lemma_ in _KILL_LEMMAS:
                 patients.extend(o for c in child.children if c.dep_ in ("dobj", "nsubjpass") for o in _conjuncts(c))
-        if not agents and tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and tok.head.i != tok.i:
-            head = tok.head.head if tok.dep_ == "pcomp" else tok.head
+        cur = tok
+        for _ in range(3):  # "opened fire ..., killing one and arresting 12": up the chain to a subject
+            deps = ("conj", "xcomp", "advcl", "ccomp", "pcomp") if cur is tok else ("conj", "xcomp", "advcl")
+            if agents or cur.dep_ not in deps or cur.head.i == cur.i:
+                break
+            head = cur.head.head if cur.dep_ == "pcomp" else cur.head
             agents.extend(c for c in head.children if c.dep_ == "nsubj")
             agents.extend(o for c in head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj")
+            cur = head
         if not agents and tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
             noun_agents, _, noun_mods = _noun_roles(tok.head)
             agents.extend(noun_agents)
@@ -294,6 +355,11 @@ def find_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
     else:
         agents, patients, mods = _noun_roles(tok)
         head = tok.head
+        if tok.dep_ == "dobj" and head.pos_ == "VERB" and not patients:
+            # "carried out air strikes on Hezbollah strongholds": the target hangs on the light verb
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "targeting"):
+                    patients.extend(o for g in c.children if g.dep_ == "pobj" for o in _conjuncts(g))
         if tok.dep_ in ("dobj", "attr", "nsubjpass") and head.i != tok.i and not agents:
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
             for c in head.children:
@@ -311,6 +377,9 @@ def find_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
         if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ == "responsibility":
             claim = head.head.head  # "the group claimed responsibility for the bombing"
             agents.extend(c for c in claim.children if c.dep_ == "nsubj")
+        if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("VERB", "AUX") and not agents:
+            # "teachers went on strike", "embarked on a hunger strike"
+            agents.extend(c for c in head.head.children if c.dep_ == "nsubj")
         if tok.dep_ == "pobj" and head.head.i != head.i and head.lower_ in ("in", "during", "by"):
             verb = head.head
             if verb.pos_ in ("VERB", "AUX"):
@@ -343,6 +412,10 @@ def _sentence_actors(ctx: _Context, sent: Span, skip: set[int]) -> list[Actor]:
             head = head.head
         if head.i in seen or head.i in skip:
             continue
+        if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_ in _SUPPORT:
+            continue  # "forces backed by coalition aircraft": an ally, not a side
+        if _is_source(head) or (head.dep_ == "dobj" and head.head.lemma_ in _LAUNCH):
+            continue  # "according to the US government" tells; "launched artillery" is a weapon
         seen.add(head.i)
         actor = _code(ctx, head, sent)
         if actor is not None and actor.inter is not None and actor.inter != 7:
@@ -356,6 +429,8 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
     ev_end = ev.evidence.trigger_end if ev.evidence.trigger_end is not None else ev_start + 1
     span = doc.char_span(ev_start, ev_end, alignment_mode="expand")
     trig = span.root if span is not None and len(span) else sent.root
+    if trig.dep_ == "advmod" and trig.pos_ == "ADV" and trig.head.pos_ == "VERB":
+        trig = trig.head  # "sexually abused": the verb carries the roles
     agents, patients, mods = find_roles(trig)
     lex = dictionary()
     if trig.pos_ in ("NOUN", "PROPN") and mods:
@@ -385,9 +460,21 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
         if actor is not None:
             a2.append(actor)
     a2 = [a for a in a2 if not a1 or a.name != a1[0].name or a.text != a1[0].text]
+    if not a2 and trig.pos_ in ("VERB", "AUX"):
+        # "threatened to shell Iraqi towns", "threatened action against Russia", "fighting with the army"
+        for t in _further_patients(trig):
+            actor = _code(ctx, t, sent)
+            if actor is not None and (not a1 or actor.name != a1[0].name):
+                a2 = [actor]
+                break
     used = {t.i for t in (*agents, *patients, *mods)}
     if ev.code in _TWO_SIDED and len(a1) > 1 and not a2:
         a2 = a1[1:]
+    if ev.code in _TWO_SIDED and a1 and not a2:
+        # the other side, named elsewhere in the sentence: "after clashes with the Congolese army"
+        others = [p for p in _sentence_actors(ctx, sent, used) if p.name != a1[0].name and p.inter != 7]
+        if others:
+            a2 = others[:1]
     if not a1 and ev.code in _TWO_SIDED | {"AIR_STRIKE", "ART_MISS_ATTACK", "ATTACK", "ABDUCT_DISSAP"}:
         pool = _sentence_actors(ctx, sent, used)
         if not pool and i > 0 and _same_paragraph(ctx.text, ctx.sents[i - 1], sent):
@@ -412,7 +499,10 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
         actor2 = _backer(ctx, actor1)
     if ev.code in _PROTEST | _RIOT:
         template, inter = ("Protesters ({country})", 6) if ev.code in _PROTEST else ("Rioters ({country})", 5)
-        if actor1 is None or actor1.inter in (7, None) or (actor1.inter == 6 and inter == 5):
+        last = (actor1.text or "").split()[-1:] if actor1 is not None and actor1.inter != 1 else []
+        followers = bool(last) and last[0].lower() in _FOLLOWERS
+        if actor1 is None or actor1.inter in (7, None) or (actor1.inter == 6 and inter == 5) or followers:
+            # "Tehreek-e-Labbaik supporters clashed with police": the party's followers riot
             entry = lex.generic_actor(template, inter, (actor1.country if actor1 else None) or country)
             actor1 = entry.actor(
                 actor1.text if actor1 else None, actor1.start if actor1 else None, actor1.end if actor1 else None
@@ -423,6 +513,12 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
         if actor1 is None or actor1.inter in (7, None):
             text = actor1.text if actor1 else None
             actor1 = lex.generic_actor("Protesters ({country})", 6, country).actor(text)
+    if ev.code in _RIOT and actor1 is not None and actor1.inter == 1 and actor2 is not None and actor2.inter in (5, 6):
+        # "soldiers fired rubber bullets at rioters": ACLED puts the rioters first
+        actor1, actor2 = (
+            lex.generic_actor("Rioters ({country})", 5, actor2.country).actor(actor2.text, actor2.start, actor2.end),
+            actor1,
+        )
     if ev.code == "FORCE_AGAINST_PROTEST" and actor2 is None:
         actor2 = lex.generic_actor("Protesters ({country})", 6, country).actor()
     if ev.code in _CIVILIAN_TARGET and actor2 is None and actor1 is not None:
@@ -430,6 +526,34 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.text == actor2.text:
         actor2 = None
     return actor1, actor2
+
+
+def _is_source(tok: Token) -> bool:
+    """A teller, not a doer: "according to Pentagon sources", "the army said"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+        return True
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in REPORTING
+
+
+def _further_patients(verb: Token) -> list[Token]:
+    """Targets one step further from a verb: under its object ("threatened action against Russia",
+    "exchanged fire with Pakistani soldiers") and under its "to" verb ("threatened to shell Iraqi towns")."""
+
+    def under(noun: Token) -> list[Token]:
+        return [o for n in _conjuncts(noun) for p in n.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS
+                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            out.extend(under(c))
+        elif c.dep_ == "xcomp" and c.pos_ == "VERB":
+            for g in c.children:
+                if g.dep_ == "dobj":
+                    out.append(g)
+                    out.extend(under(g))
+            out.extend(under(c))
+    return out
 
 
 def _backer(ctx: _Context, actor: Actor) -> Actor | None:
@@ -469,7 +593,11 @@ def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
     if country is None:  # no country named: the country of the towns it names
         towns = city_countries()
         found = [towns[e.text] for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.text in towns]
+        if not found:  # towns the tagger missed: "in Culiacan", "the town of Kidal"
+            found = [towns[t.text] for t in doc if _town_word(t) and t.text in towns]
         country = max(set(found), key=found.count) if found else None
+        if country is None:  # a region: "in Zamfara state", "in Michoacan"
+            country = next((c for s in sents if (c := _region_country(s)) is not None), None)
     ctx = _Context(doc, article, sents, mentions, country, text=doc.text, lowers=lowers, year=year)
     by_sent: dict[int, list[tuple[Event, int]]] = {}
     for ev in events:

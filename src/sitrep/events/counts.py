@@ -54,6 +54,11 @@ _REPORTING = {"say", "claim", "report", "put", "estimate", "tell", "state", "ann
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 _SUBSET_WINDOW = {"including", "among", "amongst", "them", "whom"}
 _PERSON_PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
+# Verbs whose object or "for" phrase is the casualty word: "four people lost their lives",
+# "two guards suffered injuries", "18 people were treated for wounds".
+_SUFFER = {"lose", "suffer", "sustain", "receive", "treat", "admit", "hospitalise", "hospitalize"}
+# Running-total nouns whose "of" phrase holds the casualty word: "the number of people killed".
+_TOTAL_NOUNS = {"number", "total", "tally", "count"}
 
 
 @dataclass
@@ -298,6 +303,8 @@ def _kind(tok: Token) -> str | None:
     if low in lex.injured or lemma in lex.injured:
         return "injured"
     if low in lex.casualty or lemma in lex.casualty:
+        if lemma == "victim" and tok.dep_ == "dobj" and tok.head.lemma_ in ("bury", "mourn"):
+            return "fatal"  # "mourners buried the 17 victims"
         return "casualty"
     return None
 
@@ -335,6 +342,11 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
     if not total and any(t.lower_ in _SUBSET_WINDOW for t in doc[max(sent.start, fig.start - 3) : fig.start]):
         return None  # but "six were among 11 people killed": 11 is the total
     for anc in [noun, *_ancestors_until(noun, sent.root)][:4]:
+        if anc.lemma_ == "include" and anc.pos_ == "VERB" and noun.dep_ == "dobj":
+            # "the dead included three police officers": the list is the toll itself
+            told = [c.i for c in anc.children if c.dep_ == "nsubj" and keywords.get(c.i) == "fatal"]
+            if told:
+                return told[0]
         if not total and ((anc.lower_ in lex.subset and anc.i < fig.start) or anc.lemma_ == "include"):
             return None
         if anc.i in keywords:
@@ -346,6 +358,11 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
             and any(g.lower_ in ("them", "whom", "which", "those") for g in child.children)
         ):
             return None
+    for child in a.children:  # "scores of bodies", "dozens of dead"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            hit = [g.i for g in child.children if g.dep_ == "pobj" and keywords.get(g.i) == "fatal"]
+            if hit:
+                return hit[0]
     # "15 dead", "2,000 injured": the casualty word modifies or heads the figure
     for tok in (a, noun):
         if tok.i in keywords and tok.i != fig.anchor:
@@ -358,6 +375,10 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
     # climb through conjuncts and appositions to the governing casualty word
     cur = noun
     for _ in range(6):
+        if cur.dep_ in ("conj", "appos") and any(
+            c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.i not in keywords for c in cur.children
+        ):
+            return None  # "three killed, five wounded and dozens arrested": the figure has its own verb
         if cur.dep_ in ("conj", "appos") and cur.head.i not in keywords:
             cur = cur.head
             continue
@@ -402,11 +423,11 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
             toll = [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i in keywords]
             if toll:
                 return toll[0].i
-            for c in verb.children:  # "bringing the number killed to 56"
-                if c.dep_ in ("nsubj", "dobj") and c.lemma_ in ("number", "total", "tally", "count"):
-                    inner = [g.i for g in c.children if g.i in keywords]
-                    if inner:
-                        return inner[0]
+            for c in verb.children:  # "bringing the number killed to 56", "put the number of dead at 19"
+                if c.dep_ in ("nsubj", "dobj") and c.lemma_ in _TOTAL_NOUNS:
+                    inner = _total_word(c, keywords)
+                    if inner is not None:
+                        return inner
         if (
             (cur.dep_ == "pobj" and head.lower_ == "of")
             or (cur.dep_ == "prep" and cur.lower_ == "of")
@@ -415,8 +436,34 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
         ):
             cur = head  # "the deaths of 12 people", "dozens of people"
             continue
+        if cur.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _SUFFER:
+            # "four people lost their lives", "18 were treated for injuries"
+            for c in head.children:
+                if c.dep_ == "dobj" and c.i in keywords:
+                    return c.i
+                if c.dep_ == "prep" and c.lower_ in ("for", "from", "with"):
+                    objs = [o for g in c.children if g.dep_ == "pobj" for o in (g, *g.conjuncts)]
+                    hit = [o.i for o in objs if o.i in keywords]
+                    if hit:
+                        return hit[0]
+        if cur.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+            # "left two militants and a soldier dead": the parse hangs "dead" on the last conjunct
+            last = cur.conjuncts[-1] if cur.conjuncts else None
+            if last is not None and last.i > cur.i:
+                tail = [c.i for c in last.children if c.i in keywords and c.dep_ == "amod" and c.i > last.i]
+                if tail:
+                    return tail[0]
         if cur.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX"):
             # "left 3 soldiers dead", "were reported killed": the casualty word completes the verb
+            to_death = [  # "crushed to death", "beaten to death"
+                g.i
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children
+                if g.dep_ == "pobj" and keywords.get(g.i) == "fatal"
+            ]
+            if to_death:
+                return to_death[0]
             done = [
                 c.i
                 for c in head.children
@@ -436,9 +483,9 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
     for anc in _ancestors_until(noun, sent.root)[:5]:
         for c in (anc, *anc.children):
             if c.lemma_ in ("number", "total", "tally") and c.i != noun.i:
-                inner = [g.i for g in c.children if g.i in keywords]
-                if inner:
-                    return inner[0]
+                found = [g.i for g in c.children if g.i in keywords]
+                if found:
+                    return found[0]
     # window fallback: a casualty word right after (six tokens) or right before (three)
     for k in range(fig.end, min(fig.end + 6, sent.end)):
         if k in keywords:
@@ -449,6 +496,32 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
         if k in keywords:
             return k
     return None
+
+
+def _total_word(noun: Token, keywords: dict[int, str]) -> int | None:
+    """The casualty word of a running-total noun: "the number killed", "the number of dead",
+    "the number of people killed"."""
+    for g in noun.children:
+        if g.i in keywords:
+            return g.i
+        if g.dep_ == "prep" and g.lower_ == "of":
+            for pobj in g.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if pobj.i in keywords:
+                    return pobj.i
+                hit = [a.i for a in pobj.children if a.dep_ in ("acl", "relcl") and a.i in keywords]
+                if hit:
+                    return hit[0]
+    return None
+
+
+def _each_side(doc: Doc, fig: Figure, sent: Span) -> bool:
+    """ "five dead on each side" / "on either side": the figure counts one of two sides."""
+    for t in doc[fig.end : min(fig.end + 6, sent.end - 1)]:
+        if t.lower_ in ("each", "either") and doc[t.i + 1].lower_ == "side" and doc[t.i - 1].lower_ == "on":
+            return True
+    return False
 
 
 def _count_for(doc: Doc, figs: list[Figure]) -> Count:
@@ -475,6 +548,8 @@ def _is_zero(doc: Doc, k: Token, sent: Span) -> bool:
             return True
     if k.i > sent.start and doc[k.i - 1].lower_ in ("no", "without"):
         return True
+    if any(c.lower_ == "any" for c in k.children) and any(c.dep_ == "neg" for c in k.head.children):
+        return True  # "did not cause any casualties"
     # "no reports of casualties", "no one was killed"
     head = k.head
     if head.i != k.i and head.lower_ == "of" and head.head.i != head.i:
@@ -487,13 +562,26 @@ def _victims(k: Token) -> list[Token]:
     targets = [c for c in k.children if c.dep_ in ("nsubjpass", "dobj")]
     if k.lemma_ in ("die", "perish"):
         targets = [c for c in k.children if c.dep_ == "nsubj"]
+    elif k.lower_ == "dead" and k.dep_ == "amod" and k.head.dep_ == "conj" and k.i > k.head.i:
+        first = k.head  # "left two militants and a soldier dead": "dead" hangs on the last conjunct
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        targets = [first]
     elif k.lower_ == "dead" and k.head.i != k.i:
         deps = ("nsubj",) if k.dep_ == "acomp" else ("nsubjpass", "dobj")
         targets = [c for c in (*k.head.children, *k.children) if c.dep_ in deps]
     elif k.lower_ == "death" and k.head.lower_ == "to" and k.head.head.i != k.head.i:
         targets = [c for c in k.head.head.children if c.dep_ in ("nsubjpass", "dobj")]
+    if k.pos_ == "NOUN" and k.lemma_ in ("body", "corpse", "death"):
+        # "the bodies of two men and a woman"
+        targets = [g for c in k.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj"] or targets  # fmt: skip
     if k.dep_ in ("acl", "relcl") and k.tag_ == "VBN":
         targets = [k.head]  # "a soldier killed in the attack"
+    elif not targets and k.tag_ == "VBN" and k.dep_ == "conj":
+        targets = [c for c in k.children if c.dep_ == "nsubj"]  # "one was killed and another wounded"
+    # one victim phrase per verb: a second object is an apposition ("killed 53 soldiers, ..., the heaviest loss")
+    targets = targets[:1]
     return [tok for t in targets for tok in (t, *[c for c in t.conjuncts if c.i > t.i])]
 
 
@@ -501,6 +589,8 @@ def _singular(tok: Token) -> bool:
     """A single person: "him", "a soldier", "the driver", "a shepherd", "a third", a named person."""
     if tok.lower_ in _PERSON_PRONOUNS and tok.lower_ not in ("himself", "herself"):
         return True
+    if tok.lower_ in ("himself", "herself") and tok.dep_ == "dobj" and tok.head.lemma_ == "kill":
+        return True  # "the attacker killed himself and three soldiers"
     if tok.lower_ in _ORDINALS and any(c.dep_ == "det" for c in tok.children):
         return True  # "a third was wounded"
     if tok.lower_ == "another":
@@ -538,6 +628,22 @@ def _self_killed(sent: Span) -> int:
     for tok in sent:
         if tok.lower_ in ("himself", "herself") and tok.head.lemma_ in ("blow", "detonate", "explode"):
             return 1
+        if tok.lower_ in ("himself", "herself") and tok.head.lower_ == "on" and tok.head.head.lemma_ == "turn":
+            return 1  # "before turning the gun on himself"
+        if tok.lower_ in ("himself", "herself") and tok.dep_ == "dobj" and tok.head.lemma_ == "shoot":
+            return 1  # "then shot himself"
+        if tok.lemma_ in ("detonate", "explode", "trigger") and tok.pos_ == "VERB":
+            # "two suicide bombers detonated their explosives"
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if (
+                subj is not None
+                and subj.lower_ in ("bomber", "bombers")
+                and any(c.lower_ == "suicide" for c in subj.children)
+            ):
+                nums = [c for c in subj.children if c.dep_ == "nummod"]
+                if subj.lower_ == "bomber":
+                    return 1
+                return (_word_value([nums[0].lower_]) or 0) if nums else 0
         if tok.lower_ == "themselves" and tok.head.lemma_ in ("blow", "detonate", "explode"):
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             nums = [c for c in subj.children if c.dep_ == "nummod"] if subj is not None else []
@@ -569,17 +675,37 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
     figs = _figures(doc, sent.start, sent.end, lows)
     linked: dict[int, list[Figure]] = {}
     consumed: set[int] = set()
+    anchors = {f.anchor for f in figs}
     for fig in figs:
         nxt = doc[fig.end : min(fig.end + 4, sent.end)]
         noun = _counted_noun(doc, fig)
+        of = noun.head
+        if (
+            noun.dep_ == "pobj"
+            and of.lower_ == "of"
+            and of.head.pos_ == "NOUN"
+            and any(c.i in anchors for c in of.head.children if c.dep_ == "nummod")
+        ):
+            continue  # "six members of one family": the figure qualifies another one's noun
+        listed = noun
+        while listed.dep_ == "conj" and listed.head.i != listed.i:
+            listed = listed.head
+        if listed.dep_ == "appos" and any(c.i in anchors for c in listed.head.children if c.dep_ == "nummod"):
+            continue  # "killed seven people: five soldiers and two civilians": a breakdown of the seven
         if noun.lower_ == "head":  # "30 head of cattle"
             noun = next((g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), noun)
-        rate = any(t.lower_ in ("every", "each", "per", "daily", "weekly", "monthly", "annually") for t in nxt)
+        rate = any(
+            t.lower_ in ("every", "each", "per", "daily", "weekly", "monthly", "annually")
+            and not (t.i + 1 < sent.end and doc[t.i + 1].lower_ == "side")  # "five dead on each side"
+            for t in nxt
+        )
         if rate or noun.lower_ in lex.not_people or noun.lemma_.lower() in lex.not_people:
             # a rate ("hundreds every week") or animals and property: no casualty figure
             near = [k for k in keywords if k in (noun.head.i, doc[fig.anchor].head.i, fig.start - 1, fig.end)]
             consumed.update(near)
             continue
+        if fig.best is None and fig.start > sent.start and doc[fig.start - 1].text == ",":
+            continue  # "Eleven bodies, some bearing signs of torture, ...": an aside, no figure
         k = _keyword_of(doc, fig, sent, keywords)
         if k is not None:
             linked.setdefault(k, []).append(fig)
@@ -635,6 +761,9 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
             if kind == "fatal" and (selves := _self_killed(sent)) and not bomber_counted:
                 figs_all.append(Figure(first.start, first.end, first.anchor, selves, selves, selves))
             count = _count_for(doc, figs_all)
+            if len(figs_all) == 1 and _each_side(doc, figs_all[0], sent):
+                best, low, high = (None if v is None else 2 * v for v in (count.best, count.low, count.high))
+                count = Count(best=best, low=low, high=high)
             lo = min(min(f.start for f in figs_all), min(k for k, _ in event_items))
             hi = max(max(f.end for f in figs_all), max(k + 1 for k, _ in event_items))
             for f in figs_all:  # "killing six civilians": the counted noun belongs to the words
@@ -725,16 +854,23 @@ def _tally_marker(sent: Span, lows: list[str]) -> int | None:
     for i in range(sent.start, sent.end):
         if lows[i - sent.start] not in firsts:
             continue
-        if doc[i].lower_ == "since" and any(
-            (t.tag_ == "JJS" and t.lower_ not in ("least", "most")) or t.lower_ == "first"
-            for t in doc[max(sent.start, i - 3) : i]
-        ):
-            continue  # "the deadliest since 2014" compares; it does not total
+        if _compares(doc, sent, i):
+            continue  # "the deadliest since 2014", "the heaviest loss this year": a comparison, no total
         for key in lex.tally_markers:
             n = len(key)
             if i + n <= sent.end and tuple(lows[i - sent.start : i - sent.start + n]) == key:
                 return i
     return None
+
+
+def _compares(doc: Doc, sent: Span, i: int) -> bool:
+    """A superlative (or "first") shortly before the marker at ``i``, in the same phrase."""
+    for t in reversed(doc[max(sent.start, i - 8) : i]):
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            return False
+        if (t.tag_ == "JJS" and t.lower_ not in ("least", "most")) or t.lower_ == "first":
+            return True
+    return False
 
 
 def _cumulative(k: Token) -> bool:
