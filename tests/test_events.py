@@ -17,6 +17,7 @@ from sitrep.model import STATUSES, Event
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "events_dev.jsonl"
+FRESH = ROOT / "tests" / "data" / "events_heldout.jsonl"
 FLOORS = ROOT / "tests" / "floors" / "events.json"
 
 DESIGN_CODES = {
@@ -145,6 +146,115 @@ def test_evidence_offsets_and_segments(nlp: Language) -> None:
     assert all(e.evidence.start > len("Aleppo shelling protest news") for e in events)
     # the caption is searched; one ART event per sentence that tells one
     assert sum(e.code == "ART_MISS_ATTACK" for e in events) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the taker is the object of "fell to"; by government forces the place is regained
+        ("The district headquarters fell to the insurgents after a night of heavy fighting.",
+         {"NON_STATE_ACTOR_OVERTAKES_TER"}),
+        ("The border town fell to government forces on Tuesday.", {"GOV_REGAINS_TERIT"}),
+        # bombs dropped from aircraft are an air strike, not a planted bomb
+        ("Five farmers were killed by bombs dropped from military helicopters.", {"AIR_STRIKE"}),
+        # a car bomb whose driver dies with it is a suicide bomb
+        ("A man drove a truck loaded with explosives into the base, killing himself and three guards.",
+         {"SUIC_BOMB"}),
+        # passive dispersal with tear gas needs no police named
+        ("Striking teachers marching on the ministry were dispersed with tear gas.", {"PROTEST_WITH_INTER"}),
+        # a crowd fight with sticks and stones is mob violence
+        ("Rival groups of youths fought with sticks and stones at the market, leaving two dead.", {"MOB_VIOL"}),
+        # the "on" object, not the "at" place, says who was fired on
+        ("Troops opened fire on a taxi at a roadblock, killing the driver and two passengers.", {"ATTACK"}),
+        # a participle describing the doer is no event of its own
+        ("Militiamen fleeing through the valley looted three villages.", {"PROPERTY_DISTRUCT"}),
+        # missiles and drones destroyed by air defences are disrupted weapons use
+        ("Air defence units destroyed a drone over the capital overnight.", {"DISR_WEAP"}),
+        # the discovery of a mass grave is a strategic development (Other)
+        ("Police found a mass grave with 12 bodies near the village.", {"OTHER"}),
+        # an armed doer makes a pipeline blast deliberate
+        ("Rebels blew up a gas pipeline near the refinery.", {"PROPERTY_DISTRUCT"}),
+    ],
+)
+def test_generalised_sub_types(nlp: Language, text: str, codes: set[str]) -> None:
+    got = {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")}
+    assert got == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2003 rebel fighters captured the provincial capital.",  # a bare year: history
+        "Survivors gathered to mark the anniversary of the massacre against the villagers.",
+        "The lull in fighting held for a third day.",
+        "Officers said there were no reports of clashes in the district.",
+        "Reports that soldiers had burned homes in the village were false, the ministry said.",
+        "The holders beat their rivals in a tense semi-final clash.",
+    ],
+)
+def test_generalised_no_event(nlp: Language, text: str) -> None:
+    found = [(e.code, e.status) for e in _code(nlp, text) if e.status in ("occurred", "announced")]
+    assert found == []
+
+
+@pytest.mark.slow
+def test_announced_intention_and_ended_protest(nlp: Language) -> None:
+    got = {(e.code, e.status) for e in _code(nlp, "The two militias announced they would merge into one force.")}
+    assert ("CHANGE_TO_GROUP_ACT", "announced") in got
+    # the subject of "ended" is an event that happened
+    text = "Hundreds of nurses held a demonstration outside parliament; the protest ended peacefully."
+    assert {e.code for e in _code(nlp, text) if e.status == "occurred"} == {"PEACE_PROTEST"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # "they" is the previous sentence's subject
+        ("The militants reached the village after dark. They torched the clinic and the school.",
+         {"PROPERTY_DISTRUCT"}),
+        # a doer-less toll after an event sentence is that event's toll
+        ("A drone hit a pick-up truck outside the town. Three men died, residents said.", {"AIR_STRIKE"}),
+        # the next sentence's intervention is the protest's
+        ("Students marched to the ministry on Monday. Police fired tear gas and detained ten of them.",
+         {"PROTEST_WITH_INTER"}),
+        # storming is how the attackers got in; what they did next is the event
+        ("Armed men stormed a seminary overnight. Four seminarians were abducted, the diocese said.",
+         {"ABDUCT_DISSAP"}),
+        # a rally is where the grenade fell, no protest event of its own
+        ("Someone hurled a grenade at a campaign rally, wounding six supporters.", {"GRENADE"}),
+        # "without any fighting" tells no fighting
+        ("The militia pulled out of the port and the army moved in without any fighting.",
+         {"NON_VIOL_TERRIT_TRANSFER"}),
+    ],
+)
+def test_passage_coherence(nlp: Language, text: str, codes: set[str]) -> None:
+    got = {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")}
+    assert got == codes
+
+
+@pytest.mark.slow
+def test_unverified_claim_is_claimed(nlp: Language) -> None:
+    text = "The rebels said they had killed 30 soldiers, a claim that could not be independently verified."
+    events = _code(nlp, text)
+    assert events and all(e.status == "claimed" for e in events)
+
+
+def test_fresh_set_shape() -> None:
+    rows = [json.loads(line) for line in FRESH.read_text("utf-8").splitlines() if line.strip()]
+    dev_texts = {json.loads(line)["text"] for line in DEV.read_text("utf-8").splitlines() if line.strip()}
+    assert len(rows) >= 150
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert not {r["text"] for r in rows} & dev_texts
+    counts = {c: 0 for c in CODES}
+    for r in rows:
+        assert set(r["codes"]) <= set(CODES)
+        for c in r["codes"]:
+            counts[c] += 1
+    assert min(counts.values()) >= 4
+    assert sum(1 for r in rows if not r["codes"]) >= 40
 
 
 def test_dev_set_shape() -> None:

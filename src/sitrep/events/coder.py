@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Event, Evidence
 from ..nlp import segment_kind
 from .lexicon import Rules, Trigger, WordSet, rules
-from .roles import REPORTING, agents, classify, governor, singulars, target_class, targets, word_bag
+from .roles import REPORTING, agents, ancestors, classify, governor, singulars, target_class, targets, word_bag
 from .status import is_background, is_prior, status_of
 from .taxonomy import subtype
 from .triggers import TriggerMatch, find_triggers
@@ -21,7 +21,21 @@ SKIP_KINDS = frozenset({"keywords", "credit", "byline", "readmore"})
 # How a target is reached for by_object: its direct object or an "on/at/against" phrase.
 _TARGET_VIA = frozenset({"dobj", "nsubjpass", "on", "at", "against", "of", "into", "attr", "upon"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_VIA = frozenset({"at", "of"})
 _MOB_IGNORES = frozenset({"crime", "legal"})
+# an armed doer makes a blast or fire deliberate ("militants blew up a gas pipeline")
+# (the narrower set still blocks: a crash or a technical fault is no attack whoever is near)
+_ARMED_SWAP = {"accident": "accident_event"}
+_ARMED_DOERS = frozenset({"nonstate", "state"})
+# blockers that the sources do not trip: "the state prosecutor said" is no court case
+_SOURCE_BLIND = frozenset({"legal"})
+_TOLD = frozenset({"occurred", "announced"})
+_CAPTURES = frozenset({"NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"})
+# what the next sentence tells of the force used on a protest (not new events)
+_FORCE_TOLD = frozenset({"ATTACK", "ARMED_CLASH", "ARREST"})
+_VIOLENT_ON_CROWDS = frozenset(
+    {"GRENADE", "SUIC_BOMB", "REM_EXPLOS", "AIR_STRIKE", "ART_MISS_ATTACK", "ATTACK", "CHEM_WEAP"}
+)
 _PROTEST_CODES = frozenset({"PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR"})
 
 
@@ -32,6 +46,8 @@ class _Candidate:
     start: int
     end: int
     root: Token
+    doer: bool = False
+    prior: bool = False
 
 
 class _Context:
@@ -63,6 +79,15 @@ class _Context:
         return ws.in_words(words, lemmas) or any(p in lowers for p in ws.phrases)
 
 
+def _blocks(name: str, ctx: _Context, r: Rules) -> bool:
+    """A not_near set found in the sentence; a "<set>_negated" set lists phrases that do not
+    count ("without any fighting" is no fighting)."""
+    negated = r.sets.get(name + "_negated")
+    if negated is not None:
+        return ctx.cue(r.sets[name], negated.phrases)
+    return (ctx.has if name in _SOURCE_BLIND else ctx.has_any)(r.sets[name])
+
+
 def _is_source(tok: Token) -> bool:
     """A word of the subject of a reporting verb ("police said"): a source, not the event's context."""
     cur = tok
@@ -91,14 +116,69 @@ def _event_head(head: Token, r: Rules) -> bool:
     return head.lemma_.lower() in r.sets["event_heads"].singles or head.lower_ in r.sets["event_heads"].singles
 
 
-def _agent_class(root: Token, r: Rules) -> tuple[bool, str | None]:
-    """Whether the trigger shows a doer, and the doer's actor class."""
-    found = agents(root)
+def _agent_class(
+    root: Token, r: Rules, span: Span | None = None, via: frozenset[str] = frozenset()
+) -> tuple[bool, str | None]:
+    """Whether the trigger shows a doer, and the doer's actor class; with ``via`` the doer is the
+    object of one of those prepositions ("the town fell to the rebels")."""
+    if via and span is not None:
+        found = [p for t in span if t.lower_ in via for p in t.children if p.dep_ == "pobj"]
+    else:
+        found = agents(root)
+        sources = [a for a in found if _is_source(a)]
+        if sources:
+            # "The army said it had retaken X": "it" is the army; but "Both were killed, local
+            # elders said" has a source and no doer, and in "They looted the clinic, a nurse
+            # said" the doer is "they", told before the source
+            prons = _own_pronouns(root)
+            if not (prons and all(s.i < p.i for s in sources for p in prons)):
+                found = [a for a in found if not _is_source(a)] or prons
     for a in found:
         cls = classify(a, r.actor_classes)
         if cls is not None:
             return True, cls
+    if found and all(a.pos_ == "PRON" for a in found):
+        # "The gunmen arrived at midnight. They went from house to house ...": the previous
+        # sentence's subject is who "they" are
+        return True, _previous_subject_class(root, r)
     return bool(found), None
+
+
+def _own_pronouns(root: Token) -> list[Token]:
+    """The pronoun subject of the trigger's clause (climbing participles and conjuncts)."""
+    cur = root
+    for _ in range(4):
+        prons = [c for c in cur.children if c.dep_ == "nsubj" and c.pos_ == "PRON"]
+        if prons:
+            return prons
+        if cur.dep_ not in ("advcl", "conj", "xcomp", "pcomp") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return []
+
+
+def _previous_subject_is(tok: Token, ws: WordSet) -> bool:
+    """The previous sentence's first noun subject is a word of ``ws``."""
+    start = tok.sent.start
+    if start == 0:
+        return False
+    for t in tok.doc[start - 1].sent:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
+            return ws.in_words(*word_bag(t))
+    return False
+
+
+def _previous_subject_class(tok: Token, r: Rules) -> str | None:
+    """The actor class of the first classed subject of the sentence before ``tok``'s."""
+    start = tok.sent.start
+    if start == 0:
+        return None
+    for t in tok.doc[start - 1].sent:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON":
+            cls = classify(t, r.actor_classes)
+            if cls is not None:
+                return cls
+    return None
 
 
 def _object_ok(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules, root: Token) -> bool:
@@ -106,6 +186,12 @@ def _object_ok(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules, r
     model misattaches objects: "intercepted a missile fired ..." parsed as a clause)."""
     if _object_found(names, tgs, r):
         return True
+    if "territory" in names:
+        # "The city had been in jihadist hands ... the army recaptured it": "it" is the place
+        # the previous sentence is about
+        for tok, via in tgs:
+            if via == "dobj" and tok.lower_ == "it" and _previous_subject_is(tok, r.sets["territory"]):
+                return True
     if any(via == "dobj" for _, via in tgs):
         return False  # the parse found the object, and it is not of the wanted kind
     window = []
@@ -126,6 +212,14 @@ def _object_found(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules
                 return True
             if n == "territory" and tok.ent_type_ in _PLACE_ENTS:
                 return True
+            if (
+                n == "territory"
+                and via in ("dobj", "nsubjpass")
+                and tok.pos_ == "PROPN"
+                and tok.ent_type_ in ("", "ORG")
+                and classify(tok, r.actor_classes) is None
+            ):
+                return True  # "the army recaptured Bakassi": a name the NER does not know as a place
             if n in ("civilian", "armed", "protester") and target_class(tok, r.actor_classes) == n:
                 return True
     return False
@@ -136,6 +230,9 @@ def _governed(trig: Trigger, root: Token) -> bool:
         verb: Token | None = root
     else:
         verb = governor(root)
+        # "Mass grave found in Darfur", "a truce agreed on Monday": the participle after the noun
+        if any(c.dep_ == "acl" and c.lemma_.lower() in trig.governed for c in root.children):
+            return True
     if verb is None:
         return False
     lemma = verb.lemma_.lower()
@@ -157,6 +254,10 @@ def _evaluate(m: TriggerMatch, doc: Doc, ctx: _Context, r: Rules) -> _Candidate 
             return None
     if trig.not_with and any(c.dep_ in trig.not_with for c in root.children):
         return None  # "to demonstrate that ...", "protested that ...": showing or saying
+    if trig.not_dep and root.dep_ in trig.not_dep and not (root.head.dep_ == "ROOT" and root.head.pos_ == "NOUN"):
+        # "soldiers retreating through X raped ...": a participle describing the doer (a noun at
+        # the root is a misparsed headline-style clause, "factions pulled out of X": kept)
+        return None
     if root.dep_ == "amod" and len(span) == 1 and not trig.as_modifier:
         return None  # "the occupied West Bank": a state, no event told
     if root.dep_ == "compound" and len(span) == 1 and not _event_head(root.head, r):
@@ -164,10 +265,18 @@ def _evaluate(m: TriggerMatch, doc: Doc, ctx: _Context, r: Rules) -> _Candidate 
     own = frozenset({root.lemma_.lower(), root.lower_})
     if trig.near and not _near(trig.near, ctx, r, own):
         return None
-    _, cls = _agent_class(root, r)
+    doer, cls = _agent_class(root, r, span, trig.doer_via)
     # a crowd that lynches a "suspected thief" is mob violence, not crime news
     blockers = [n for n in trig.not_near if not (cls == "mob" and n in _MOB_IGNORES)]
-    if any(ctx.has_any(r.sets[n]) for n in blockers if n in r.sets):
+    if cls in _ARMED_DOERS:
+        blockers = [_ARMED_SWAP.get(n, n) for n in blockers]
+    if blockers and trig.object_overrides:
+        # "detained the editor ... after he published a report on corruption": the person
+        # detained says it is political, whatever crime words the sentence holds
+        objs = [t for t, via in targets(root, list(span)) if via in ("dobj", "nsubjpass")]
+        if any(r.sets[n].in_words(*word_bag(t)) for t in objs for n in trig.object_overrides if n in r.sets):
+            blockers = []
+    if any(_blocks(n, ctx, r) for n in blockers if n in r.sets):
         return None
     if trig.agent and cls not in trig.agent:
         return None
@@ -180,15 +289,34 @@ def _evaluate(m: TriggerMatch, doc: Doc, ctx: _Context, r: Rules) -> _Candidate 
         elif not _near(("armed",), ctx, r, own):
             return None
     tgs = list(targets(root, list(span)))
-    if trig.object and not _object_ok(trig.object, tgs, r, span[-1]):
-        return None
+    if len(span) > 2:
+        # a word a phrase's "..." skipped is no trigger word: "handing the town over" names its
+        # object; a phrase that ends in a preposition ("drive ... from") names it after
+        words = {w for p in trig.phrases for w in p}
+        tgs.extend(
+            (t, t.dep_)
+            for t in span
+            if t.dep_ in ("dobj", "nsubjpass") and span.start <= t.head.i < span.end and t.lemma_.lower() not in words
+        )
+        last = span[-1]
+        if last.pos_ == "ADP":
+            tgs.extend((p, last.lower_) for p in last.children if p.dep_ == "pobj")
+    if trig.object:
+        # object_via: only these links name the object ("surrendered the city", not "in Bama")
+        if trig.object_via:
+            if not _object_found(trig.object, [t for t in tgs if t[1] in trig.object_via], r):
+                return None
+        elif not _object_ok(trig.object, tgs, r, span[-1]):
+            return None
     if trig.governed and not _governed(trig, root):
         return None
     code: str | None = trig.code
     if cls is not None and cls in trig.by_agent:
         code = trig.by_agent[cls]
     elif trig.by_object:
-        for tok, via in tgs:
+        # the object or "on"/"against" phrase says who was hit before an "at"/"of" place
+        # ("opened fire on a minibus at a checkpoint")
+        for tok, via in sorted(tgs, key=lambda t: t[1] in _PLACE_VIA):
             if via not in _TARGET_VIA:
                 continue
             tcls = target_class(tok, r.actor_classes)
@@ -198,7 +326,7 @@ def _evaluate(m: TriggerMatch, doc: Doc, ctx: _Context, r: Rules) -> _Candidate 
                 break
     if code is None:
         return None
-    return _Candidate(trig, code, m.start, m.end, root)
+    return _Candidate(trig, code, m.start, m.end, root, doer=doer)
 
 
 def _refine(cands: list[_Candidate], ctx: _Context, r: Rules) -> None:
@@ -230,21 +358,104 @@ def _drop_protest_causes(cands: list[_Candidate]) -> list[_Candidate]:
             and prep.head.i in protest_roots
         )
 
-    return [c for c in cands if not is_cause(c)]
+    violent = {c.code for c in cands if c.code in _VIOLENT_ON_CROWDS}
+
+    def is_scene(c: _Candidate) -> bool:
+        # "threw a grenade into a crowd at a political rally": the rally is where it happened
+        return (
+            c.code == "PEACE_PROTEST"
+            and bool(violent)
+            and c.root.dep_ == "pobj"
+            and c.root.head.lower_ in ("at", "on", "into", "during")
+        )
+
+    return [c for c in cands if not is_cause(c) and not is_scene(c)]
 
 
-def _resolve(cands: list[_Candidate]) -> list[_Candidate]:
-    """Drop triggers that yield to another sub-type found in the sentence; one event per code."""
+def _resolve(cands: list[_Candidate], told: set[int] | None = None) -> list[_Candidate]:
+    """Drop triggers that yield to another sub-type found in the sentence; one event per code.
+    Only candidates in ``told`` (ids of those told as occurred or announced) make others yield:
+    "detained the party leader ahead of planned protests" is an arrest, the protest is not yet."""
     order = sorted(cands, key=lambda c: (c.trigger.priority, -c.start))
     alive = list(order)
     for c in order:
-        others = {d.code for d in alive if d is not c and d.code != c.code}
+        others = {d.code for d in alive if d is not c and d.code != c.code and (told is None or id(d) in told)}
         if c.trigger.yield_to & others:
             alive.remove(c)
     best: dict[str, _Candidate] = {}
     for c in sorted(alive, key=lambda c: (-c.trigger.priority, c.start)):
         best.setdefault(c.code, c)
     return sorted(best.values(), key=lambda c: c.start)
+
+
+def _sentence_status(status: str, c: _Candidate, ctx: _Context, r: Rules) -> str:
+    """A side's own report that the sentence itself calls unverified or rejected ("a claim that
+    could not be verified") is claimed, not occurred."""
+    if status != "occurred" or not ctx.has_any(r.status.unverified):
+        return status
+    if any(a.lemma_.lower() in REPORTING for a in ancestors(c.root)):
+        return "claimed"
+    return status
+
+
+_PROTEST_RANK = {"PEACE_PROTEST": 0, "PROTEST_WITH_INTER": 1, "FORCE_AGAINST_PROTEST": 2, "VIOL_DEMONSTR": 3}
+
+
+def _passage(told: dict[int, list[tuple[_Candidate, str]]], sents: list[Span], r: Rules) -> None:
+    """Neighbouring sentences tell one story (ACLED: one event per day, place, actors, sub-type):
+    - what a sentence's event followed ("after a brief battle") is background when the sentence
+      before or after tells the event;
+    - a killing told without its doer right after an event sentence is that event's toll
+      ("A drone struck a car near Jilib. Both men were killed.");
+    - a protest takes the intervention, force or violence told in the next sentence ("Protesters
+      gathered ... Police responded with tear gas"), and a plain protest next to a more severe one
+      is that protest ("The protest turned violent. Demonstrators threw rocks ...")."""
+
+    def has_told(i: int) -> bool:
+        return any(st in _TOLD and not c.prior for c, st in told.get(i, []))
+
+    def next_codes(i: int) -> set[str]:
+        return {c.code for c, st in told.get(i + 1, []) if st in _TOLD}
+
+    for i in sorted(told):
+        told[i] = [
+            (c, st)
+            for c, st in told[i]
+            if not (st in _TOLD and c.prior and (has_told(i - 1) or has_told(i + 1)))
+            and not (st in _TOLD and c.trigger.follows_up and not c.doer and has_told(i - 1))
+            and not (c.trigger.yield_next and c.trigger.yield_to & next_codes(i))
+        ]
+    for i in sorted(told):
+        for k, (c, st) in enumerate(told[i]):
+            if c.code != "PEACE_PROTEST" or st not in _TOLD or i + 1 >= len(sents):
+                continue
+            nxt = _Context(sents[i + 1])
+            for ref in r.refinements:
+                needs_ok = not (ref.needs.singles or ref.needs.phrases) or nxt.has(ref.needs)
+                if needs_ok and nxt.cue(ref.cues, ref.not_cues):
+                    c.code = ref.code
+                    told[i][k] = (c, st)
+                    # "Police opened fire on the crowd, killing three": that force is the protest's
+                    told[i + 1] = [(d, dt) for d, dt in told.get(i + 1, []) if d.code not in _FORCE_TOLD]
+                    break
+    for i in sorted(told):
+        # "Rebel fighters began leaving the town. Government forces took control of it": the
+        # two halves of a non-violent transfer (ACLED: control acquired without a violent act)
+        near_codes = {c.code for j in (i - 1, i + 1) for c, st in told.get(j, []) if st in _TOLD}
+        if (
+            "NON_VIOL_TERRIT_TRANSFER" in near_codes
+            and any(c.code in _CAPTURES for c, _ in told[i])
+            and not _blocks("fight_cue", _Context(sents[i]), r)
+        ):
+            told[i] = [(c, st) for c, st in told[i] if c.code not in _CAPTURES]
+    for i in sorted(told):
+        near = [c.code for j in (i - 1, i + 1) for c, st in told.get(j, []) if st in _TOLD]
+        worst = max((_PROTEST_RANK.get(code, -1) for code in near), default=-1)
+        told[i] = [
+            (c, st)
+            for c, st in told[i]
+            if not (st in _TOLD and c.code in _PROTEST_RANK and _PROTEST_RANK[c.code] < worst)
+        ]
 
 
 def _confidence(c: _Candidate, status: str) -> float:
@@ -280,6 +491,7 @@ def code_events(doc: Doc, article: Article) -> list[Event]:
         by_sent.setdefault(si, []).append(m)
     year = _published_year(article)
     events: list[Event] = []
+    told: dict[int, list[tuple[_Candidate, str]]] = {}
     for index, found in by_sent.items():
         sent = sents[index]
         if segment_kind(article, sent.start_char, sent.end_char) in SKIP_KINDS:
@@ -289,17 +501,30 @@ def code_events(doc: Doc, article: Article) -> list[Event]:
         if not cands:
             continue
         _refine(cands, ctx, r)
-        text = sent.text
-        sent_end = sent.start_char + len(text.rstrip())
         cands = _drop_protest_causes(cands)
         # what came before is background to the sentence's event
-        main = [c for c in cands if not is_prior(c.root, r.status)]
+        for c in cands:
+            c.prior = is_prior(c.root, r.status) or (
+                # "after seizing the town last month, the rebels set up ...": a capture told
+                # as a gerund under "after" is the earlier event
+                c.code in r.status.prior_gerund_codes
+                and c.root.dep_ == "pcomp"
+                and c.root.head.lower_ in r.status.background_preps
+            )
+        main = [c for c in cands if not c.prior]
         if main and len(main) < len(cands):
             cands = main
-        kept = [c for c in _resolve(cands) if not is_background(c.root, r.status, year)]
-        for c in kept:
+        # background (history, what a sentence's event followed) first: it makes nothing yield
+        cands = [c for c in cands if not is_background(c.root, r.status, year)]
+        statuses = {id(c): _sentence_status(status_of(c.root, c.code, r.status), c, ctx, r) for c in cands}
+        kept = _resolve(cands, {i for i, st in statuses.items() if st in _TOLD})
+        told[index] = [(c, statuses[id(c)]) for c in kept]
+    _passage(told, sents, r)
+    for index in sorted(told):
+        sent = sents[index]
+        sent_end = sent.start_char + len(sent.text.rstrip())
+        for c, status in told[index]:
             sub = subtype(c.code)
-            status = status_of(c.root, c.code, r.status)
             span = doc[c.start : c.end]
             events.append(
                 Event(

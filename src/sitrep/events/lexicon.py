@@ -53,13 +53,19 @@ class Trigger:
     agent_or_near: tuple[str, ...] = ()
     agent_not: tuple[str, ...] = ()
     object: tuple[str, ...] = ()
+    object_via: frozenset[str] = frozenset()
+    object_overrides: tuple[str, ...] = ()
     by_agent: dict[str, str | None] = field(default_factory=dict)
     by_object: dict[str, str | None] = field(default_factory=dict)
     governed: frozenset[str] = frozenset()
     not_in: tuple[str, ...] = ()
     yield_to: frozenset[str] = frozenset()
     not_with: frozenset[str] = frozenset()
+    not_dep: frozenset[str] = frozenset()
+    doer_via: frozenset[str] = frozenset()
     as_modifier: bool = False
+    follows_up: bool = False
+    yield_next: bool = False
     priority: int = 5
     confidence: float = 0.7
 
@@ -101,6 +107,13 @@ class StatusCues:
     summary_words: WordSet
     background_preps: frozenset[str]
     background_heads: frozenset[str]
+    months: frozenset[str] = frozenset()
+    pause_heads: frozenset[str] = frozenset()
+    attempt_verbs: frozenset[str] = frozenset()
+    attempt_codes: frozenset[str] = frozenset()
+    accusation_heads: frozenset[str] = frozenset()
+    unverified: WordSet = WordSet(frozenset(), ())
+    prior_gerund_codes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -158,13 +171,19 @@ def _trigger(i: int, raw: dict[str, Any], groups: dict[str, list[str]], known: s
         agent_or_near=tuple(_words(raw.get("agent_or_near"))),
         agent_not=tuple(_words(raw.get("agent_not"))),
         object=tuple(_words(raw.get("object"))),
+        object_via=frozenset(_words(raw.get("object_via"))),
+        object_overrides=tuple(_words(raw.get("object_overrides"))),
         by_agent=mapping("by_agent"),
         by_object=mapping("by_object"),
         governed=frozenset(_words(raw.get("governed"))),
         not_in=tuple(f" {w} " for w in _words(raw.get("not_in"))),
         yield_to=_codes([str(v) for v in raw.get("yield_to") or []], groups, known, where),
         not_with=frozenset(str(d) for d in raw.get("not_with") or []),
+        not_dep=frozenset(str(d) for d in raw.get("not_dep") or []),
+        doer_via=frozenset(_words(raw.get("doer_via"))),
         as_modifier=bool(raw.get("as_modifier", False)),
+        follows_up=bool(raw.get("follows_up", False)),
+        yield_next=bool(raw.get("yield_next", False)),
         priority=int(raw.get("priority", 5)),
         confidence=float(raw.get("confidence", 0.7)),
     )
@@ -182,7 +201,7 @@ def rules() -> Rules:
     classes = tuple((str(k), WordSet.of(_words(v))) for k, v in data["actor_classes"].items())
     names = set(sets) | {c for c, _ in classes} | {"from_place"}
     for t in triggers:
-        for n in (*t.near, *t.not_near, *t.agent, *t.agent_or_near, *t.agent_not, *t.object):
+        for n in (*t.near, *t.not_near, *t.agent, *t.agent_or_near, *t.agent_not, *t.object, *t.object_overrides):
             if n not in names:
                 raise ValueError(f"event_triggers.yaml {t.key} ({t.code}): unknown set {n!r}")
     refinements = tuple(
@@ -214,9 +233,16 @@ def rules() -> Rules:
         hypothetical=WordSet.of(_words(st["hypothetical"])),
         announced=WordSet.of(_words(st["announced"])),
         announced_codes=frozenset(str(c) for c in st["announced_codes"]),
+        attempt_verbs=frozenset(_words(st.get("attempt_verbs"))),
+        attempt_codes=frozenset(str(c) for c in st.get("attempt_codes") or []),
         no_event_governors=WordSet.of(_words(st["no_event_governors"])),
         summary_words=WordSet.of(_words(st["summary_words"])),
         background_preps=frozenset(_words(data["background"]["preps"])),
         background_heads=frozenset(_words(data["background"]["heads"])),
+        months=frozenset(_words(data["background"].get("months"))),
+        pause_heads=frozenset(_words(data["background"].get("pause_heads"))),
+        accusation_heads=frozenset(_words(data["background"].get("accusation_heads"))),
+        unverified=WordSet.of(_words(st.get("unverified"))),
+        prior_gerund_codes=frozenset(str(c) for c in data["background"].get("prior_gerund_codes") or []),
     )
     return Rules(triggers, sets, classes, refinements, sentence_rules, status)

@@ -48,11 +48,20 @@ def _year(tok: Token) -> int | None:
     return None
 
 
-def _past_year(c: Token, trigger: Token, published_year: int | None) -> bool:
+def _year_only(c: Token, months: frozenset[str]) -> bool:
+    """ "in 2014" with no month or day: ACLED dates an event to the day, week or month at
+    worst (time precision 1-3), so an event known only by its year is history."""
+    sub = list(c.subtree)
+    return len(sub) <= 4 and not any(g.lower_ in months or (g.like_num and _year(g) is None) for g in sub)
+
+
+def _past_year(c: Token, trigger: Token, published_year: int | None, months: frozenset[str] = frozenset()) -> bool:
     """A year before publication attached to the event ("the 1982 massacre", "in 1945")."""
     years = [y for g in c.subtree if (y := _year(g)) is not None]
     if not years:
         return False
+    if months and c.dep_ == "prep" and c.lower_ == "in" and _year_only(c, months):
+        return published_year is None or min(years) < published_year
     earlier = published_year is not None and min(years) < published_year
     if c.dep_ in ("nummod", "compound", "amod", "npadvmod", "poss"):
         return published_year is None or earlier
@@ -74,24 +83,67 @@ def _habitual_or_total(c: Token, cues: StatusCues) -> bool:
     return cues.summary_words.in_words(set(), " " + " ".join(g.lower_ for g in sub) + " ")
 
 
+def _opens_with_year(trigger: Token, months: frozenset[str], published_year: int | None) -> bool:
+    """A sentence that opens "In 2014, ..." (the parse often misattaches the year): history,
+    as for "in 2014" attached to the event."""
+    sent = trigger.sent
+    if not months or len(sent) < 3 or sent[0].lower_ != "in" or (y := _year(sent[1])) is None:
+        return False
+    nxt = sent[2]
+    if nxt.lower_ in months or nxt.like_num:
+        return False
+    return published_year is None or y < published_year
+
+
 def is_background(trigger: Token, cues: StatusCues, published_year: int | None) -> bool:
     """True for history ("the 1982 massacre"), running totals ("since", "every week") and
     remembrance: told events that are no single dated event."""
     anchor = _anchor(trigger)
+    if _opens_with_year(trigger, cues.months, published_year):
+        return True
+    if trigger.dep_ == "pobj" and trigger.head.head.lemma_.lower() in cues.pause_heads:
+        return True  # "a pause in fighting", "an end to the shelling": no fighting told
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+        # "accused the security forces of torture": a charge, no dated event
+        charged = trigger.head.head
+        if charged.dep_ == "dobj":
+            charged = charged.head
+        if charged.lemma_.lower() in cues.accusation_heads:
+            return True
     around = [trigger] if anchor.i == trigger.i else [trigger, anchor]
     if anchor.dep_ == "conj":
         around.append(anchor.head)  # "Ten years ago, a gunman entered ... and killed seven"
+    # "The conflict began in 2011 when protests were crushed": the when-clause takes its year
+    when = anchor.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in anchor.children)
     for tok in around:
         for c in tok.children:
-            if _past_year(c, trigger, published_year):
+            if _past_year(c, trigger, published_year, cues.months):
                 return True
+            if (
+                c.dep_ == "advcl"
+                and any(g.dep_ == "mark" and g.lower_ == "since" for g in c.children)
+                and not any(g.dep_ == "det" and g.lower_ in cues.no_determiner for g in trigger.children)
+            ):
+                return True  # "thousands have been killed since the insurgency began" (a total)
             if c.dep_ in ("prep", "mark") and c.lower_ == "since":
                 return True
             if _habitual_or_total(c, cues):
                 return True
     if anchor.dep_ == "advcl" and any(c.lower_ == "since" and c.dep_ == "mark" for c in anchor.children):
         return True
-    return any(a.pos_ in ("VERB", "AUX") and _has(cues.no_event_governors, a) for a in ancestors(trigger))
+    if when and any(_past_year(c, trigger, published_year, cues.months) for c in anchor.head.children):
+        return True
+    below = trigger
+    for a in ancestors(trigger):
+        # the subject of "end"/"stop" is an event that happened ("the protest ended without
+        # incident"); a clause before its verb is reported speech or a misparse, not a complement
+        via = below.dep_
+        below = a
+        if via == "nsubj" or (via in ("ccomp", "parataxis") and a.i > trigger.i):
+            return False
+        if a.pos_ in ("VERB", "AUX") and _has(cues.no_event_governors, a):
+            return True
+    return False
 
 
 def is_prior(trigger: Token, cues: StatusCues) -> bool:
@@ -100,7 +152,17 @@ def is_prior(trigger: Token, cues: StatusCues) -> bool:
     if trigger.dep_ != "pobj":
         return False
     prep = trigger.head
-    return prep.lower_ in cues.background_preps or prep.head.lemma_.lower() in cues.background_heads
+    if prep.lower_ in cues.background_preps or prep.head.lemma_.lower() in cues.background_heads:
+        return True
+    # "after the death of its leader in a US air strike": a noun chain under "after"
+    cur = prep.head
+    for _ in range(3):
+        if cur.dep_ != "pobj":
+            return False
+        if cur.head.lower_ in cues.background_preps:
+            return True
+        cur = cur.head.head
+    return False
 
 
 def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
@@ -108,6 +170,13 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     anchor = _anchor(trigger)
     # "no shelling was reported", "there were no clashes"
     if any(c.dep_ == "det" and c.lower_ in cues.no_determiner for c in trigger.children):
+        return "negated"
+    # "no reports of clashes", "no sign of fighting"
+    if (
+        trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "of"
+        and any(c.dep_ == "det" and c.lower_ in cues.no_determiner for c in trigger.head.head.children)
+    ):
         return "negated"
     for a in ancestors(trigger):
         if a.pos_ == "ADP" and a.lower_ == "without":
@@ -117,6 +186,15 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     if any(c.dep_ == "neg" for c in anchor.children) or any(c.dep_ == "neg" for c in trigger.children):
         return "negated"
     modal = [c.lower_ for c in anchor.children if c.tag_ in _MODAL_TAGS or c.dep_ == "aux"]
+    # "the factions announced they would dissolve": the announcement is the event (ACLED codes
+    # announced ceasefires and group changes as told)
+    if (
+        code in cues.announced_codes
+        and any(m in ("would", "will") for m in modal)
+        and anchor.dep_ == "ccomp"
+        and _has(cues.announced, anchor.head)
+    ):
+        return "announced"
     if any(m in ("could", "might", "may", "would", "should", "can") for m in modal):
         return "hypothetical"
     marks = {c.lower_ for c in anchor.children if c.dep_ == "mark"}
@@ -133,6 +211,8 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     for a in chain:
         if a.lemma_.lower() in REPORTING:
             continue
+        if code in cues.attempt_codes and a.lemma_.lower() in cues.attempt_verbs:
+            continue  # "activists who tried to stage a rally" that police broke up: it took place
         if _has(cues.denied, a):
             return "denied"
         if _has(cues.claimed, a) or a.lemma_.lower() == "responsibility":
