@@ -66,6 +66,7 @@ def test_wire_datelines_are_marked_apart_from_their_sentence() -> None:
         "ISTANBUL, June 29 (Reuters) - Three suicide bombers opened fire.": "ISTANBUL, June 29 (Reuters) -",
         "MOGADISHU, Somalia (AP) — A truck bomb exploded on Saturday.": "MOGADISHU, Somalia (AP) —",
         "WASHINGTON — The Pentagon said on Monday that it struck.": "WASHINGTON —",
+        "BEIRUT - A U.S. missile strike on the Shayrat air base killed seven soldiers.": "BEIRUT -",
     }
     for text, dateline in cases.items():
         assert kinds(text) == [("dateline", dateline)]

@@ -53,9 +53,11 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _full_dateline(found: str) -> bool:
-    """A bare "WORD -" opens many body lines ("ISIS - the group..."); a dateline adds a
-    country, date or agency, or the AP's em dash ("WASHINGTON —")."""
-    return any(c in found for c in ",(—–") or any(c.isdigit() for c in found)
+    """A bare "WORD -" may open a body line ("ISIS - the group..."); a dateline adds a country,
+    date or agency, or the AP's em dash ("WASHINGTON —"), or names a city ("BEIRUT -"), not an acronym."""
+    if any(c in found for c in ",(—–") or any(c.isdigit() for c in found):
+        return True
+    return len(found.rstrip(" -").replace(" ", "")) >= 5
 
 
 def find_noise(text: str) -> list[tuple[int, int, str]]:
