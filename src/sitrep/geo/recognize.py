@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article
 from ..nlp import segment_kind
-from .gazetteer import DEMONYM, Candidate, Gazetteer
+from .gazetteer import ALTERNATE, CODE, DEMONYM, Candidate, Gazetteer
+from .normalize import name_key
 
 __all__ = ["Mention", "mentions_from_spans", "recognize", "words"]
 
@@ -181,7 +182,7 @@ def recognize(doc: Doc, article: Article, gaz: Gazetteer) -> list[Mention]:
             text = span.text
             if text.lower().rstrip(".") in w["not_places"]:
                 continue
-            cands = gaz.lookup(text)
+            cands = tuple(c for c in gaz.lookup(text) if _form_fits(c, text))
             if not cands:
                 continue
             if text not in person_words and _accept(doc, i, j, text, cands, ent_of, lower_words, taken):
@@ -192,6 +193,17 @@ def recognize(doc: Doc, article: Article, gaz: Gazetteer) -> list[Mention]:
         if not matched:
             i += 1
     return _finish(doc, article, sorted(found))
+
+
+def _form_fits(c: Candidate, text: str) -> bool:
+    """Whether the written form can mean this reading: a code or a short alternate
+    ("ACT", "WA", "BC") only when written as an abbreviation, not "Act" or "Wa"."""
+    kind = c.kind % 10
+    if kind == CODE:
+        return text.isupper() and len(text.replace(".", "")) <= 3
+    if kind == ALTERNATE and len(name_key(text)) <= 4:
+        return "." in text or text.isupper()
+    return True
 
 
 def _accept(doc: Doc, i: int, j: int, text: str, cands: tuple[Candidate, ...],
@@ -219,6 +231,10 @@ def _accept(doc: Doc, i: int, j: int, text: str, cands: tuple[Candidate, ...],
             # Part of a longer name: "Jordan" in "Michael Jordan", "Aleppo Media Centre".
             if ent.label_ == "ORG" and i > ent.start and doc[i - 1].lower_ in ("of", "in"):
                 return _notable(cands)
+            if ent.label_ == "ORG" and j == ent.end and i == ent.start + 1 and doc[ent.start].text.isupper() \
+                    and len(doc[ent.start].text) <= 5:
+                # A broadcaster's or agency's local desk: "CBC Toronto", "CTV Winnipeg", "BBC Scotland".
+                return _notable(cands)
             if ent.label_ == "ORG" and (i == ent.start or (i == ent.start + 1 and doc[ent.start].lower_ == "the")):
                 # "Winnipeg police", "the Texas Department of ...": the place the body belongs to.
                 return _notable(cands)
@@ -235,14 +251,23 @@ def _accept(doc: Doc, i: int, j: int, text: str, cands: tuple[Candidate, ...],
         # A date or number entity that swallowed a place ("Aleppo overnight" as TIME):
         # months and weekdays are in not_places already, so only well-known names pass.
         return _notable(cands)
-    if _has_preposition(doc, i) or _next_is_place_punct(doc, j):
+    if _has_preposition(doc, i) or _next_is_place_punct(doc, j) or _dateline(doc, i, j, text):
         return any(c.kind <= 1 for c in cands[:5])
-    return _notable(cands) and not doc[i].is_sent_start
+    return _notable(cands) and (not doc[i].is_sent_start or doc[i].pos_ == "PROPN")
+
+
+def _dateline(doc: Doc, i: int, j: int, text: str) -> bool:
+    """A wire dateline: an upper-case name opening a line or sentence, then ":", a dash or "("
+    ("BEIRUT: ...", "HAMILTON — ...", "KABUL (Reuters) -")."""
+    if not text.isupper() or len(text) < 3 or j >= len(doc):
+        return False
+    opens = doc[i].is_sent_start or i == 0 or "\n" in doc[i - 1].text or doc[i - 1].text in (".", "|")
+    return opens and doc[j].text in (":", "—", "–", "-", "--", "(", ",")
 
 
 def _next_is_place_punct(doc: Doc, j: int) -> bool:
-    """"X, Y" or "X province" after the span."""
-    if j < len(doc) and doc[j].lower_ in words()["admin_words"]:
+    """"X, Y", "X province" or "X police" after the span."""
+    if j < len(doc) and (doc[j].lower_ in words()["admin_words"] or doc[j].lower_ in words()["local_bodies"]):
         return True
     if j + 1 < len(doc) and doc[j].lower_ in (",", "in", "near") and doc[j + 1].ent_type_ in ("GPE", "LOC"):
         return True
@@ -259,6 +284,8 @@ def _finish(doc: Doc, article: Article, spans: list[tuple[int, int, str, bool]])
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         if segment_kind(article, start, end) in _NOISE:
             continue
+        if doc.text[start:end].endswith("$") or doc.text[end:end + 1] == "$":
+            continue  # a currency ("US$ 5", "A$"), not the country
         hint = b < len(doc) and doc[b].lower_ in w["admin_words"]
         if a >= 2 and doc[a - 1].lower_ == "of" and doc[a - 2].lower_ in w["admin_words"]:
             hint = True

@@ -24,12 +24,14 @@ from .recognize import Mention, words
 
 __all__ = ["MIN_SCORE", "Resolution", "calibrate", "distance_km", "features", "resolve"]
 
-_CODE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "OCN": 4.0, "SEA": 4.0, "GULF": 3.0, "LK": 2.0, "MTS": 3.0,
+_CODE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "OCN": 6.0, "SEA": 6.0, "GULF": 3.0, "LK": 2.0, "MTS": 3.0,
                "DSRT": 3.0, "PEN": 3.0, "DLTA": 2.0, "ADM1": 2.0, "PPLC": 2.0, "ADM2": 0.5, "PPLA": 1.0,
-               "PPLA2": 0.5, "PPLA3": 0.3, "RGN": 4.0}
+               "PPLA2": 0.5, "PPLA3": 0.3, "RGN": 4.0, "ISL": 3.0}
 MIN_SCORE = 0.3
+# A first-pass margin (prior points) at which a reading counts fully towards the article's focus.
+_SURE_MARGIN = 1.5
 # Countries, continents, seas and named regions: no country focus applies to them.
-_AREA_CODES = {"PCLI", "CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN", "LK", "DLTA"}
+_AREA_CODES = {"PCLI", "CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN", "LK", "DLTA", "ISL"}
 _KIND_BONUS = {MAIN: 0.0, ALTERNATE: -0.3, DEMONYM: 0.0, CODE: -0.5}
 
 
@@ -76,7 +78,9 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         towns = [c for c in cands if c.fclass == "P" and c.kind == MAIN]
 
         def named_after_town(unit: Candidate) -> bool:
-            return any(t.country == unit.country and (t.admin1 == unit.admin1 or 5 * t.population >= unit.population)
+            # A big unit far from its namesake town keeps its reading ("Quebec", "Punjab").
+            return any(t.country == unit.country and (5 * t.population >= unit.population
+                                                      or (t.admin1 == unit.admin1 and _near(t, unit, 150.0)))
                        for t in towns)
 
         cands = [c for c in cands if not (c.fclass == "A" and c.fcode != "PCLI" and named_after_town(c))]
@@ -85,6 +89,13 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     short = len(name_key(text)) <= 4
     return [c for c in cands if (c.kind % 10 != CODE or short_code)
             and (c.kind % 10 != ALTERNATE or not short or abbreviation)]
+
+
+def _near(a: Candidate, b: Candidate, km: float) -> bool:
+    """Within ``km`` of each other; True when either has no point (nothing says they are apart)."""
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return True
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) < km
 
 
 def _prior(c: Candidate, m: Mention) -> float:
@@ -173,19 +184,25 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     cand_lists = [_candidates(m, gaz) for m in mentions]
     # Pass 1: priors alone, to learn the article's countries and rough area.
     first: list[Candidate | None] = []
+    # How much each first reading says about the article's area: a near tie between
+    # two towns of one name in different countries ("Enfield") says little.
+    sure: list[float] = []
     for m, cands in zip(mentions, cand_lists, strict=True):
         ranked = _rank(m, cands, {}, None, [])
         first.append(ranked[0][1] if ranked else None)
+        margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else _SURE_MARGIN
+        sure.append(max(0.2, min(1.0, margin / _SURE_MARGIN)))
     keys = [name_key(m.text) for m in mentions]
     counts: Counter[str] = Counter()
     own: dict[str, Counter[str]] = {}
-    for key, c in zip(keys, first, strict=True):
+    named = 0.0
+    for key, c, weight in zip(keys, first, sure, strict=True):
         if c is None or not c.country:
             continue
         areas = [c.country] + ([f"{c.country}.{c.admin1}"] if c.admin1 and c.fcode != "PCLI" else [])
-        counts.update(areas)
-        own.setdefault(key, Counter()).update(areas)
-    named = sum(1 for c in first if c is not None and c.country)
+        counts.update(dict.fromkeys(areas, weight))
+        own.setdefault(key, Counter()).update(dict.fromkeys(areas, weight))
+        named += weight
     # Pass 2: with focus, containment and nearness; one reading per name.
     chosen: dict[str, tuple[Candidate | None, float | None, list[float]]] = {}
     out: list[Resolution] = []
@@ -202,6 +219,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
                    and c.fcode not in ("PCLI", "CONT") and keys[j] != keys[k]]
         mine = own.get(keys[k], Counter())
         rest = named - sum(v for a, v in mine.items() if "." not in a)
+        rest = rest if rest > 1e-9 else 0.0
         focus = {a: (v - mine.get(a, 0)) / rest for a, v in counts.items()} if rest > 0 else {}
         ranked = _rank(m, cands, focus, container, anchors)
         if not ranked or ranked[0][1].latitude is None:
