@@ -85,3 +85,24 @@ def test_an_unknown_place_under_the_trigger_is_not_replaced(nlp: Any, gaz: Gazet
     loc = _locate(nlp, gaz, text, "clashes", sentence="Intense clashes and shelling erupted in the Jobar district.")
     assert loc is not None and loc.geonameid is None and loc.latitude is None
     assert loc.text == "Jobar"
+
+
+@pytest.mark.slow
+def test_the_dateline_is_where_the_story_was_filed_not_where_it_happened(nlp: Any, gaz: Gazetteer) -> None:
+    text = "BEIRUT, April 4 - A chemical attack killed 58 people in Idlib province on Tuesday."
+    loc = _locate(nlp, gaz, text, "attack")
+    assert loc is not None and loc.country == "SY" and loc.name != "Beirut"
+    only = "KABUL, Jan 27 (Reuters) - A suicide bomber killed 95 people on Saturday."
+    loc = _locate(nlp, gaz, only, "bomber")
+    assert loc is not None and loc.name == "Kabul" and loc.precision == 2
+
+
+@pytest.mark.slow
+def test_a_quoted_place_and_a_country_used_as_a_modifier_do_not_place_the_event(nlp: Any, gaz: Gazetteer) -> None:
+    text = 'Gunmen attacked a rally in Mosul.\nThe gunman shouted "Remember Aleppo!" as police opened fire.'
+    sentence = 'The gunman shouted "Remember Aleppo!" as police opened fire.'
+    loc = _locate(nlp, gaz, text, "opened fire", sentence=sentence)
+    assert loc is not None and loc.name == "Mosul"
+    text = "Fighting went on in Mosul.\nA U.S. air strike killed four fighters."
+    loc = _locate(nlp, gaz, text, "air strike", sentence="A U.S. air strike killed four fighters.")
+    assert loc is not None and loc.name == "Mosul"

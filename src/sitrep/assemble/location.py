@@ -2,7 +2,9 @@
 
 The place whose dependency path to the trigger is shortest (a place under the
 trigger's "in", "at", "near", "outside", "on the road to" phrase) wins; else the
-sentence's own place; else the article's main place. ACLED's geo precision: 1
+sentence's own place; else the article's main place; else the wire dateline's city
+(precision 2). A dateline, a place inside a quotation and a country used as a modifier
+("a U.S. strike") do not place an event when the article names a place. ACLED's geo precision: 1
 the named town or site itself, 2 near it or part of a larger named area (a
 district, "eastern Aleppo", "north of X"), 3 only a region or country.
 """
@@ -115,13 +117,15 @@ def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) 
     """The event's place, else None."""
     ev = event.evidence
     usable = [p for p in places if _usable(p)]
+    # A dateline ("BEIRUT, April 4 -") names where the story was filed, not where it happened.
     in_sentence = [p for p in places if ev.start <= p.start and p.end <= ev.end
-                   and segment_kind(article, p.start, p.end) not in ("credit", "byline")]
+                   and segment_kind(article, p.start, p.end) not in ("credit", "byline", "dateline")]
     trigger: Token | None = None
     if ev.trigger_start is not None and ev.trigger_end is not None:
         tspan = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
         if tspan is not None and len(tspan):
             trigger = tspan.root
+    main = _main_place(article, usable)
     if in_sentence:
         ranked = []
         for p in in_sentence:
@@ -131,16 +135,38 @@ def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) 
             dist = _path_length(span.root, trigger) if trigger is not None else 50
             chars = abs(p.start - (ev.trigger_start if ev.trigger_start is not None else ev.start))
             grain = _granularity(p) if _usable(p) else 1
-            ranked.append((grain >= 3, dist, grain, chars, p, span))
+            # A place inside a quotation ("Don't forget Aleppo!") is what someone said, not where.
+            # A country that modifies a noun ("a U.S. missile strike", "the Syrian army",
+            # "Britain-based") tells whose it is, and a place inside a quotation ("Don't forget
+            # Aleppo!") what someone said: not where. The article's main place does better.
+            quoted = _quoted(article.text or doc.text, ev.start, p.start)
+            if main is not None and (quoted or _whose(p, span)):
+                continue
+            ranked.append((quoted, grain >= 3, dist, grain, chars, p, span))
         if ranked:
-            ranked.sort(key=lambda r: r[:4])
-            _, _, _, _, best, span = ranked[0]
+            ranked.sort(key=lambda r: r[:5])
+            best, span = ranked[0][-2], ranked[0][-1]
             if not _usable(best):
                 # The text names the place but the gazetteer does not know it ("the Jobar
                 # district"): say so rather than borrow another place's coordinates.
                 return Location(text=best.text)
             return _location(best, precision_of(best, _modifier(doc, span)))
-    main = _main_place(article, usable)
     if main is None:
-        return None
+        # Only the dateline names a place: the story was filed from near there.
+        filed = [p for p in usable if segment_kind(article, p.start, p.end) == "dateline" and p.start <= ev.end]
+        return _location(filed[0], max(2, precision_of(filed[0]))) if filed else None
     return _location(main, precision_of(main))
+
+
+def _whose(p: Place, span: Span) -> bool:
+    """A country (or its demonym) used as a modifier: "U.S. strike", "Syria's army", "Britain-based"."""
+    country = (p.feature_code or "").startswith("PCL") or _is_demonym(p)
+    return country and span.root.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod")
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"'})
+
+
+def _quoted(text: str, start: int, pos: int) -> bool:
+    """True when ``pos`` lies inside double quotes opened after ``start`` (the sentence start)."""
+    return text[start:pos].translate(_QUOTES).count('"') % 2 == 1
