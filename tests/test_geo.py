@@ -324,3 +324,10 @@ def test_currencies_and_common_words_are_not_places(nlp: Any, gaz: Gazetteer) ->
     found = _places(nlp, gaz, "The fund paid US$ 5 million under the Expropriation Act in March.")
     assert "US$" not in found and "US" not in found
     assert "Act" not in found
+
+
+@pytest.mark.slow
+def test_the_first_word_of_a_longer_name_is_not_a_town(nlp: Any, gaz: Gazetteer) -> None:
+    found = _places(nlp, gaz, "Gunmen opened fire at the Stade de France and near the Bank of England in London.")
+    assert "Stade" not in found and "Bank" not in found
+    assert found["London"].country == "GB"

@@ -179,6 +179,8 @@ def recognize(doc: Doc, article: Article, gaz: Gazetteer) -> list[Mention]:
             if any("\n" in t.text or (not _is_name_token(t) and t.lower_ not in _CONNECTORS)
                    for t in span):
                 continue
+            if _name_goes_on(doc, j):
+                continue  # "Stade" of "Stade de France", "Bank" of "Bank of England": not the town
             text = span.text
             if text.lower().rstrip(".") in w["not_places"]:
                 continue
@@ -263,6 +265,14 @@ def _dateline(doc: Doc, i: int, j: int, text: str) -> bool:
         return False
     opens = doc[i].is_sent_start or i == 0 or "\n" in doc[i - 1].text or doc[i - 1].text in (".", "|")
     return opens and doc[j].text in (":", "—", "–", "-", "--", "(", ",")
+
+
+_NAME_LINKS = frozenset({"of", "de", "du", "des", "la", "le", "del", "di", "da", "dos", "das"})
+
+
+def _name_goes_on(doc: Doc, j: int) -> bool:
+    """The capitalised run continues past ``j`` through a lower-case link into another name."""
+    return j + 1 < len(doc) and doc[j].text in _NAME_LINKS and _is_name_token(doc[j + 1])
 
 
 def _next_is_place_punct(doc: Doc, j: int) -> bool:
