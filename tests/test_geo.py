@@ -331,3 +331,33 @@ def test_the_first_word_of_a_longer_name_is_not_a_town(nlp: Any, gaz: Gazetteer)
     found = _places(nlp, gaz, "Gunmen opened fire at the Stade de France and near the Bank of England in London.")
     assert "Stade" not in found and "Bank" not in found
     assert found["London"].country == "GB"
+
+
+@pytest.mark.slow
+def test_import_memory_does_not_grow_with_the_dump(gaz_copy: Path, tmp_path: Path) -> None:
+    import tracemalloc
+
+    lines = (SAMPLE / "NL.txt").read_text("utf-8").splitlines()
+
+    def dump(copies: int) -> Path:
+        # The real dump repeated under fresh ids: a file `copies` times as long.
+        out = tmp_path / f"NL-{copies}.txt"
+        with out.open("w", encoding="utf-8") as fh:
+            for k in range(copies):
+                for line in lines:
+                    gid, rest = line.split("\t", 1)
+                    fh.write(f"{int(gid) + k * 100_000_000}\t{rest}\n")
+        return out
+
+    peaks = []
+    for copies in (1, 3):
+        path = dump(copies)
+        target = tmp_path / f"gaz-{copies}.sqlite"
+        shutil.copy(gaz_copy, target)
+        tracemalloc.start()
+        stats = import_dumps([path], target)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert stats.places > 10_000 * copies
+    # Streaming: three times the lines, about the same peak (well under twice).
+    assert peaks[1] < 2 * peaks[0], peaks
