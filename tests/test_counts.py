@@ -150,3 +150,110 @@ def test_a_superlative_before_a_period_compares_and_does_not_total(nlp: Any) -> 
     assert got.fatalities.best == 31 and got.tally_fatalities is None
     got = _read(nlp, "The raid killed 40 soldiers, the army said, the heaviest loss in a single attack this year.")
     assert got.fatalities.best == 40 and got.tally_fatalities is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("On 12 May 2021, militants attacked an army post near the town, killing 4 soldiers.", 4),
+        ("On March 3, 2022, gunmen shot and killed a village chief in the territory.", 1),
+        ("The gunman shot dead three people before he was killed by police.", 4),
+        ("The dead included two soldiers, a teacher and three children, officials said.", 6),
+        ("The death toll rose to 30 after three of the injured died in hospital.", 30),
+        ("Two of the wounded later died, raising the death toll to nine.", 9),
+    ],
+)
+def test_dated_events_lists_and_tolls(nlp: Any, text: str, best: int) -> None:
+    assert _read(nlp, text).fatalities.best == best
+
+
+@pytest.mark.slow
+def test_a_full_date_is_not_history_but_a_bare_old_year_is(nlp: Any) -> None:
+    assert _read(nlp, "In 2003, some 300 people were killed in the fighting.").fatalities.best is None
+
+
+@pytest.mark.slow
+def test_a_breakdown_after_a_comma_is_not_added_again(nlp: Any) -> None:
+    got = _read(nlp, "The attack killed 11 civilians, six women and five children, residents said.")
+    assert got.fatalities.best == 11
+    got = _read(nlp, "Security sources said 40 fighters had died, a figure the rebels denied.")
+    assert got.fatalities.best == 40
+
+
+@pytest.mark.slow
+def test_sources_that_disagree_give_the_lowest_best_and_the_range(nlp: Any) -> None:
+    got = _read(nlp, "Rebels claimed to have killed 60 soldiers, but the army said only 11 had died.").fatalities
+    assert (got.best, got.low, got.high) == (11, 11, 60)
+    got = _read(nlp, "Officials put the death toll at 15, but residents said as many as 30 had been killed.").fatalities
+    assert (got.best, got.low, got.high) == (15, 15, 30)
+
+
+@pytest.mark.slow
+def test_digits_in_brackets_repeat_the_words(nlp: Any) -> None:
+    got = _read(nlp, "Gunmen killed seven (7) persons and injured three (3) others in the village.")
+    assert (got.fatalities.best, got.injured.best) == (7, 3)
+
+
+@pytest.mark.slow
+def test_and_perhaps_as_many_as_is_the_top_of_a_range(nlp: Any) -> None:
+    got = _read(nlp, "The shelling killed at least five people and possibly as many as twenty.").fatalities
+    assert (got.best, got.low, got.high) == (5, 5, 20)
+
+
+@pytest.mark.slow
+def test_a_shared_passive_subject_counts_for_the_casualty_verb(nlp: Any) -> None:
+    assert _read(nlp, "Four reporters were beaten and injured by soldiers at the checkpoint.").injured.best == 4
+
+
+@pytest.mark.slow
+def test_the_number_killed_is_no_single_victim(nlp: Any) -> None:
+    got = _read(nlp, "This brings to 31 the number of police officers killed this year.")
+    assert got.tally_fatalities is not None and got.tally_fatalities.best == 31
+    assert got.fatalities.best is None
+
+
+@pytest.mark.slow
+def test_the_violence_of_the_past_week_is_a_tally(nlp: Any) -> None:
+    got = _read(nlp, "The unrest of the past month has left 45 dead, rights groups said.")
+    assert got.fatalities.best is None
+    assert got.tally_fatalities is not None and got.tally_fatalities.best == 45
+
+
+@pytest.mark.slow
+def test_a_bracketed_breakdown_is_not_added_again(nlp: Any) -> None:
+    got = _read(nlp, "On 2 March 2024, militants attacked the village, killing 6 (4 civilians and 2 soldiers).")
+    assert got.fatalities.best == 6
+
+
+@pytest.mark.slow
+def test_a_single_victim_after_among_them_is_in_the_figure(nlp: Any) -> None:
+    got = _read(nlp, "The raid left at least five people dead, among them a boy, and nine wounded.")
+    assert (got.fatalities.best, got.injured.best) == (5, 9)
+
+
+@pytest.mark.slow
+def test_a_participle_of_saying_tells_another_source(nlp: Any) -> None:
+    got = _read(
+        nlp, "Witnesses said ten people were killed, but police disputed the figure, saying only four had died."
+    )
+    assert (got.fatalities.best, got.fatalities.low, got.fatalities.high) == (4, 4, 10)
+
+
+@pytest.mark.slow
+def test_hedges_after_a_figure(nlp: Any) -> None:
+    got = _read(nlp, "Twenty or more people were killed in the raid.").fatalities
+    assert (got.best, got.low, got.high) == (20, 20, None)
+    got = _read(nlp, "A dozen or so people were hurt in the stampede.").injured
+    assert (got.best, got.low, got.high) == (12, None, None)
+
+
+@pytest.mark.slow
+def test_what_a_war_has_killed_and_a_whole_year_are_tallies(nlp: Any) -> None:
+    got = _read(nlp, "The insurgency has killed more than 40,000 people, officials say.")
+    assert got.fatalities.best is None
+    assert got.tally_fatalities is not None and got.tally_fatalities.best == 40000
+    got = _read(nlp, "Jihadist attacks killed 510 civilians in 2023, the report said.")
+    assert got.fatalities.best is None
+    assert got.tally_fatalities is not None and got.tally_fatalities.best == 510
+    assert _read(nlp, "The fighting killed 12 people on Tuesday.").fatalities.best == 12

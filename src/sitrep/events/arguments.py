@@ -58,10 +58,12 @@ _PROTEST = {"PEACE_PROTEST", "PROTEST_WITH_INTER"}
 _RIOT = {"VIOL_DEMONSTR", "MOB_VIOL"}
 _CIVILIAN_TARGET = {"ATTACK", "SEX_VIOL", "ABDUCT_DISSAP"}
 _TWO_SIDED = {"ARMED_CLASH", "AGREEMENT", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"}
-# Words of every tally marker (data/counts.yaml): sentences without one are skipped cheaply.
+# Words of every tally marker and tally subject (data/counts.yaml): sentences without one, and
+# without a year ("in 2024"), are skipped cheaply.
 _TALLY_WORDS = {
     "since", "far", "date", "total", "past", "last", "war", "conflict", "year", "overall",
-    "cumulative", "recent", "month", "beginning", "start", "throughout",
+    "cumulative", "recent", "month", "beginning", "start", "throughout", "insurgency", "uprising",
+    "rebellion", "revolution", "crisis",
 }  # fmt: skip
 _HELD = {"held", "controlled", "run", "occupied", "dominated", "besieged", "allied", "aligned"}
 _KILL_LEMMAS = {"kill", "wound", "injure", "shoot", "target", "attack", "abduct", "kidnap", "hit"}
@@ -628,7 +630,8 @@ def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
 def _tallies(ctx: _Context, lowers: list[str]) -> list[Tally]:
     out: list[Tally] = []
     for i, sent in enumerate(ctx.sents):
-        if _TALLY_WORDS.isdisjoint(lowers[sent.start : sent.end]):
+        words = lowers[sent.start : sent.end]
+        if _TALLY_WORDS.isdisjoint(words) and not any(len(w) == 4 and w.isdigit() for w in words):
             continue
         counts = ctx.counts_of(i)
         if counts.tally_fatalities is None and counts.tally_injured is None:

@@ -49,6 +49,10 @@ _PERSON_NOUNS = {
     "engineer", "contractor", "pilgrim", "tourist", "gendarme", "militiaman", "worshipper",
     "victim", "grandson", "granddaughter", "grandfather", "grandmother", "aide", "guide",
 }  # fmt: skip
+# People of any kind: a list after them that adds up to their figure is its breakdown.
+_GENERIC_PEOPLE = {"people", "person", "civilian", "villager", "resident", "passenger", "victim", "worshipper"}
+# Words that make a second hedged figure the top of the first one's range ("and perhaps as many as ten").
+_PERHAPS = {"perhaps", "possibly", "maybe", "probably", "even"}
 # Verbs that tell a figure on someone's word; two of them over one toll are two sources.
 _REPORTING = {"say", "claim", "report", "put", "estimate", "tell", "state", "announce", "confirm", "add"}
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -65,12 +69,14 @@ _TOTAL_NOUNS = {"number", "total", "tally", "count"}
 class _Lexicon:
     quantities: dict[tuple[str, ...], dict[str, Any]]
     hedges: dict[tuple[str, ...], dict[str, bool]]
+    hedges_after: dict[tuple[str, ...], dict[str, bool]]
     fatal: set[str]
     injured: set[str]
     casualty: set[str]
     not_people: set[str]
     subset: set[str]
     tally_markers: list[tuple[str, ...]]
+    tally_subjects: set[str]
     zero: set[str]
     starters: frozenset[str] = frozenset()  # first words of hedges and quantity words
     forms: frozenset[str] = frozenset()  # every casualty word as written, for a cheap first pass
@@ -87,12 +93,14 @@ def lexicon() -> _Lexicon:
     return _Lexicon(
         quantities={key(k): v for k, v in raw["quantities"].items()},
         hedges={key(k): v for k, v in raw["hedges"].items()},
+        hedges_after={key(k): v for k, v in raw["hedges_after"].items()},
         fatal=set(raw["fatal"]),
         injured=set(raw["injured"]),
         casualty=set(raw["casualty"]),
         not_people=set(raw["not_people"]),
         subset=set(raw["subset"]),
         tally_markers=[key(k) for k in raw["tally_markers"]],
+        tally_subjects=set(raw["tally_subjects"]),
         zero=set(raw["zero"]),
         starters=frozenset(k.split()[0].lower() for k in (*raw["hedges"], *raw["quantities"])),
         forms=frozenset(
@@ -234,14 +242,45 @@ def _figures(doc: Doc, start: int, end: int, lows: list[str] | None = None) -> l
             high = high if hedge["high"] and high != best else (best if hedge["high"] else None)
             if hedge["low"] and hedge["high"]:
                 low = high = best
+        after = _match_phrase(doc, f_end, end, lex.hedges_after) if f_end < end else None
+        if after is not None and hedge is None and best is not None and low == high == best:
+            low = best if after[1]["low"] else None  # "ten or more people"
+            high = best if after[1]["high"] else None
+            f_end += after[0]
         if h_start > start and doc[h_start - 1].lower_ == "between":
             h_start -= 1
         if best is not None and _looks_like_date(doc, j, f_end):
             i = f_end
             continue
+        if (
+            found
+            and found[-1].end == h_start - 1
+            and doc[h_start - 1].text == "("
+            and found[-1].best == best
+            and f_end < end
+            and doc[f_end].text == ")"
+        ):
+            found[-1].end = f_end + 1  # "twelve (12) persons": the digits repeat the words
+            i = f_end + 1
+            continue
+        if found and hedge is not None and hedge["high"] and not hedge["low"] and _or_perhaps(doc, found[-1], h_start):
+            # "at least three people and perhaps as many as ten": the top of the first figure's range
+            if found[-1].best is not None and high is not None and high > found[-1].best:
+                found[-1].high = high
+            i = f_end
+            continue
         found.append(Figure(h_start, f_end, anchor, best, low, high))
         i = f_end
     return found
+
+
+def _or_perhaps(doc: Doc, prev: Figure, start: int) -> bool:
+    """Only "and perhaps", "or possibly", ", maybe even" (and the first figure's noun) between two figures."""
+    between = doc[prev.end : start]
+    if len(between) > 5 or not any(t.lower_ in _PERHAPS for t in between):
+        return False
+    nouns = [t for t in between if t.lower_ not in _PERHAPS and t.lower_ not in ("and", "or", ",")]
+    return len(nouns) == 0 or (len(nouns) == 1 and nouns[0].i == prev.end and nouns[0].pos_ == "NOUN")
 
 
 def _core(doc: Doc, i: int, end: int) -> tuple[int, int | None, int, bool] | None:
@@ -342,7 +381,7 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
     if not total and any(t.lower_ in _SUBSET_WINDOW for t in doc[max(sent.start, fig.start - 3) : fig.start]):
         return None  # but "six were among 11 people killed": 11 is the total
     for anc in [noun, *_ancestors_until(noun, sent.root)][:4]:
-        if anc.lemma_ == "include" and anc.pos_ == "VERB" and noun.dep_ == "dobj":
+        if anc.lemma_ == "include" and anc.pos_ == "VERB" and _list_head(noun).dep_ == "dobj":
             # "the dead included three police officers": the list is the toll itself
             told = [c.i for c in anc.children if c.dep_ == "nsubj" and keywords.get(c.i) == "fatal"]
             if told:
@@ -475,6 +514,7 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
                         and c.i == cur.right_edge.i + 1
                         and not any(g.dep_ == "dobj" for g in c.children)
                     )
+                    or _shared_passive(cur, c)
                 )
             ]
             return done[0] if done else None  # "50 were arrested": another verb's figure
@@ -496,6 +536,99 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
         if k in keywords:
             return k
     return None
+
+
+def _of_injured(doc: Doc, fig: Figure) -> bool:
+    """ "one of the injured", "two of the wounded": a figure among an event's wounded."""
+    lex = lexicon()
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lex.injured for g in c.children)
+        for c in doc[fig.anchor].children
+    )
+
+
+def _member_value(tok: Token) -> int | None:
+    """The people one listed noun counts: its number ("two children"), 1 for a singular noun."""
+    nums = [c for c in tok.children if c.dep_ == "nummod"]
+    if nums:
+        return _word_value([w for n in nums for w in n.lower_.split("-")])
+    return 1 if tok.tag_ == "NN" else None
+
+
+def _list_appos(tok: Token) -> bool:
+    """An apposition after a comma that goes on listing ("four soldiers, a police officer and two
+    children"), not a breakdown of the figure before it ("nine people, six soldiers and three
+    civilians": its parts add up to the nine)."""
+    if tok.dep_ != "appos" or tok.left_edge.i == 0 or tok.doc[tok.left_edge.i - 1].text != ",":
+        return False
+    people = (tok, *tok.conjuncts)
+    if not tok.conjuncts or not all(
+        t.lemma_.lower() in _PERSON_NOUNS or any(c.dep_ == "nummod" for c in t.children) for t in people
+    ):
+        return False  # "40 fighters had died, a figure the rebels denied": no list
+    whole = _member_value(tok.head)
+    parts = [_member_value(t) for t in (tok, *tok.conjuncts)]
+    if whole is None or any(p is None for p in parts):
+        return False
+    return sum(p for p in parts if p is not None) != whole
+
+
+def _comma_breakdown(first: Token) -> bool:
+    """ "11 civilians, six women and five children": people of a kind, then its parts adding up to it."""
+    doc = first.doc
+    if first.lemma_.lower() not in _GENERIC_PEOPLE or first.i + 1 >= len(doc) or doc[first.i + 1].text != ",":
+        return False
+    whole = _member_value(first)
+    parts = [_member_value(t) for t in first.conjuncts]
+    return (
+        whole is not None
+        and len(parts) > 1
+        and all(p is not None for p in parts)
+        and sum(p for p in parts if p is not None) == whole
+    )
+
+
+def _list_head(tok: Token) -> Token:
+    """The first noun of a list the token belongs to, through conjuncts and listing appositions."""
+    for _ in range(6):
+        if tok.dep_ == "conj" or _list_appos(tok):
+            tok = tok.head
+        else:
+            break
+    return tok
+
+
+def _bracketed_breakdown(doc: Doc, fig: Figure, figs: list[Figure], sent: Span, keywords: dict[int, str]) -> bool:
+    """A figure inside brackets that open right after another figure or its noun, with no casualty
+    word of its own inside them ("killing four (and wounding 11)" is no breakdown)."""
+    opened = None
+    for t in reversed(doc[max(sent.start, fig.start - 6) : fig.start]):
+        if t.text == ")":
+            return False
+        if t.text == "(":
+            opened = t.i
+            break
+    if opened is None:
+        return False
+    for t in doc[opened : sent.end]:
+        if t.text == ")":
+            break
+        if t.i in keywords:
+            return False
+    for other in figs:
+        if other.end <= opened and (other.end == opened or (other.end + 1 == opened and doc[other.end].pos_ == "NOUN")):
+            return True
+    return False
+
+
+def _shared_passive(subj: Token, verb: Token) -> bool:
+    """ "Three journalists were beaten and hurt": a passive subject shared by a coordinated casualty verb."""
+    return (
+        subj.dep_ == "nsubjpass"
+        and verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in verb.children)
+    )
 
 
 def _total_word(noun: Token, keywords: dict[int, str]) -> int | None:
@@ -568,7 +701,9 @@ def _victims(k: Token) -> list[Token]:
             first = first.head
         targets = [first]
     elif k.lower_ == "dead" and k.head.i != k.i:
-        deps = ("nsubj",) if k.dep_ == "acomp" else ("nsubjpass", "dobj")
+        # "he fell dead" counts the subject; "the gunman shot dead five people" the object
+        objects = k.dep_ == "acomp" and any(c.dep_ == "dobj" for c in k.head.children)
+        deps = ("nsubj",) if k.dep_ == "acomp" and not objects else ("nsubjpass", "dobj")
         targets = [c for c in (*k.head.children, *k.children) if c.dep_ in deps]
     elif k.lower_ == "death" and k.head.lower_ == "to" and k.head.head.i != k.head.i:
         targets = [c for c in k.head.head.children if c.dep_ in ("nsubjpass", "dobj")]
@@ -580,9 +715,22 @@ def _victims(k: Token) -> list[Token]:
         targets = [k.head]  # "a soldier killed in the attack"
     elif not targets and k.tag_ == "VBN" and k.dep_ == "conj":
         targets = [c for c in k.children if c.dep_ == "nsubj"]  # "one was killed and another wounded"
+        if not targets:  # "a journalist was beaten and hurt"
+            targets = [c for c in k.head.children if _shared_passive(c, k)]
     # one victim phrase per verb: a second object is an apposition ("killed 53 soldiers, ..., the heaviest loss")
     targets = targets[:1]
-    return [tok for t in targets for tok in (t, *[c for c in t.conjuncts if c.i > t.i])]
+    out = []
+    doc = k.doc
+    for t in targets:
+        window = doc[max(k.sent.start, t.left_edge.i - 3) : t.left_edge.i]
+        if any(w.lower_ in ("including", "among", "amongst", "whom") for w in window):
+            continue  # "left eight people dead, among them a child": already in the figure
+        for tok in (t, *[c for c in t.conjuncts if c.i > t.i]):
+            out.append(tok)
+            for c in tok.children:  # "four soldiers, a police officer and two children"
+                if _list_appos(c):
+                    out.extend((c, *[g for g in c.conjuncts if g.i > c.i]))
+    return out
 
 
 def _singular(tok: Token) -> bool:
@@ -595,6 +743,8 @@ def _singular(tok: Token) -> bool:
         return True  # "a third was wounded"
     if tok.lower_ == "another":
         return True  # "another was injured"
+    if tok.lemma_ in _TOTAL_NOUNS or tok.lemma_ in ("figure", "toll"):
+        return False  # "the number of soldiers killed"
     if tok.tag_ not in ("NN", "NNP") or tok.lower_ in lexicon().not_people or tok.pos_ == "PRON":
         return False
     # the victim of a killing or wounding is a person unless the lexicon says otherwise
@@ -677,6 +827,8 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
     consumed: set[int] = set()
     anchors = {f.anchor for f in figs}
     for fig in figs:
+        if _bracketed_breakdown(doc, fig, figs, sent, keywords):
+            continue  # "killing 9 (7 civilians and 2 soldiers)": the parts of the figure before
         nxt = doc[fig.end : min(fig.end + 4, sent.end)]
         noun = _counted_noun(doc, fig)
         of = noun.head
@@ -690,8 +842,14 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
         listed = noun
         while listed.dep_ == "conj" and listed.head.i != listed.i:
             listed = listed.head
-        if listed.dep_ == "appos" and any(c.i in anchors for c in listed.head.children if c.dep_ == "nummod"):
+        if (
+            listed.dep_ == "appos"
+            and any(c.i in anchors for c in listed.head.children if c.dep_ == "nummod")
+            and not _list_appos(listed)
+        ):
             continue  # "killed seven people: five soldiers and two civilians": a breakdown of the seven
+        if noun.i != listed.i and _comma_breakdown(listed):
+            continue  # "killed 11 civilians, six women and five children": the parse lists the breakdown
         if noun.lower_ == "head":  # "30 head of cattle"
             noun = next((g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), noun)
         rate = any(
@@ -710,11 +868,14 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
         if k is not None:
             linked.setdefault(k, []).append(fig)
     marker = _tally_marker(sent, lows)
+    if marker is None and published_year is not None:
+        marker = _year_period(sent, published_year)
     historic = published_year is not None and any(
         len(t.text) == 4
         and t.text.isdigit()
         and 1900 <= int(t.text) < published_year - 1
         and not any(a.lower_ == "since" for a in _ancestors_until(t, sent.root)[:2])
+        and not _dated(doc, t.i, sent)
         for t in sent
     )
     groups: dict[str, list[tuple[int, list[Figure]]]] = {"fatal": [], "injured": [], "casualty": []}
@@ -742,17 +903,27 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
         items = groups[kind]
         if kind == "fatal" and not items and groups["casualty"] and not groups["injured"]:
             items = []  # "12 casualties" are killed-or-injured: kept as words, no figure
-        tally_items = [it for it in items if marker is not None and _under_marker(doc[it[0]], doc[marker])]
+        tally_items = [
+            it
+            for it in items
+            if (marker is not None and _under_marker(doc[it[0]], doc[marker])) or _ongoing(doc[it[0]])
+        ]
         event_items = [it for it in items if it not in tally_items]
         # "two were killed on Monday, bringing the death toll to 23": the toll is a running total
         rising = [it for it in event_items if _cumulative(doc[it[0]])]
-        if rising and len(rising) < len(event_items):
+        if rising and all(_of_injured(doc, f) for it in event_items if it not in rising for f in it[1]):
+            event_items = rising  # "one of the injured died, raising the toll to six": that event's toll
+        elif rising and len(rising) < len(event_items):
             tally_items += rising
             event_items = [it for it in event_items if it not in rising]
         if historic:
             event_items = []
         if event_items:
-            event_items = _most_conservative(doc, event_items)
+            event_items, other_high = _most_conservative(doc, event_items)
+            tolls = [it for it in event_items if doc[it[0]].lemma_ == "toll" and doc[it[0]].pos_ == "NOUN"]
+            if tolls:
+                # "the toll rose to 41 after four of the wounded died": the toll holds the other figures
+                event_items = tolls
             figs_all = [f for _, fs in event_items for f in fs]
             first = figs_all[0]
             bomber_counted = any(
@@ -770,6 +941,8 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
                 noun = _counted_noun(doc, f)
                 if f.end <= noun.i < f.end + 3 and noun.i < sent.end:
                     hi = max(hi, noun.i + 1)
+            if other_high is not None and count.best is not None and other_high > count.best:
+                count.high = max(count.high or 0, other_high)  # UCDP: the range of the sources' figures
             count.text = _span_text(doc, lo, hi)
             setattr(out, slot, count)
             setattr(out, "fatal_at" if kind == "fatal" else "injured_at", event_items[0][0])
@@ -797,12 +970,26 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
     return out
 
 
+def _dated(doc: Doc, i: int, sent: Span) -> bool:
+    """A year that closes a date to the day ("On 12 May 2021", "May 12, 2021"), as ACLED's notes
+    and dated reports have it: the dated event itself is told, not a period of history ("In 1994,
+    ... the genocide", "in March 2019")."""
+    before = [t.lower_ for t in doc[max(sent.start, i - 3) : i] if t.text != ","]
+    if len(before) < 2:
+        return False
+    day, month = (before[-2], before[-1]) if before[-1] in _MONTHS else (before[-1], before[-2])
+    return month in _MONTHS and day.isdigit() and 1 <= int(day) <= 31
+
+
 def _reporter(tok: Token) -> str | None:
     """Who tells the figure: the subject of the reporting verb above it ("the UN said")."""
     cur = tok
     while True:
         if cur.lemma_ in _REPORTING and cur.i != tok.i:
             subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and cur.tag_ == "VBG" and cur.dep_ in ("advcl", "xcomp", "conj"):
+                # "a figure police disputed, saying only one had died": the subject of the clause it ends
+                subj = next((c for c in cur.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return subj.lemma_.lower()
         if cur.head.i == cur.i:
@@ -817,20 +1004,23 @@ def _reporter(tok: Token) -> str | None:
     return None
 
 
-def _most_conservative(doc: Doc, items: list[tuple[int, list[Figure]]]) -> list[tuple[int, list[Figure]]]:
+def _most_conservative(
+    doc: Doc, items: list[tuple[int, list[Figure]]]
+) -> tuple[list[tuple[int, list[Figure]]], int | None]:
     """When sources disagree on one toll ("20, the UN said, while the government put it at 12"),
-    keep the lowest (ACLED); figures told by one source add up."""
+    keep the lowest (ACLED) and the highest figure told as the top of the range (UCDP's high);
+    figures told by one source add up."""
     by_source: dict[str | None, list[tuple[int, list[Figure]]]] = {}
     for item in items:
         by_source.setdefault(_reporter(doc[item[0]]), []).append(item)
     told = {k: v for k, v in by_source.items() if k is not None}
     if len(told) < 2 or None in by_source:
-        return items
+        return items, None
 
-    def total(group: list[tuple[int, list[Figure]]]) -> int:
-        return sum(f.best or 0 for _, fs in group for f in fs)
+    def total(group: list[tuple[int, list[Figure]]], top: bool = False) -> int:
+        return sum((f.high if top and f.high is not None else f.best) or 0 for _, fs in group for f in fs)
 
-    return min(told.values(), key=total)
+    return min(told.values(), key=total), max(total(g, top=True) for g in told.values())
 
 
 def _zero_text(doc: Doc, sent: Span, kind: str, keywords: dict[int, str]) -> str:
@@ -861,6 +1051,33 @@ def _tally_marker(sent: Span, lows: list[str]) -> int | None:
             if i + n <= sent.end and tuple(lows[i - sent.start : i - sent.start + n]) == key:
                 return i
     return None
+
+
+def _year_period(sent: Span, published_year: int) -> int | None:
+    """ "in 2024", "during 2023": a whole recent year, not a day (the token of the preposition)."""
+    doc = sent.doc
+    for t in sent:
+        if (
+            len(t.text) == 4
+            and t.text.isdigit()
+            and published_year - 1 <= int(t.text) <= published_year
+            and t.i > sent.start
+            and doc[t.i - 1].lower_ in ("in", "during", "throughout")
+            and not _compares(doc, sent, t.i - 1)
+        ):
+            return t.i - 1
+    return None
+
+
+def _ongoing(k: Token) -> bool:
+    """A casualty word told of a war or an insurgency as a whole: "the conflict has killed 150,000"."""
+    subjects = lexicon().tally_subjects
+    verb = k.head if k.dep_ in ("dobj", "oprd", "acomp") and k.head.pos_ == "VERB" else k
+    if verb.pos_ != "VERB":
+        return False
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in subjects:
+        return True  # "the war, which has killed ..."
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in subjects for c in verb.children)
 
 
 def _compares(doc: Doc, sent: Span, i: int) -> bool:
