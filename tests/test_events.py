@@ -175,6 +175,20 @@ def test_evidence_offsets_and_segments(nlp: Language) -> None:
         ("Police found a mass grave with 12 bodies near the village.", {"OTHER"}),
         # an armed doer makes a pipeline blast deliberate
         ("Rebels blew up a gas pipeline near the refinery.", {"PROPERTY_DISTRUCT"}),
+        # a headline verb the small model reads as a noun ("torch", "pound") still tells the event
+        ("Rioters torch police station in Kenyan town after election", {"VIOL_DEMONSTR"}),
+        ("Rebel rockets pound Aden port, killing three", {"ART_MISS_ATTACK"}),
+        # a plain "took" with a place of a captured kind is a capture
+        ("Jihadist fighters took the town of Boni after an hours-long battle with the army.",
+         {"NON_STATE_ACTOR_OVERTAKES_TER"}),
+        # a hostage taken is an abduction, no capture of the town he is mayor of
+        ("Rebels took the town's mayor hostage and demanded a ransom.", {"ABDUCT_DISSAP"}),
+        # a party's supporters who clash with police, throwing stones, riot in a demonstration
+        ("Party supporters clashed with police in the capital, throwing stones and burning tyres.",
+         {"VIOL_DEMONSTR"}),
+        # a rebel group named "... Forces" is no state force
+        ("The leader of the Allied Democratic Forces swore allegiance to Islamic State in a video.",
+         {"CHANGE_TO_GROUP_ACT"}),
     ],
 )
 def test_generalised_sub_types(nlp: Language, text: str, codes: set[str]) -> None:
@@ -192,6 +206,18 @@ def test_generalised_sub_types(nlp: Language, text: str, codes: set[str]) -> Non
         "Officers said there were no reports of clashes in the district.",
         "Reports that soldiers had burned homes in the village were false, the ministry said.",
         "The holders beat their rivals in a tense semi-final clash.",
+        # arms deals name weapons that were not fired
+        "Morocco signed a deal to buy 24 attack helicopters and 600 missiles from the United States.",
+        "The ministry approved the sale of fighter jets to Egypt.",
+        # reports and footage the sentence calls false
+        "Reports that insurgents had captured the airport were fake news, the governor said.",
+        "A video purporting to show police beating protesters was fabricated, officials said.",
+        # positions taken up are no capture
+        "Troops took up positions around the town.",
+        # rockets fired in an exercise hit no one
+        "The exercise, which involved 10,000 troops and live firing of rockets, ended on Friday.",
+        # a when-clause under a past year is history
+        "Kenya has been hit hard since 2013, when gunmen killed 67 people at the Westgate mall.",
     ],
 )
 def test_generalised_no_event(nlp: Language, text: str) -> None:
@@ -228,6 +254,27 @@ def test_announced_intention_and_ended_protest(nlp: Language) -> None:
         # "without any fighting" tells no fighting
         ("The militia pulled out of the port and the army moved in without any fighting.",
          {"NON_VIOL_TERRIT_TRANSFER"}),
+        # a bombing the next sentence tells as a suicide bombing is that one event
+        ("The Pakistani Taliban said they carried out the bombing of a police station in Bannu. A suicide "
+         "bomber rammed an explosives-laden car into the gate, killing six officers.", {"SUIC_BOMB"}),
+        # told in the past perfect after the story's event: background
+        ("Soldiers arrested the union leader on Tuesday. He had organised strikes and protests against the junta.",
+         {"ARREST"}),
+        # "last week's bombing" is what the vigil was for
+        ("Hundreds of mourners held a vigil in the square for victims of last week's bombing.", {"PEACE_PROTEST"}),
+        # a plain protest two sentences after the force used on it is the same protest
+        ("Police fired live ammunition at demonstrators in Freetown on Wednesday. Six people were killed, "
+         "hospital staff said. The protests started over the rising cost of living.", {"FORCE_AGAINST_PROTEST"}),
+        # "they" are the people the previous sentence describes: its political cue is theirs
+        ("Police said the men were members of an opposition party. They were detained at a checkpoint "
+         "outside the capital.", {"ARREST"}),
+        ("The men were accused of stealing cattle. They were arrested on Monday.", set()),
+        # "it" is the place the previous sentence's verb held
+        ("The rebels have held the town since 2019. On Sunday, government troops backed by drones retook it, "
+         "the army said.", {"GOV_REGAINS_TERIT"}),
+        # a gathering that the next sentence tells police dispersing was a demonstration
+        ("Several hundred traders gathered outside the town hall in Mombasa. Police fired tear gas and water "
+         "cannon to disperse them.", {"PROTEST_WITH_INTER"}),
     ],
 )
 def test_passage_coherence(nlp: Language, text: str, codes: set[str]) -> None:

@@ -10,7 +10,7 @@ from ..model import Article, Event, Evidence
 from ..nlp import segment_kind
 from .lexicon import Rules, Trigger, WordSet, rules
 from .roles import REPORTING, agents, ancestors, classify, governor, singulars, target_class, targets, word_bag
-from .status import is_background, is_prior, status_of
+from .status import is_background, is_pluperfect, is_prior, status_of
 from .taxonomy import subtype
 from .triggers import TriggerMatch, find_triggers
 
@@ -48,6 +48,7 @@ class _Candidate:
     root: Token
     doer: bool = False
     prior: bool = False
+    earlier: bool = False
 
 
 class _Context:
@@ -158,14 +159,20 @@ def _own_pronouns(root: Token) -> list[Token]:
 
 
 def _previous_subject_is(tok: Token, ws: WordSet) -> bool:
-    """The previous sentence's first noun subject is a word of ``ws``."""
+    """The previous sentence's first noun subject, or failing that its main verb's object, is a
+    word of ``ws`` ("The city had been in jihadist hands ...", "The rebels have held the town
+    since 2019": "it" in the next sentence is that place)."""
     start = tok.sent.start
     if start == 0:
         return False
-    for t in tok.doc[start - 1].sent:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
-            return ws.in_words(*word_bag(t))
-    return False
+    prev = tok.doc[start - 1].sent
+    for t in prev:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and ws.in_words(*word_bag(t)):
+            return True
+    return any(
+        t.dep_ == "dobj" and t.head.i == prev.root.i and t.pos_ in ("NOUN", "PROPN") and ws.in_words(*word_bag(t))
+        for t in prev
+    )
 
 
 def _previous_subject_class(tok: Token, r: Rules) -> str | None:
@@ -225,6 +232,22 @@ def _object_found(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules
     return False
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECT_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _headline_verb(root: Token) -> bool:
+    """A headline verb the small model read as a noun: in a sentence with no finite verb
+    ("Protesters torch government offices in ...", "Mob lynches man accused of ..."), a
+    one-word compound right after a noun, before the object it governs."""
+    if root.dep_ != "compound" or root.i == root.sent.start or root.i + 1 >= root.sent.end:
+        return False
+    before, after = root.doc[root.i - 1], root.doc[root.i + 1]
+    if before.pos_ not in _SUBJECT_POS or after.pos_ not in ("NOUN", "PROPN", "NUM", "DET", "ADJ"):
+        return False
+    return not any(t.tag_ in _FINITE for t in root.sent)
+
+
 def _governed(trig: Trigger, root: Token) -> bool:
     if root.pos_ in ("VERB", "AUX"):
         verb: Token | None = root
@@ -241,7 +264,21 @@ def _governed(trig: Trigger, root: Token) -> bool:
     return any(f"{lemma} {c.lower_}" in trig.governed for c in verb.children if c.dep_ in ("prt", "prep"))
 
 
-def _evaluate(m: TriggerMatch, doc: Doc, ctx: _Context, r: Rules) -> _Candidate | None:
+_PERSONAL = frozenset({"they", "he", "she", "them", "him", "her"})
+
+
+def _continues(root: Token) -> bool:
+    """The trigger's subject or object is a personal pronoun: the sentence goes on with the
+    people of the one before ("Police said the suspects belonged to an IS cell. They were
+    arrested in a raid"), whose words then describe them."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _PERSONAL for c in root.children
+    ) and root.sent.start > 0
+
+
+def _evaluate(
+    m: TriggerMatch, doc: Doc, ctx: _Context, r: Rules, nxt: Span | None = None
+) -> _Candidate | None:
     """The candidate event a matched trigger gives, or None when its conditions fail."""
     trig = m.trigger
     span = doc[m.start : m.end]
@@ -260,12 +297,31 @@ def _evaluate(m: TriggerMatch, doc: Doc, ctx: _Context, r: Rules) -> _Candidate 
         return None
     if root.dep_ == "amod" and len(span) == 1 and not trig.as_modifier:
         return None  # "the occupied West Bank": a state, no event told
-    if root.dep_ == "compound" and len(span) == 1 and not _event_head(root.head, r):
+    headline = _headline_verb(root)
+    # "Russian missiles pound Kyiv": the headline verb's subject, no modifier either
+    subject = root.dep_ == "compound" and _headline_verb(root.head)
+    if (
+        root.dep_ == "compound"
+        and len(span) == 1
+        and not _event_head(root.head, r)
+        and not (headline or subject)
+    ):
         return None  # "the occupied West Bank", "battle zones", "truce monitors": no event told
     own = frozenset({root.lemma_.lower(), root.lower_})
-    if trig.near and not _near(trig.near, ctx, r, own):
+    if (
+        trig.near
+        and not _near(trig.near, ctx, r, own)
+        # "Hundreds gathered outside the court. Police fired tear gas": the next sentence tells
+        # what the gathering was
+        and not (trig.near_next and nxt is not None and _near(trig.near_next, _Context(nxt), r))
+        and not (_continues(root) and _near(trig.near, _Context(doc[root.sent.start - 1].sent), r))
+    ):
         return None
     doer, cls = _agent_class(root, r, span, trig.doer_via)
+    if headline and cls is None:
+        # "Mob lynches man ...": the noun before the headline's verb is its subject
+        cls = classify(root.doc[root.i - 1], r.actor_classes)
+        doer = doer or cls is not None
     # a crowd that lynches a "suspected thief" is mob violence, not crime news
     blockers = [n for n in trig.not_near if not (cls == "mob" and n in _MOB_IGNORES)]
     if cls in _ARMED_DOERS:
@@ -408,14 +464,24 @@ def _passage(told: dict[int, list[tuple[_Candidate, str]]], sents: list[Span], r
     - a killing told without its doer right after an event sentence is that event's toll
       ("A drone struck a car near Jilib. Both men were killed.");
     - a protest takes the intervention, force or violence told in the next sentence ("Protesters
-      gathered ... Police responded with tear gas"), and a plain protest next to a more severe one
-      is that protest ("The protest turned violent. Demonstrators threw rocks ...")."""
+      gathered ... Police responded with tear gas"), and a plain protest up to two sentences from
+      a more severe one is that protest ("The protest turned violent. Demonstrators threw rocks");
+    - a trigger with yield_near adds nothing next to a sentence that tells one of its codes (a
+      bombing the next sentence tells as a suicide bombing);
+    - an event told in the past perfect after a sentence that told another kind of event is
+      background ("Police arrested the opposition leader. He had led protests ...")."""
 
     def has_told(i: int) -> bool:
         return any(st in _TOLD and not c.prior for c, st in told.get(i, []))
 
     def next_codes(i: int) -> set[str]:
         return {c.code for c, st in told.get(i + 1, []) if st in _TOLD}
+
+    def codes_around(i: int) -> set[str]:
+        return next_codes(i) | next_codes(i - 2)
+
+    def told_before(i: int) -> set[str]:
+        return {c.code for j in range(max(i - 2, 0), i) for c, st in told.get(j, []) if st in _TOLD}
 
     for i in sorted(told):
         told[i] = [
@@ -424,6 +490,10 @@ def _passage(told: dict[int, list[tuple[_Candidate, str]]], sents: list[Span], r
             if not (st in _TOLD and c.prior and (has_told(i - 1) or has_told(i + 1)))
             and not (st in _TOLD and c.trigger.follows_up and not c.doer and has_told(i - 1))
             and not (c.trigger.yield_next and c.trigger.yield_to & next_codes(i))
+            and not (st in _TOLD and c.trigger.yield_near & codes_around(i))
+            # "Police arrested the opposition leader. He had led protests against ...": told
+            # in the past perfect after the story's event, an earlier event of another kind
+            and not (st in _TOLD and c.earlier and (earlier := told_before(i)) and c.code not in earlier)
         ]
     for i in sorted(told):
         for k, (c, st) in enumerate(told[i]):
@@ -449,7 +519,9 @@ def _passage(told: dict[int, list[tuple[_Candidate, str]]], sents: list[Span], r
         ):
             told[i] = [(c, st) for c, st in told[i] if c.code not in _CAPTURES]
     for i in sorted(told):
-        near = [c.code for j in (i - 1, i + 1) for c, st in told.get(j, []) if st in _TOLD]
+        # a plain protest two sentences on ("Security forces fired live rounds at protesters
+        # ... At least 10 were killed ... The protests began over a finance bill") is the same one
+        near = [c.code for j in (i - 2, i - 1, i + 1, i + 2) for c, st in told.get(j, []) if st in _TOLD]
         worst = max((_PROTEST_RANK.get(code, -1) for code in near), default=-1)
         told[i] = [
             (c, st)
@@ -497,7 +569,8 @@ def code_events(doc: Doc, article: Article) -> list[Event]:
         if segment_kind(article, sent.start_char, sent.end_char) in SKIP_KINDS:
             continue
         ctx = _Context(sent)
-        cands = [c for m in found if (c := _evaluate(m, doc, ctx, r)) is not None]
+        nxt = sents[index + 1] if index + 1 < len(sents) else None
+        cands = [c for m in found if (c := _evaluate(m, doc, ctx, r, nxt)) is not None]
         if not cands:
             continue
         _refine(cands, ctx, r)
@@ -511,6 +584,7 @@ def code_events(doc: Doc, article: Article) -> list[Event]:
                 and c.root.dep_ == "pcomp"
                 and c.root.head.lower_ in r.status.background_preps
             )
+            c.earlier = is_pluperfect(c.root)
         main = [c for c in cands if not c.prior]
         if main and len(main) < len(cands):
             cands = main

@@ -48,6 +48,7 @@ class Trigger:
     phrases: tuple[tuple[str, ...], ...]
     pos: frozenset[str] = frozenset()
     near: tuple[str, ...] = ()
+    near_next: tuple[str, ...] = ()
     not_near: tuple[str, ...] = ()
     agent: tuple[str, ...] = ()
     agent_or_near: tuple[str, ...] = ()
@@ -60,6 +61,7 @@ class Trigger:
     governed: frozenset[str] = frozenset()
     not_in: tuple[str, ...] = ()
     yield_to: frozenset[str] = frozenset()
+    yield_near: frozenset[str] = frozenset()
     not_with: frozenset[str] = frozenset()
     not_dep: frozenset[str] = frozenset()
     doer_via: frozenset[str] = frozenset()
@@ -166,6 +168,7 @@ def _trigger(i: int, raw: dict[str, Any], groups: dict[str, list[str]], known: s
         phrases=tuple(tuple(p.split()) for p in _words(raw.get("phrases"))),
         pos=frozenset(str(p).upper() for p in raw.get("pos") or []),
         near=tuple(_words(raw.get("near"))),
+        near_next=tuple(_words(raw.get("near_next"))),
         not_near=tuple(_words(raw.get("not_near"))),
         agent=tuple(_words(raw.get("agent"))),
         agent_or_near=tuple(_words(raw.get("agent_or_near"))),
@@ -178,6 +181,7 @@ def _trigger(i: int, raw: dict[str, Any], groups: dict[str, list[str]], known: s
         governed=frozenset(_words(raw.get("governed"))),
         not_in=tuple(f" {w} " for w in _words(raw.get("not_in"))),
         yield_to=_codes([str(v) for v in raw.get("yield_to") or []], groups, known, where),
+        yield_near=_codes([str(v) for v in raw.get("yield_near") or []], groups, known, where),
         not_with=frozenset(str(d) for d in raw.get("not_with") or []),
         not_dep=frozenset(str(d) for d in raw.get("not_dep") or []),
         doer_via=frozenset(_words(raw.get("doer_via"))),
@@ -201,7 +205,10 @@ def rules() -> Rules:
     classes = tuple((str(k), WordSet.of(_words(v))) for k, v in data["actor_classes"].items())
     names = set(sets) | {c for c, _ in classes} | {"from_place"}
     for t in triggers:
-        for n in (*t.near, *t.not_near, *t.agent, *t.agent_or_near, *t.agent_not, *t.object, *t.object_overrides):
+        for n in (
+            *t.near, *t.near_next, *t.not_near, *t.agent, *t.agent_or_near, *t.agent_not, *t.object,
+            *t.object_overrides,
+        ):
             if n not in names:
                 raise ValueError(f"event_triggers.yaml {t.key} ({t.code}): unknown set {n!r}")
     refinements = tuple(

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from .lexicon import StatusCues, WordSet
 from .roles import REPORTING, ancestors
 
-__all__ = ["is_background", "is_prior", "status_of"]
+__all__ = ["is_background", "is_pluperfect", "is_prior", "status_of"]
 
 _MODAL_TAGS = frozenset({"MD"})
 
@@ -133,6 +133,13 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
         return True
     if when and any(_past_year(c, trigger, published_year, cues.months) for c in anchor.head.children):
         return True
+    if (
+        anchor.dep_ in ("relcl", "advcl")
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in anchor.children)
+        and (y := _year(anchor.head)) is not None
+        and (published_year is None or y < published_year)
+    ):
+        return True  # "the deadliest since 2015, when militants killed 147 students": history
     below = trigger
     for a in ancestors(trigger):
         # the subject of "end"/"stop" is an event that happened ("the protest ended without
@@ -146,9 +153,22 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
     return False
 
 
+def is_pluperfect(trigger: Token) -> bool:
+    """The event told in the past perfect ("He had led protests against the result"): what came
+    before the story's event, background once an earlier sentence has told that event."""
+    anchor = _anchor(trigger)
+    return anchor.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in anchor.children)
+
+
 def is_prior(trigger: Token, cues: StatusCues) -> bool:
     """True for a noun told as what came before ("after a demonstration", "in retaliation for
-    the air raid", "after days of fighting"): background when the sentence tells another event."""
+    the air raid", "after days of fighting", "last week's bombing"): background when the
+    sentence tells another event."""
+    if any(
+        c.dep_ == "poss" and c.lemma_.lower() in cues.background_heads and any(g.lower_ == "last" for g in c.children)
+        for c in trigger.children
+    ):
+        return True  # "a vigil for classmates killed in last week's bombing"
     if trigger.dep_ != "pobj":
         return False
     prep = trigger.head
