@@ -106,3 +106,9 @@ def test_a_quoted_place_and_a_country_used_as_a_modifier_do_not_place_the_event(
     text = "Fighting went on in Mosul.\nA U.S. air strike killed four fighters."
     loc = _locate(nlp, gaz, text, "air strike", sentence="A U.S. air strike killed four fighters.")
     assert loc is not None and loc.name == "Mosul"
+
+
+@pytest.mark.slow
+def test_a_place_that_owns_its_outskirts_gives_precision_two(nlp: Any, gaz: Gazetteer) -> None:
+    loc = _locate(nlp, gaz, "Fierce fighting was reported in Homs' suburbs on Friday.", "fighting")
+    assert loc is not None and loc.name == "Homs" and loc.precision == 2

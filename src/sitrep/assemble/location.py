@@ -79,6 +79,9 @@ def _modifier(doc: Doc, span: Span) -> str:
     head = span.root.head
     if head.dep_ == "prep" and head.lower_ in w["near"]:
         return "near"
+    # The place owns a word of nearness: "Damascus' suburbs", "the Aleppo countryside".
+    if span.root.dep_ in ("poss", "compound") and head.lower_ in w["near"]:
+        return "near"
     return "at"
 
 
