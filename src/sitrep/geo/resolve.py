@@ -78,10 +78,12 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         towns = [c for c in cands if c.fclass == "P" and c.kind == MAIN]
 
         def named_after_town(unit: Candidate) -> bool:
-            # A big unit far from its namesake town keeps its reading ("Quebec", "Punjab").
-            return any(t.country == unit.country and (5 * t.population >= unit.population
-                                                      or (t.admin1 == unit.admin1 and _near(t, unit, 150.0)))
-                       for t in towns)
+            # A big unit far from its namesake town keeps its reading ("Quebec", "Punjab"); a
+            # unit with fewer people in all its towns than a namesake town abroad ("Gaza" of
+            # Mozambique) does not.
+            return any((t.country == unit.country and (5 * t.population >= unit.population
+                                                       or (t.admin1 == unit.admin1 and _near(t, unit, 150.0))))
+                       or t.population >= unit.population for t in towns)
 
         cands = [c for c in cands if not (c.fclass == "A" and c.fcode != "PCLI" and named_after_town(c))]
     short_code = text.isupper() and len(text.replace(".", "")) <= 3
@@ -100,13 +102,15 @@ def _near(a: Candidate, b: Candidate, km: float) -> bool:
 
 def _prior(c: Candidate, m: Mention) -> float:
     s = _KIND_BONUS.get(c.kind % 10, 0.0) - (2.0 if c.kind >= 10 else 0.0)
-    s += _CODE_BONUS.get(c.fcode, 0.0)
+    if c.fcode != "ADM2" or m.admin_hint:
+        s += _CODE_BONUS.get(c.fcode, 0.0)
     if m.admin_hint and c.fclass == "A":
         s += 2.5
     pop = c.population
     if c.fclass == "A" and c.fcode != "PCLI" and not m.admin_hint:
-        # A unit's population is its towns' sum; the bare name usually means the town.
-        pop //= 10
+        # A unit's population is its towns' sum; the bare name usually means the town, and
+        # a district's or county's bare name ("DeKalb" of DeKalb County) more so.
+        pop //= 100 if c.fcode == "ADM2" else 10
     s += 0.5 * math.log10(pop + 1)
     if c.latitude is None:
         s -= 3.0
