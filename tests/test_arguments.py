@@ -195,3 +195,91 @@ def test_sources_are_not_actors(nlp: Any) -> None:
     text = "Government troops were engaged in heavy fighting in the north, according to the US government."
     (event,), _ = _fill(nlp, text, ("fighting", "ARMED_CLASH"))
     assert event.actor1 is None or event.actor1.country != "US"
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]) -> Any:
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_accused_and_accuser_on_a_hand_built_parse() -> None:
+    from sitrep.events.arguments import accused, commentator
+
+    # "Kyiv accused Russian forces of shelling towns"
+    doc = _parsed(
+        ["Kyiv", "accused", "Russian", "forces", "of", "shelling", "towns"],
+        [1, 1, 3, 1, 1, 4, 5],
+        ["nsubj", "ROOT", "amod", "dobj", "prep", "pcomp", "dobj"],
+        ["PROPN", "VERB", "ADJ", "NOUN", "ADP", "VERB", "NOUN"],
+        ["Kyiv", "accuse", "russian", "force", "of", "shell", "town"],
+    )
+    assert [t.text for t in accused(doc[5]) or []] == ["forces"]
+    assert commentator(doc[0]) and not commentator(doc[0], accusers=False)
+    assert not commentator(doc[3])
+    # "the attack, condemned by the UN and France, killed six"
+    doc = _parsed(
+        ["the", "attack", "condemned", "by", "UN", "and", "France", "killed", "six"],
+        [1, 7, 1, 2, 3, 4, 4, 7, 7],
+        ["det", "nsubj", "acl", "agent", "pobj", "cc", "conj", "ROOT", "dobj"],
+        ["DET", "NOUN", "VERB", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "NUM"],
+        ["the", "attack", "condemn", "by", "UN", "and", "France", "kill", "six"],
+    )
+    assert commentator(doc[4], accusers=False) and commentator(doc[6], accusers=False)
+    assert accused(doc[1]) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "code", "actor1", "actor2"),
+    [
+        # "X accused Y of <event>": Y did it, X only tells
+        ("Activists in Syria accused the regime of heavy shelling and bombardment.", "shelling", "ART_MISS_ATTACK",
+         "Military Forces of Syria", None),
+        ("Nigeria's army was accused of killing 20 villagers in Borno state.", "killing", "ATTACK",
+         "Military Forces of Nigeria", "Civilians (Nigeria)"),
+        ("Witnesses in Somalia blamed al-Shabaab for the bombing.", "bombing", "REM_EXPLOS", "Al Shabaab", None),
+        ("The Kenyan opposition accused police of beating protesters in Kisumu.", "beating",
+         "FORCE_AGAINST_PROTEST", "Police Forces of Kenya", "Protesters (Kenya)"),
+        # condemners are never actors; a judging that is the event itself keeps its subject
+        ("Human Rights Watch condemned the raid on a camp by Sudanese soldiers.", "raid", "ATTACK",
+         "Military Forces of Sudan", None),
+        ("The United Nations condemned the coup in Niger.", "condemned", "OTHER", "United Nations", None),
+        # "X's <event> by Y": X suffered it, Y did it; "the army's shelling of ..." keeps the owner as doer
+        ("Karlov's assassination by a member of the Turkish security forces shocked the world.", "assassination",
+         "ATTACK", "Military Forces of Turkey", "Civilians (Turkey)"),
+        ("The Syrian army's shelling of Douma killed six civilians.", "shelling", "ART_MISS_ATTACK",
+         "Military Forces of Syria", None),
+        ("The Syrian regime's massacre in Hama killed thousands.", "massacre", "ATTACK",
+         "Military Forces of Syria", None),
+        # an official or diplomat attacked is a civilian of the country where it happened
+        ("A Turkish policeman fatally shot Russia's ambassador to Turkey on Monday.", "shot", "ATTACK",
+         "Police Forces of Turkey", "Civilians (Turkey)"),
+        ("Taliban fighters killed a provincial governor in Kunduz, Afghanistan.", "killed", "ATTACK",
+         "Taliban", "Civilians (Afghanistan)"),
+    ],
+)  # fmt: skip
+def test_accused_condemners_owners_and_officials(
+    nlp: Any, text: str, trigger: str, code: str, actor1: str | None, actor2: str | None
+) -> None:
+    (event,), _ = _fill(nlp, text, (trigger, code))
+    assert event.actor1 is not None and event.actor1.name == actor1
+    if actor2 is not None:
+        assert event.actor2 is not None and event.actor2.name == actor2
+
+
+@pytest.mark.slow
+def test_condemners_are_neither_actors_nor_the_place(nlp: Any) -> None:
+    text = "The attack, condemned by the White House and the United Nations, killed three policemen in Ankara."
+    (event,), _ = _fill(nlp, text, ("attack", "ATTACK"))
+    assert event.actor1 is None or event.actor1.name not in ("United Nations", "White House")
+    (event,), _ = _fill(nlp, "France condemned the killing of 12 aid workers by gunmen in South Sudan.",
+                        ("killing", "ATTACK"))  # fmt: skip
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (South Sudan)"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (South Sudan)"
+    (event,), _ = _fill(nlp, "The journalist's kidnapping in Kaduna state drew condemnation.",
+                        ("kidnapping", "ABDUCT_DISSAP"))  # fmt: skip
+    assert event.actor1 is None
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Nigeria)"
+    assert event.actor2.text == "The journalist's"

@@ -38,3 +38,13 @@ def test_acts_and_claims_of_responsibility_are_not_sources(nlp: Any) -> None:
     assert sources(next(iter(doc.sents))) == []
     doc = nlp("The group claimed responsibility for the attack in a statement.")
     assert sources(next(iter(doc.sents))) == []
+
+
+@pytest.mark.slow
+def test_an_accuser_is_a_source_not_the_accused(nlp: Any) -> None:
+    doc = nlp("Kyiv accused Russian forces of shelling residential areas of Kharkiv.")
+    assert sources(next(iter(doc.sents))) == ["Kyiv"]
+    doc = nlp("The Nigerian government blamed Boko Haram for the attack on the village.")
+    assert sources(next(iter(doc.sents))) == ["Nigerian government"]
+    doc = nlp("Police blamed the crash on bad weather.")
+    assert sources(next(iter(doc.sents))) == []

@@ -12,9 +12,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, Evidence, Tally
 from .actors import Mention, article_country, city_countries, code_phrase, dictionary, region_countries
-from .attribution import sources
+from .attribution import accusing_verbs, commenting_verbs, sources
 from .counts import SentenceCounts, read_counts
-from .roles import REPORTING
+from .roles import REPORTING, ancestors
 from .tallies import tally_period
 
 __all__ = ["fill", "find_roles", "phrase_range"]
@@ -73,6 +73,20 @@ _UNDERGO = {"die", "perish", "succumb"}
 _SUPPORT = {"back", "support", "assist", "aid", "help", "accompany", "join", "escort"}
 # Prepositions whose object is an opponent or target: "threatened action against Russia".
 _TARGET_PREPS = {"against", "on", "with", "at", "to", "into", "from", "upon"}
+# Verbs through which a charge reaches its event noun: "accused X of carrying out the attack".
+_DOING = {"carry", "launch", "conduct", "stage", "commit", "perpetrate", "mount", "orchestrate", "order", "plan"}
+# Event nouns whose possessor is the victim: "Karlov's assassination", "the journalist's abduction".
+_PATIENT_NOUNS = {
+    "abduction", "kidnapping", "kidnap", "arrest", "detention", "murder", "killing", "assassination",
+    "execution", "beheading", "torture", "rape", "beating", "lynching", "disappearance", "death",
+    "capture", "massacre", "shooting", "stabbing", "slaying", "imprisonment", "deportation",
+}  # fmt: skip
+# Codes whose target, when an unarmed official ("Government of X"), ACLED codes as civilians
+# of the event's country: "shot Russia's ambassador to Turkey" is Civilians (Turkey).
+_OFFICIAL_VICTIM = {
+    "ATTACK", "SEX_VIOL", "ABDUCT_DISSAP", "AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "SUIC_BOMB",
+    "GRENADE", "CHEM_WEAP",
+}  # fmt: skip
 
 
 def phrase_range(tok: Token) -> tuple[int, int]:
@@ -95,8 +109,8 @@ def _collect(tok: Token) -> list[int]:
             continue
         if child.dep_ in _DROP and not (child.dep_ == "punct" and child.text in ("-", "'")):
             continue
-        if child.dep_ == "prep" and child.lower_ in _LOC_PREPS:
-            continue
+        if child.dep_ == "prep" and (child.lower_ in _LOC_PREPS or any(g.dep_ == "pcomp" for g in child.children)):
+            continue  # a place or time; "[the army] of torching villages": a charge, not a name
         out.extend(_collect(child))
     return out
 
@@ -122,15 +136,19 @@ class _Context:
                 return i
         return max(0, len(self.sents) - 1)
 
-    def sentence_country(self, sent: Span) -> str | None:
-        """The first country named as a place in the sentence ("in Syria", "in Nairobi"), not "UK-based"."""
+    def sentence_country(self, sent: Span, exclude: tuple[int, int] = (0, 0)) -> str | None:
+        """The first country named as a place in the sentence ("in Syria", "in Nairobi"), not "UK-based",
+        nor a commentator ("condemned by France"), nor one inside the token range ``exclude``."""
+        lo, hi = exclude
         for m in self.mentions:
-            if sent.start <= m.start < sent.end and m.category in ("place", "capital"):
+            if sent.start <= m.start < sent.end and m.category in ("place", "capital") and not lo <= m.start < hi:
                 nxt = self.doc[m.end] if m.end < len(self.doc) else None
-                if nxt is None or nxt.text != "-":
+                if (nxt is None or nxt.text != "-") and not commentator(self.doc[m.end - 1], accusers=False):
                     return str(m.value)
         towns = city_countries()
         for ent in sent.ents:
+            if lo <= ent.start < hi or commentator(ent.root, accusers=False):
+                continue
             if ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
                 if ent.text in towns:
                     return towns[ent.text]
@@ -184,6 +202,55 @@ def _town_word(tok: Token) -> bool:
     )
 
 
+def commentator(tok: Token, accusers: bool = True) -> bool:
+    """A judge or accuser of an event, never its actor: "France condemned ...", "condemned by the UN",
+    "which the African Union condemned", "Kyiv accused Russian forces of ..." (when ``accusers``)."""
+    verb = _judging_verb(tok)
+    return verb is not None and (accusers or verb.lemma_ in commenting_verbs())
+
+
+def _judging_verb(tok: Token) -> Token | None:
+    """The verb of condemning or accusing whose subject or "by" agent ``tok`` is, else None."""
+    while tok.dep_ in ("conj", "compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head  # "condemned by the White House and the United Nations"
+    head = tok.head
+    if tok.dep_ == "nsubj" and (head.lemma_ in commenting_verbs() or head.lemma_ in accusing_verbs()):
+        return head
+    if tok.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_ in commenting_verbs():
+        return head.head
+    return None
+
+
+def accused(tok: Token) -> list[Token] | None:
+    """The side charged with the event at ``tok``, its doer: "accused the army of shelling the town",
+    "blamed Boko Haram for the attack", "the police were accused of beating", "condemned Russia for
+    bombing Kyiv", "the attack was blamed on Boko Haram"; None when no charge governs the event."""
+    verbs = accusing_verbs() | commenting_verbs()
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_ in ("blame", "pin") and head.pos_ == "VERB":
+        on = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children if o.dep_ == "pobj"]
+        return _conjuncts(on[0]) if on else None
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("pcomp", "pobj", "dobj", "conj", "xcomp") or cur.head.i == cur.i:
+            return None
+        if cur is not tok and cur.pos_ == "VERB" and cur.lemma_ not in _DOING:
+            return None  # "praised the army for repelling the attack": the army did not attack
+        head = cur.head
+        if head.dep_ == "prep" and head.lower_ in ("of", "for"):
+            over = head.head
+            if over.lemma_ in verbs and over.pos_ in ("VERB", "AUX"):
+                objs = [c for c in over.children if c.dep_ in ("dobj", "nsubjpass")]
+                return [o for c in objs for o in _conjuncts(c)] or None
+            if over.dep_ in ("dobj", "nsubjpass") and over.head.lemma_ in verbs:
+                return _conjuncts(over)  # "accused [the regime of shelling]"
+            if over.dep_ == "acl" and over.lemma_ in verbs and over.head.pos_ in ("NOUN", "PROPN"):
+                return [over.head]  # "militants accused of killing ten villagers"
+            return None
+        cur = head
+    return None
+
+
 def _same_paragraph(text: str, a: Span, b: Span) -> bool:
     """True when no line break separates the two sentences (``text`` is the doc's text)."""
     own = text[a.start_char : a.end_char]
@@ -232,6 +299,18 @@ def _code(ctx: _Context, tok: Token, sent: Span) -> Actor | None:
     return code_phrase(ctx.doc, lo, hi, tok, ctx.country, ctx.sentence_country(sent))
 
 
+def _code_agent(ctx: _Context, tok: Token, sent: Span) -> Actor | None:
+    """A doer's actor; a capital alone stands for its state: "accused Moscow of a missile strike"."""
+    actor = _code(ctx, tok, sent)
+    if actor is None and tok.pos_ == "PROPN":
+        lo, hi = phrase_range(tok)
+        m = dictionary().match_at(ctx.doc, tok.i, tok.i + 1)
+        if m is not None and m.category == "capital" and hi - lo == 1:
+            s, e = tok.idx, tok.idx + len(tok)
+            return dictionary().state_actor(str(m.value)).actor(tok.text, s, e)
+    return actor
+
+
 def _code_modifier(ctx: _Context, tok: Token, sent: Span, code: str) -> Actor | None:
     """An actor named by a modifier of an event noun: "Russian air strikes", "rebel shelling"."""
     lex = dictionary()
@@ -264,12 +343,16 @@ def _noun_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
     agents: list[Token] = []
     patients: list[Token] = []
     mods: list[Token] = []
+    owners: list[Token] = []
+    by_agent = of_patient = False
     for child in tok.children:
         if child.dep_ == "prep":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if not objs:
                 continue
             p = child.lower_
+            by_agent = by_agent or p == "by"
+            of_patient = of_patient or p == "of"
             if p == "by":
                 agents.extend(_conjuncts(objs[0]))
             elif p in ("between", "among", "amongst"):
@@ -283,7 +366,7 @@ def _noun_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
         elif child.dep_ in ("relcl", "acl") and child.lemma_ in _KILL_LEMMAS:
             patients.extend(o for c in child.children if c.dep_ in ("dobj", "nsubjpass") for o in _conjuncts(c))
         elif child.dep_ == "poss":
-            agents.append(child)
+            owners.append(child)
         elif child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
             mods.append(child)
         if child.dep_ == "prep" and child.lower_ in ("at", "in", "on", "near"):
@@ -292,7 +375,23 @@ def _noun_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
                 for rel in place.children:
                     if rel.dep_ == "relcl" and rel.lemma_ in _KILL_LEMMAS:
                         patients.extend(o for c in rel.children if c.dep_ == "dobj" for o in _conjuncts(c))
+    victim_noun = tok.lemma_.lower() in _PATIENT_NOUNS and not of_patient
+    if owners and (by_agent or (victim_noun and not any(_armed(t) for t in owners))):
+        # "Karlov's assassination by a policeman", "the journalist's abduction": the owner suffers it;
+        # "the regime's massacre in Hama" is the regime's doing
+        patients.extend(o for t in owners for o in _conjuncts(t))
+    else:
+        agents.extend(owners)  # "the army's offensive", "Russia's bombing of Aleppo"
     return agents, patients, mods
+
+
+def _armed(tok: Token) -> bool:
+    """True when the noun phrase at ``tok`` names an armed side (a group, forces, gunmen)."""
+    lo, hi = phrase_range(tok)
+    for m in dictionary().scan(tok.doc, lo, hi):
+        if m.category in ("group", "military", "police") or (m.category == "generic" and m.value[1] <= 4):
+            return True
+    return False
 
 
 def find_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
@@ -362,7 +461,9 @@ def find_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "targeting"):
                     patients.extend(o for g in c.children if g.dep_ == "pobj" for o in _conjuncts(g))
-        if tok.dep_ in ("dobj", "attr", "nsubjpass") and head.i != tok.i and not agents:
+        judged = head.lemma_ in REPORTING or head.lemma_ in commenting_verbs() or head.lemma_ in accusing_verbs()
+        if tok.dep_ in ("dobj", "attr", "nsubjpass") and head.i != tok.i and not agents and not judged:
+            # "X carried out a raid"; not "the UN condemned the raid", "X blamed the attack on Y"
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
             for c in head.children:
                 if c.dep_ == "nsubj" and not passive:
@@ -386,6 +487,14 @@ def find_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
             verb = head.head
             if verb.pos_ in ("VERB", "AUX"):
                 patients.extend(c for c in verb.children if c.dep_ == "nsubjpass")
+    charged = accused(tok)
+    if charged is not None:
+        # "accused the regime of heavy shelling": the accused did it, the accuser only tells
+        inside = {t.i for t in tok.subtree}
+        agents = [a for a in agents if a.i in inside] or charged
+        patients = [p for p in patients if p not in charged]
+    # a judge of the event is no actor of it, unless the judging is the event ("the UN condemned")
+    agents = [a for a in agents if (v := _judging_verb(a)) is None or v.i == tok.i]
     # an event noun as subject ("an air strike by Russian jets killed"): its own agents
     expanded: list[Token] = []
     for agent in agents:
@@ -418,6 +527,8 @@ def _sentence_actors(ctx: _Context, sent: Span, skip: set[int]) -> list[Actor]:
             continue  # "forces backed by coalition aircraft": an ally, not a side
         if _is_source(head) or (head.dep_ == "dobj" and head.head.lemma_ in _LAUNCH):
             continue  # "according to the US government" tells; "launched artillery" is a weapon
+        if head.dep_ == "appos" or any(t.dep_ == "appos" for t in ancestors(head)):
+            continue  # "Turkey, a NATO member and a partner in the campaign against IS": says what Turkey is
         seen.add(head.i)
         actor = _code(ctx, head, sent)
         if actor is not None and actor.inter is not None and actor.inter != 7:
@@ -443,14 +554,21 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
         if not a1:
             a1 = [a for t in mods if (a := _code_modifier(ctx, t, sent, ev.code)) is not None]
         if not a1:
-            a1 = [a for t in agents if t.i not in inside and (a := _code(ctx, t, sent)) is not None]
+            a1 = [a for t in agents if t.i not in inside and (a := _code_agent(ctx, t, sent)) is not None]
     else:
-        a1 = [a for t in agents if (a := _code(ctx, t, sent)) is not None]
+        a1 = [a for t in agents if (a := _code_agent(ctx, t, sent)) is not None]
         if not a1:
             a1 = [a for t in mods if (a := _code_modifier(ctx, t, sent, ev.code)) is not None]
+    if not a1 and trig.pos_ == "NOUN" and trig.lemma_.lower() not in _EVENT_NOUNS:
+        # "a suicide bomber killed ...": the trigger names the doer
+        self_actor = _code(ctx, trig, sent)
+        if self_actor is not None and self_actor.inter in (2, 3, 4):
+            a1 = [self_actor]
     a2: list[Actor] = []
     for t in patients:
         actor = _code(ctx, t, sent)
+        if actor is not None and ev.code in _OFFICIAL_VICTIM | {"ARREST"} and _unarmed_person(t, actor, ev.code):
+            actor = _official_victim(ctx, t, sent, actor)
         if (
             actor is not None
             and actor.inter == 7
@@ -523,6 +641,12 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
         )
     if ev.code == "FORCE_AGAINST_PROTEST" and actor2 is None:
         actor2 = lex.generic_actor("Protesters ({country})", 6, country).actor()
+    owner = next((t for t in patients if t.dep_ == "poss" and t.head.i == trig.i), None)
+    if actor2 is None and owner is not None and ev.code in _CIVILIAN_TARGET | {"ARREST"}:
+        # "the mayor's killing by gunmen", "the activist's arrest": a person the lexicon does not know
+        lo, hi = phrase_range(owner)
+        o_start, o_end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        actor2 = lex.generic_actor("Civilians ({country})", 7, country).actor(doc[lo:hi].text, o_start, o_end)
     if ev.code in _CIVILIAN_TARGET and actor2 is None and actor1 is not None:
         actor2 = lex.generic_actor("Civilians ({country})", 7, country).actor()
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.text == actor2.text:
@@ -530,11 +654,34 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
     return actor1, actor2
 
 
+def _unarmed_person(tok: Token, actor: Actor, code: str) -> bool:
+    """An official attacked ("Government of X", not in an arrest) or a person named only by name
+    ("Karlov's assassination", "Nasser's detention"): people, whom ACLED codes as civilians."""
+    if actor.inter is None and actor.name == actor.text:
+        return tok.ent_type_ == "PERSON"
+    return code != "ARREST" and (actor.name or "").startswith("Government of ")
+
+
+def _official_victim(ctx: _Context, tok: Token, sent: Span, actor: Actor) -> Actor:
+    """An unarmed official or diplomat attacked: Civilians of the country where it happened (ACLED),
+    the host of an "ambassador to Turkey", else the sentence's place outside the phrase."""
+    lo, hi = phrase_range(tok)
+    host = None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "in"):
+            for o in c.children:
+                m = dictionary().match_at(ctx.doc, o.i, o.i + 1) if o.dep_ == "pobj" else None
+                if m is not None and m.category in ("place", "capital"):
+                    host = str(m.value)
+    country = host or ctx.sentence_country(sent, (lo, hi)) or ctx.country
+    return dictionary().generic_actor("Civilians ({country})", 7, country).actor(actor.text, actor.start, actor.end)
+
+
 def _is_source(tok: Token) -> bool:
     """A teller, not a doer: "according to Pentagon sources", "the army said"."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
         return True
-    return tok.dep_ == "nsubj" and tok.head.lemma_ in REPORTING
+    return (tok.dep_ == "nsubj" and tok.head.lemma_ in REPORTING) or commentator(tok)
 
 
 def _further_patients(verb: Token) -> list[Token]:
@@ -591,10 +738,15 @@ def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
     mentions = lex.scan_words(texts, lowers)
     sents = list(doc.sents)
     year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
-    country = article_country(mentions)
+    # a commentator's country is not where the events are: "France condemned the killing ... in Mali"
+    country = article_country([m for m in mentions if not commentator(doc[m.end - 1], accusers=False)])
     if country is None:  # no country named: the country of the towns it names
         towns = city_countries()
-        found = [towns[e.text] for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.text in towns]
+        found = [
+            towns[e.text]
+            for e in doc.ents
+            if e.label_ in ("GPE", "LOC", "FAC") and e.text in towns and not commentator(e.root, accusers=False)
+        ]
         if not found:  # towns the tagger missed: "in Culiacan", "the town of Kidal"
             found = [towns[t.text] for t in doc if _town_word(t) and t.text in towns]
         country = max(set(found), key=found.count) if found else None

@@ -12,7 +12,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span, Token
 
-__all__ = ["normalise", "sources"]
+__all__ = ["accusing_verbs", "commenting_verbs", "normalise", "sources"]
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,8 @@ class _Lexicon:
     spokesmen: frozenset[str]
     strip: frozenset[str]
     generic: dict[str, str]
+    accusing: frozenset[str]
+    commenting: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +33,19 @@ def _lexicon() -> _Lexicon:
         spokesmen=frozenset(raw["spokesmen"]),
         strip=frozenset(raw["strip"]),
         generic={k.lower(): v for k, v in raw["generic_sources"].items()},
+        accusing=frozenset(raw["accusing"]),
+        commenting=frozenset(raw["commenting"]),
     )
+
+
+def accusing_verbs() -> frozenset[str]:
+    """Lemmas of verbs that charge someone with an act ("accused Y of shelling")."""
+    return _lexicon().accusing
+
+
+def commenting_verbs() -> frozenset[str]:
+    """Lemmas of verbs that judge an event from outside ("condemned by the UN")."""
+    return _lexicon().commenting
 
 
 def _phrase(tok: Token) -> list[Token]:
@@ -76,6 +90,14 @@ def normalise(tok: Token) -> str | None:
     return lex.generic.get(text.lower(), text)
 
 
+def _charges(verb: Token, lex: _Lexicon) -> bool:
+    """True for a charge with its act: "accused the regime of shelling", "blamed X for the attack"."""
+    if verb.lemma_.lower() not in lex.accusing:
+        return False
+    objs = [verb, *(o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts))]
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "for") for o in objs for c in o.children)
+
+
 def sources(sent: Span) -> list[str]:
     """The normalised sources the sentence attributes its report to, in order."""
     lex = _lexicon()
@@ -88,15 +110,15 @@ def sources(sent: Span) -> list[str]:
                 to = tok.nbor()
             if to is not None:
                 subject = next((c for c in to.children if c.dep_ == "pobj"), None)
-        elif tok.lemma_.lower() in lex.verbs and tok.pos_ in ("VERB", "AUX"):
+        elif (tok.lemma_.lower() in lex.verbs or tok.lemma_.lower() in lex.accusing) and tok.pos_ in ("VERB", "AUX"):
             if any(c.lower_ == "responsibility" for c in tok.children):
                 continue  # a claim of responsibility names the perpetrator, not a source
-            if not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) and tok.dep_ not in (
-                "parataxis",
-                "ccomp",
-                "conj",
+            if (
+                not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+                and tok.dep_ not in ("parataxis", "ccomp", "conj")
+                and not _charges(tok, lex)
             ):
-                continue  # "announced a ceasefire" reports nothing
+                continue  # "announced a ceasefire" reports nothing; "accused the army of shelling" does
             subject = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
             if subject is None:
                 # "..., said a spokesman for the army": the subject after the verb
