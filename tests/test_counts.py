@@ -257,3 +257,118 @@ def test_what_a_war_has_killed_and_a_whole_year_are_tallies(nlp: Any) -> None:
     assert got.fatalities.best is None
     assert got.tally_fatalities is not None and got.tally_fatalities.best == 510
     assert _read(nlp, "The fighting killed 12 people on Tuesday.").fatalities.best == 12
+
+
+@pytest.mark.slow
+def test_ages_after_aged_are_no_figures(nlp: Any) -> None:
+    got = _read(nlp, "Three boys aged 9, 11 and 14 were killed when the mortar landed.")
+    assert got.fatalities.best == 3
+    assert _read(nlp, "A woman aged 70 was wounded by shrapnel.").injured.best == 1
+
+
+@pytest.mark.slow
+def test_vehicles_counted_are_no_people(nlp: Any) -> None:
+    got = _read(nlp, "Gunmen on about 30 motorbikes killed 15 villagers.")
+    assert (got.fatalities.best, got.fatalities.low) == (15, 15)
+    assert _read(nlp, "Four buses were torched and two drivers were killed.").fatalities.best == 2
+
+
+@pytest.mark.slow
+def test_a_clause_dated_to_a_weekday_is_not_history(nlp: Any) -> None:
+    got = _read(nlp, "In 2017, the group seized the town; on Friday its fighters killed nine soldiers.")
+    assert got.fatalities.best == 9
+    assert _read(nlp, "In 2017, the group killed nine soldiers in the town.").fatalities.best is None
+
+
+@pytest.mark.slow
+def test_among_the_dead_were_counts_single_people(nlp: Any) -> None:
+    got = _read(nlp, "Among the dead were three policemen and a teacher.")
+    assert got.fatalities.best == 4
+
+
+@pytest.mark.slow
+def test_the_dead_numbered(nlp: Any) -> None:
+    assert _read(nlp, "Officials said the dead numbered 21.").fatalities.best == 21
+
+
+@pytest.mark.slow
+def test_a_share_of_a_group_is_not_one_person(nlp: Any) -> None:
+    assert _read(nlp, "Sixty pilgrims were on the bus; half of them were killed.").fatalities.best != 1
+
+
+@pytest.mark.slow
+def test_an_age_set_off_after_a_name_is_no_figure(nlp: Any) -> None:
+    got = _read(nlp, "Fatuma Hassan Ali, 34, was shot dead at her shop in Mogadishu.")
+    assert got.fatalities.best == 1
+
+
+@pytest.mark.slow
+def test_of_them_with_no_figure_before_points_back_a_sentence(nlp: Any) -> None:
+    assert _read(nlp, "Two of them were later found dead.").fatalities.best == 2
+    got = _read(nlp, "The raid killed 10 people, four of them children.")
+    assert got.fatalities.best == 10
+
+
+@pytest.mark.slow
+def test_a_casualty_word_before_a_conjoined_figure_is_its_own(nlp: Any) -> None:
+    got = _read(nlp, "The clashes killed at least 4 and injured dozens.")
+    assert (got.fatalities.best, got.injured.best) == (4, 12)
+
+
+@pytest.mark.slow
+def test_people_named_by_age_are_single_victims(nlp: Any) -> None:
+    assert _read(nlp, "A 16-year-old and a 20-year-old were killed by the soldiers.").fatalities.best == 2
+
+
+@pytest.mark.slow
+def test_one_event_in_this_year_is_no_tally(nlp: Any) -> None:
+    got = _read(nlp, "Two men were shot dead in Kabul in 2024, in an attack that wounded 5.")
+    assert (got.fatalities.best, got.injured.best) == (2, 5)
+    got = _read(nlp, "Jihadist attacks killed 510 civilians in 2024, the report said.")
+    assert got.fatalities.best is None
+
+
+@pytest.mark.slow
+def test_a_share_of_a_counted_group_is_scaled(nlp: Any) -> None:
+    assert _read(nlp, "Half of the 30 miners were killed in the raid.").fatalities.best == 15
+    got = _read(nlp, "The convoy carried 12 workers when it was ambushed; half of them were killed.")
+    assert got.fatalities.best == 6
+    # the casualty word is the group's own: the share is a breakdown
+    assert _read(nlp, "A quarter of the 40 people injured were children.").injured.best == 40
+    assert _read(nlp, "The strike killed 10 people, half of them women.").fatalities.best == 10
+
+
+@pytest.mark.slow
+def test_a_parent_of_children_is_one_victim(nlp: Any) -> None:
+    assert _read(nlp, "A mother of five was shot dead at a checkpoint.").fatalities.best == 1
+
+
+@pytest.mark.slow
+def test_the_injured_of_whom_some_died_are_not_fatalities(nlp: Any) -> None:
+    got = _read(nlp, "The explosion injured 25, three of whom later died.")
+    assert (got.fatalities.best, got.injured.best) == (3, 25)
+    got = _read(nlp, "The raid killed 9 people, two of whom were children.")
+    assert (got.fatalities.best, got.injured.best) == (9, None)
+
+
+@pytest.mark.slow
+def test_an_apposed_figure_with_its_own_casualty_word(nlp: Any) -> None:
+    doc = nlp("On 2 May 2023, gunmen attacked Kiwanja (North Kivu). 5 civilians killed, 2 injured.")
+    got = read_counts(list(doc.sents)[-1], 2024)
+    assert (got.fatalities.best, got.injured.best) == (5, 2)
+
+
+@pytest.mark.slow
+def test_a_clause_dated_to_a_day_beside_a_running_total(nlp: Any) -> None:
+    got = _read(nlp, "About 300 people have died in the district this month, and 6 were killed on Sunday.")
+    assert got.fatalities.best == 6
+    assert got.tally_fatalities is not None and got.tally_fatalities.best == 300
+    got = _read(nlp, "Since Monday, 25 people have been killed in the clashes.")
+    assert got.fatalities.best is None
+
+
+@pytest.mark.slow
+def test_what_a_siege_has_killed_is_a_tally(nlp: Any) -> None:
+    got = _read(nlp, "The siege has killed more than 900 civilians, aid groups say.")
+    assert got.fatalities.best is None
+    assert got.tally_fatalities is not None and got.tally_fatalities.best == 900

@@ -28,7 +28,7 @@ import pycountry
 from ..model import Actor, Article, Event, Evidence
 from . import EvalResult, default_data_dir
 
-__all__ = ["evaluate", "score_actors", "score_counts"]
+__all__ = ["evaluate", "score_actors", "score_counts", "score_passages"]
 
 ROOT = Path(__file__).resolve().parents[3]
 COUNTS_DEV = ROOT / "tests" / "data" / "counts_dev.jsonl"
@@ -238,6 +238,54 @@ def score_counts(cases: Iterable[dict[str, Any]]) -> dict[str, float]:
     }
 
 
+def score_passages(cases: Iterable[dict[str, Any]]) -> dict[str, float]:
+    """The whole passage as the pipeline reads it: events found, arguments filled on all of them,
+    and the first event (in text order) that carries a figure scored against the gold.
+
+    ``score_counts`` reads the first sentence with a count. Here the figures are scored only on
+    passages where the pipeline finds an event (``event_recall`` is the share of passages with a
+    gold casualty figure that get one): a figure with no event never reaches the output, and a
+    toll hung on the wrong event of the passage, or left unattached, counts as wrong."""
+    from ..events import fill_arguments, find_events
+    from ..nlp import load
+
+    nlp = load()
+    t = {"n": 0, "with_event": 0, "gold_n": 0, "gold_found": 0, "best": 0, "inj": 0, "tally_n": 0, "leak": 0}
+    for case in cases:
+        text = case["text"]
+        doc = nlp(text)
+        article = Article(id="x", hash="x", text=text, published="2024-06-01")
+        events = find_events(doc, article)
+        fill_arguments(doc, article, events)
+        events.sort(key=lambda e: e.evidence.start)
+        gold_f = (case.get("fatalities") or {}).get("best")
+        gold_i = (case.get("injured") or {}).get("best")
+        t["n"] += 1
+        if gold_f is not None or gold_i is not None:
+            t["gold_n"] += 1
+            t["gold_found"] += bool(events)
+        if not events:
+            continue
+        fatal = next((e.fatalities for e in events if e.fatalities.text is not None), None)
+        injured = next((e.injured for e in events if e.injured.text is not None), None)
+        t["with_event"] += 1
+        t["best"] += (fatal.best if fatal else None) == gold_f
+        t["inj"] += (injured.best if injured else None) == gold_i
+        gold_t = (case.get("tally") or {}).get("fatalities")
+        if gold_t is not None:
+            t["tally_n"] += 1
+            t["leak"] += any(e.fatalities.best == gold_t for e in events)
+    n = max(1, t["with_event"])
+    return {
+        "n": float(t["n"]),
+        "with_event": float(t["with_event"]),
+        "event_recall": t["gold_found"] / max(1, t["gold_n"]),
+        "best_acc": t["best"] / n,
+        "injured_best_acc": t["inj"] / n,
+        "tally_clean": 1.0 - t["leak"] / max(1, t["tally_n"]),
+    }
+
+
 def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
     """Score actors on PLOVER and the args dev set, counts on the counts dev set."""
     data = data or default_data_dir()
@@ -249,6 +297,7 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
     fresh = score_actors(_read_jsonl(ARGS_HELDOUT, limit))
     counts = score_counts(_read_jsonl(COUNTS_DEV, limit))
     fresh_counts = score_counts(_read_jsonl(COUNTS_HELDOUT, limit))
+    passages = score_passages(_read_jsonl(COUNTS_HELDOUT, limit))
     blank = ""
 
     def actor_row(label: str, r: dict[str, float], names: bool = True) -> dict[str, Any]:
@@ -274,7 +323,13 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
         actor_row("args_heldout actors", fresh),
         *count_rows("counts_dev", counts),
         *count_rows("counts_heldout", fresh_counts),
-    ]
+        {"set": f"counts_heldout passages with a pipeline event ({int(passages['with_event'])} of "
+                f"{int(passages['n'])}): event recall / fatalities / injured / tally_clean",
+         **dict.fromkeys(("text_recall", "text_precision", "kind_acc", "name_acc", "country_acc"), blank),
+         "text_recall": passages["event_recall"],
+         "best_acc": passages["best_acc"], "low_acc": passages["injured_best_acc"],
+         "high_acc": passages["tally_clean"]},
+    ]  # fmt: skip
     metrics = {
         "actor_kind_acc": dev["kind_acc"],
         "actor_name_acc": dev["name_acc"],
@@ -305,6 +360,10 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
         "fresh_injured_best_acc": fresh_counts["injured_best_acc"],
         "fresh_tally_acc": fresh_counts["tally_acc"],
         "fresh_tally_clean": fresh_counts["tally_clean"],
+        "passage_event_recall": passages["event_recall"],
+        "passage_count_best_acc": passages["best_acc"],
+        "passage_injured_best_acc": passages["injured_best_acc"],
+        "passage_tally_clean": passages["tally_clean"],
     }
     return EvalResult(
         title="Event arguments: actors (PLOVER, args_dev, args_heldout), casualty counts (counts_dev, counts_heldout)",

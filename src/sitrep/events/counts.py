@@ -62,6 +62,14 @@ _PERSON_PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
 # "two guards suffered injuries", "18 people were treated for wounds".
 _SUFFER = {"lose", "suffer", "sustain", "receive", "treat", "admit", "hospitalise", "hospitalize"}
 # Running-total nouns whose "of" phrase holds the casualty word: "the number of people killed".
+_RECENT = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+           "today", "overnight", "tonight"}  # fmt: skip
+_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25}
+_PARENTS = {"mother", "father", "parent"}
+_SHARES = {"half", "quarter", "majority", "rest", "remainder", "bulk", "fraction", "proportion"}
+_AMOUNTED = {"numbered", "totalled", "totaled", "totalling", "totaling", "numbering"}
+_EVENT_NOUNS = {"raid", "attack", "strike", "airstrike", "ambush", "blast", "explosion", "bombing", "shooting",
+                "clash", "assault", "massacre"}  # fmt: skip
 _TOTAL_NOUNS = {"number", "total", "tally", "count"}
 
 
@@ -165,8 +173,23 @@ def _looks_like_date(doc: Doc, i: int, j: int) -> bool:
     text = doc[i:j].text
     if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100:
         return True
+    if (
+        j == i + 1
+        and i > 1
+        and j < len(doc)
+        and doc[i - 1].text == ","
+        and doc[j].text == ","
+        and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].pos_ == "PROPN")
+    ):
+        return True  # "Mohammed Abdi Warsame, 52, was killed": an age after a name
     after = doc[j].lower_ if j < len(doc) else ""
     before = doc[i - 1].lower_ if i > 0 else ""
+    back = [t.lower_ for t in doc[max(0, i - 4) : i]]
+    if "aged" in back or "ages" in back:
+        # "two girls aged 13 and 15": ages, when only figures and joiners follow "aged"
+        tail = back[len(back) - back[::-1].index("aged" if "aged" in back else "ages") :]
+        if all(_is_num_word(w) or w in ("and", ",", "to", "-", "between", "about", "around") for w in tail):
+            return True
     if after in _MONTHS or before in _MONTHS or after.startswith("year") or after == "-year":
         return True
     if (
@@ -376,6 +399,8 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
     noun = _counted_noun(doc, fig)
     if noun.lower_ in lex.not_people or noun.lemma_.lower() in lex.not_people:
         return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in _PARENTS:
+        return None  # "a mother of four was killed": her children, not the dead
     # a figure inside "including ...", "among them", "of whom": a subset already counted
     total = any(c.i in keywords and c.dep_ in ("acl", "relcl") for c in noun.children)
     if not total and any(t.lower_ in _SUBSET_WINDOW for t in doc[max(sent.start, fig.start - 3) : fig.start]):
@@ -390,13 +415,30 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
             return None
         if anc.i in keywords:
             break
+    if (
+        a.dep_ in ("nsubj", "nsubjpass")
+        and keywords.get(a.head.i) == "fatal"
+        and _of_whom(a.head)
+        and a.head.dep_ in ("relcl", "advcl", "conj", "ccomp")
+        and (keywords.get(a.head.head.i) == "injured" or keywords.get(a.head.head.head.i) == "injured")
+    ):
+        return a.head.i  # "the blast injured 34, four of whom later died": four of the injured died
     for child in a.children:
         if (
             child.dep_ == "prep"
             and child.lower_ == "of"
             and any(g.lower_ in ("them", "whom", "which", "those") for g in child.children)
+            # "Abducted 20 passengers. 3 of them were later killed": with no figure before it in
+            # the sentence, "of them" points back to people not counted as casualties here
+            and (
+                any(g.lower_ in ("whom", "which") for g in child.children)
+                or any(_is_num(t) for t in doc[sent.start : fig.start])
+            )
         ):
             return None
+    prev = fig.start - 1
+    if prev >= sent.start and prev in keywords and doc[prev].dep_ == "amod" and doc[prev].head.i in (a.i, noun.i):
+        return prev  # "killed at least 6 and injured dozens": the parse makes "injured" a modifier
     for child in a.children:  # "scores of bodies", "dozens of dead"
         if child.dep_ == "prep" and child.lower_ == "of":
             hit = [g.i for g in child.children if g.dep_ == "pobj" and keywords.get(g.i) == "fatal"]
@@ -407,10 +449,17 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
         if tok.i in keywords and tok.i != fig.anchor:
             return tok.i
         for child in tok.children:
-            if child.i in keywords and child.dep_ in ("acl", "amod", "oprd", "relcl") and child.i > fig.anchor:
+            if (
+                child.i in keywords
+                and child.dep_ in ("acl", "amod", "oprd", "relcl")
+                and child.i > fig.anchor
+                and not _of_whom(child)
+            ):
                 return child.i
     if fig.end < len(doc) and fig.end in keywords:
         return fig.end
+    if fig.start - 2 >= sent.start and doc[fig.start - 1].lower_ in _AMOUNTED and fig.start - 2 in keywords:
+        return fig.start - 2  # "the dead numbered 14", "casualties totalled 30" (the parse often fails here)
     # climb through conjuncts and appositions to the governing casualty word
     cur = noun
     for _ in range(6):
@@ -453,6 +502,8 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
             "jump",
             "increase",
             "hit",
+            "number",
+            "total",
         ):
             toll = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in keywords]
             if toll:
@@ -695,6 +746,9 @@ def _victims(k: Token) -> list[Token]:
     targets = [c for c in k.children if c.dep_ in ("nsubjpass", "dobj")]
     if k.lemma_ in ("die", "perish"):
         targets = [c for c in k.children if c.dep_ == "nsubj"]
+    elif k.dep_ == "pobj" and k.head.lower_ in ("among", "amongst") and k.head.head.lemma_ == "be":
+        # "among the dead were four soldiers and a local chief": the copula's subject lists them
+        targets = [c for c in k.head.head.children if c.dep_ in ("attr", "nsubj")]
     elif k.lower_ == "dead" and k.dep_ == "amod" and k.head.dep_ == "conj" and k.i > k.head.i:
         first = k.head  # "left two militants and a soldier dead": "dead" hangs on the last conjunct
         while first.dep_ == "conj" and first.head.i != first.i:
@@ -745,6 +799,10 @@ def _singular(tok: Token) -> bool:
         return True  # "another was injured"
     if tok.lemma_ in _TOTAL_NOUNS or tok.lemma_ in ("figure", "toll"):
         return False  # "the number of soldiers killed"
+    if tok.lower_ == "old" and tok.pos_ in ("ADJ", "NOUN") and any(c.lemma_ == "year" for c in tok.children):
+        return any(c.lower_ in ("a", "an", "the") for c in tok.children)  # "a 19-year-old"
+    if tok.lower_ in _SHARES:
+        return False  # "half of them were killed": a share of a group, no single person
     if tok.tag_ not in ("NN", "NNP") or tok.lower_ in lexicon().not_people or tok.pos_ == "PRON":
         return False
     # the victim of a killing or wounding is a person unless the lexicon says otherwise
@@ -846,6 +904,11 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
             listed.dep_ == "appos"
             and any(c.i in anchors for c in listed.head.children if c.dep_ == "nummod")
             and not _list_appos(listed)
+            # "7 civilians killed, 3 injured": a figure with a casualty word of another kind is its own
+            and not (
+                fig.end in keywords
+                and keywords[fig.end] not in {keywords[c.i] for c in listed.head.children if c.i in keywords}
+            )
         ):
             continue  # "killed seven people: five soldiers and two civilians": a breakdown of the seven
         if noun.i != listed.i and _comma_breakdown(listed):
@@ -866,6 +929,10 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
             continue  # "Eleven bodies, some bearing signs of torture, ...": an aside, no figure
         k = _keyword_of(doc, fig, sent, keywords)
         if k is not None:
+            part = _share(noun, doc[k])
+            if part is not None:  # "half of the 40 passengers were killed": 20
+                fig = Figure(fig.start, fig.end, fig.anchor, *(None if v is None else round(v * part)
+                             for v in (fig.best, fig.low, fig.high)))  # fmt: skip
             linked.setdefault(k, []).append(fig)
     marker = _tally_marker(sent, lows)
     if marker is None and published_year is not None:
@@ -895,6 +962,8 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
             zero.update(("fatal", "injured") if kind == "casualty" else (kind,))
         else:
             n = _singular_victims(tok) if kind != "casualty" else None
+            if n is None and kind != "casualty":
+                n = _share_of_earlier(tok, figs, linked)
             if n is not None:
                 groups[kind].append((k, [Figure(k, k + 1, k, n, n, n)]))
             else:
@@ -906,7 +975,12 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
         tally_items = [
             it
             for it in items
-            if (marker is not None and _under_marker(doc[it[0]], doc[marker])) or _ongoing(doc[it[0]])
+            if (
+                marker is not None
+                and _under_marker(doc[it[0]], doc[marker])
+                and not _dated_apart(doc[it[0]], doc[marker])
+            )
+            or _ongoing(doc[it[0]])
         ]
         event_items = [it for it in items if it not in tally_items]
         # "two were killed on Monday, bringing the death toll to 23": the toll is a running total
@@ -917,7 +991,8 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
             tally_items += rising
             event_items = [it for it in event_items if it not in rising]
         if historic:
-            event_items = []
+            # "In 2019, the militia attacked Djugu; on Tuesday it killed 12": a dated clause is today's
+            event_items = [it for it in event_items if _this_week(doc[it[0]])]
         if event_items:
             event_items, other_high = _most_conservative(doc, event_items)
             tolls = [it for it in event_items if doc[it[0]].lemma_ == "toll" and doc[it[0]].pos_ == "NOUN"]
@@ -968,6 +1043,73 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
                 out.tally_injured = tcount
             out.tally_marker = marker
     return out
+
+
+def _share_word(tok: Token) -> float | None:
+    """The part a share word names: "half" 1/2, "a third" 1/3, "a quarter" 1/4, "60 percent" 0.6."""
+    if tok.lower_ in _FRACTIONS:
+        return _FRACTIONS[tok.lower_]
+    if tok.lower_ in ("percent", "%") or (tok.lower_ == "cent" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "per"):
+        nums = [c for c in tok.children if c.dep_ == "nummod" and c.like_num]
+        if nums and nums[0].text.replace(".", "", 1).isdigit():
+            return float(nums[0].text) / 100
+    return None
+
+
+def _share(noun: Token, k: Token) -> float | None:
+    """ "half of the 40 passengers were killed": the casualty word counts the share, not the group;
+    "a third of the 30 people wounded" keeps 30 (the casualty word is the group's own)."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or k.i in {t.i for t in noun.subtree}:
+        return None
+    part = _share_word(of.head)
+    if part is None or of.head.head.i != k.i or of.head.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    return part
+
+
+def _share_of_earlier(k: Token, figs: list[Figure], linked: dict[int, list[Figure]]) -> int | None:
+    """ "The bus carried 40 passengers ...; half of them were killed": a share of a group counted before."""
+    subj = [c for c in k.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if not subj or subj[0].lower_ not in _FRACTIONS:
+        return None
+    if not any(c.lower_ == "of" and any(g.lower_ == "them" for g in c.children) for c in subj[0].children):
+        return None
+    used = {id(f) for fs in linked.values() for f in fs}
+    before = [f for f in figs if f.end <= subj[0].i and id(f) not in used and f.best is not None]
+    if not before:
+        return None
+    return round(before[-1].best * _FRACTIONS[subj[0].lower_]) if before[-1].best else None
+
+
+def _of_whom(verb: Token) -> bool:
+    """A relative clause about part of its noun: "34, four of whom later died"."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(p.lower_ == "of" and any(g.lower_ == "whom" for g in p.children) for p in c.children)
+        for c in verb.children
+    )
+
+
+def _clause_verb(k: Token) -> Token:
+    verb = k
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _dated_apart(k: Token, marker: Token) -> bool:
+    """ "500 dead in the past three months, and on Friday 12 more were killed": a clause of its own,
+    dated to a day, outside the running total's clause."""
+    verb = _clause_verb(k)
+    return marker.i not in {t.i for t in verb.subtree if t.dep_ not in ("conj",) or t.i == verb.i} and _this_week(k)
+
+
+def _this_week(k: Token) -> bool:
+    """A casualty word whose own clause is dated to a weekday or a recent day ("on Tuesday ... killed")."""
+    verb = _clause_verb(k)
+    near = [g for c in verb.children for g in (c, *c.children)]
+    return any(t.lower_ in _RECENT for t in near)
 
 
 def _dated(doc: Doc, i: int, sent: Span) -> bool:
@@ -1064,9 +1206,17 @@ def _year_period(sent: Span, published_year: int) -> int | None:
             and t.i > sent.start
             and doc[t.i - 1].lower_ in ("in", "during", "throughout")
             and not _compares(doc, sent, t.i - 1)
+            and not _one_event(sent)
         ):
             return t.i - 1
     return None
+
+
+def _one_event(sent: Span) -> bool:
+    """ "in a raid that wounded 6", "in the attack": the sentence tells one event, not a year's toll."""
+    return any(
+        t.lemma_ in _EVENT_NOUNS and t.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in t.children) for t in sent
+    )
 
 
 def _ongoing(k: Token) -> bool:
