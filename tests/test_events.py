@@ -218,6 +218,9 @@ def test_generalised_sub_types(nlp: Language, text: str, codes: set[str]) -> Non
         "The exercise, which involved 10,000 troops and live firing of rockets, ended on Friday.",
         # a when-clause under a past year is history
         "Kenya has been hit hard since 2013, when gunmen killed 67 people at the Westgate mall.",
+        # a kind of event a place is used to, none told
+        "The border town has grown accustomed to rocket attacks.",
+        "The capital is no stranger to bombings.",
     ],
 )
 def test_generalised_no_event(nlp: Language, text: str) -> None:

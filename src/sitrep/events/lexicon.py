@@ -114,6 +114,7 @@ class StatusCues:
     attempt_verbs: frozenset[str] = frozenset()
     attempt_codes: frozenset[str] = frozenset()
     accusation_heads: frozenset[str] = frozenset()
+    habit_heads: frozenset[str] = frozenset()
     unverified: WordSet = WordSet(frozenset(), ())
     prior_gerund_codes: frozenset[str] = frozenset()
 
@@ -249,6 +250,7 @@ def rules() -> Rules:
         months=frozenset(_words(data["background"].get("months"))),
         pause_heads=frozenset(_words(data["background"].get("pause_heads"))),
         accusation_heads=frozenset(_words(data["background"].get("accusation_heads"))),
+        habit_heads=frozenset(_words(data["background"].get("habit_heads"))),
         unverified=WordSet.of(_words(st.get("unverified"))),
         prior_gerund_codes=frozenset(str(c) for c in data["background"].get("prior_gerund_codes") or []),
     )

@@ -110,6 +110,14 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
             charged = charged.head
         if charged.lemma_.lower() in cues.accusation_heads:
             return True
+    noun = trigger.head if trigger.dep_ in ("compound", "amod") else trigger  # "rocket attacks"
+    if (
+        noun.tag_ == "NNS"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("to", "with")
+        and (noun.head.head.lemma_.lower() in cues.habit_heads or noun.head.head.lower_ in cues.habit_heads)
+    ):
+        return True  # "Turkey has become accustomed to deadly attacks": a kind of event, none told
     around = [trigger] if anchor.i == trigger.i else [trigger, anchor]
     if anchor.dep_ == "conj":
         around.append(anchor.head)  # "Ten years ago, a gunman entered ... and killed seven"
