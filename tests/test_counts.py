@@ -372,3 +372,16 @@ def test_what_a_siege_has_killed_is_a_tally(nlp: Any) -> None:
     got = _read(nlp, "The siege has killed more than 900 civilians, aid groups say.")
     assert got.fatalities.best is None
     assert got.tally_fatalities is not None and got.tally_fatalities.best == 900
+
+
+@pytest.mark.slow
+def test_a_day_after_an_abbreviated_month_is_no_count(nlp: Any) -> None:
+    from sitrep.events import fill_arguments, find_events
+    from sitrep.ingest import article_from_text
+
+    text = "Kurdish militants claimed the Dec. 10 bombings in Istanbul that killed 44 people."
+    art = article_from_text(text, id="c")
+    doc = nlp(text)
+    events = find_events(doc, art)
+    fill_arguments(doc, art, events)
+    assert {e.fatalities.best for e in events if e.fatalities.best is not None} == {44}

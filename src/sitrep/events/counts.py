@@ -190,7 +190,8 @@ def _looks_like_date(doc: Doc, i: int, j: int) -> bool:
         tail = back[len(back) - back[::-1].index("aged" if "aged" in back else "ages") :]
         if all(_is_num_word(w) or w in ("and", ",", "to", "-", "between", "about", "around") for w in tail):
             return True
-    if after in _MONTHS or before in _MONTHS or after.startswith("year") or after == "-year":
+    # "Dec. 10 bombings": an abbreviated month keeps its full stop as a token of its own
+    if after in _MONTHS or before.rstrip(".") in _MONTHS or after.startswith("year") or after == "-year":
         return True
     if (
         after == "-"
