@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -38,6 +38,8 @@ __all__ = [
     "metadata",
     "query",
 ]
+
+T = TypeVar("T")
 
 DEFAULT_DB = "sitrep.db"
 
@@ -325,8 +327,7 @@ class Store:
         """Which of these text hashes are stored already (one query per 500)."""
         found: set[str] = set()
         with self.engine.connect() as conn:
-            for i in range(0, len(hashes), 500):
-                chunk = list(hashes[i : i + 500])
+            for chunk in _chunks(list(hashes), 500):
                 found.update(conn.execute(sa.select(articles.c.hash).where(articles.c.hash.in_(chunk))).scalars())
         return found
 
@@ -593,7 +594,7 @@ def _insert(conn: Connection, stmt: Any) -> int:
     return int(key[0])
 
 
-def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
+def _chunks(items: list[T], size: int) -> Iterable[list[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
