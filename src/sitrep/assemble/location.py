@@ -138,7 +138,6 @@ def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) 
             dist = _path_length(span.root, trigger) if trigger is not None else 50
             chars = abs(p.start - (ev.trigger_start if ev.trigger_start is not None else ev.start))
             grain = _granularity(p) if _usable(p) else 1
-            # A place inside a quotation ("Don't forget Aleppo!") is what someone said, not where.
             # A country that modifies a noun ("a U.S. missile strike", "the Syrian army",
             # "Britain-based") tells whose it is, and a place inside a quotation ("Don't forget
             # Aleppo!") what someone said: not where. The article's main place does better.
