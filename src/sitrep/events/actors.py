@@ -268,50 +268,6 @@ def city_countries() -> dict[str, str]:
 
 
 _REGION_SUFFIXES = (" State", " Province", " Region", " Governorate", " Department", " District", " County")
-# Region names that are also everyday words or compass names ("Free State", "Bay", "Delta").
-_PLAIN_WORDS = frozenset(
-    [
-        "Free",
-        "Bay",
-        "Delta",
-        "Plateau",
-        "Para",
-        "Acre",
-        "Nord",
-        "Sud",
-        "Ouest",
-        "Est",
-        "Centre",
-        "Center",
-        "Central",
-        "Capital",
-        "Coast",
-        "Lakes",
-        "Upper",
-        "Lower",
-        "North",
-        "South",
-        "East",
-        "West",
-        "Northern",
-        "Southern",
-        "Eastern",
-        "Western",
-        "Mountain",
-        "River",
-        "Island",
-        "Islands",
-        "Littoral",
-        "Sea",
-        "Red",
-        "Lake",
-        "Highlands",
-        "Great",
-        "Federal",
-        "National",
-        "Special",
-    ]
-)
 
 
 @lru_cache(maxsize=1)
@@ -325,6 +281,7 @@ def region_countries() -> dict[str, str]:
         lines = _data("geo_admin1.csv").splitlines()
     except (FileNotFoundError, OSError):
         return {}
+    plain_words = frozenset(str(w) for w in yaml.safe_load(_data("actors_state.yaml"))["region_plain_words"])
     seen: dict[str, set[str]] = {}
     for row in csv.reader(line for line in lines if line and not line.startswith("#")):
         if len(row) < 3 or row[0] == "iso2":
@@ -338,7 +295,7 @@ def region_countries() -> dict[str, str]:
                     form = form[: -len(suffix)]
             plain = unicodedata.normalize("NFKD", form).encode("ascii", "ignore").decode()
             for name in {form, plain}:
-                if name and name[0].isupper() and name not in _PLAIN_WORDS:
+                if name and name[0].isupper() and name not in plain_words:
                     seen.setdefault(name, set()).add(iso)
     countries = {n for c in pycountry.countries for n in (c.name, getattr(c, "common_name", None)) if n}
     return {name: next(iter(isos)) for name, isos in seen.items() if len(isos) == 1 and name not in countries}
