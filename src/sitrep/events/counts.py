@@ -21,6 +21,15 @@ from ..model import Count
 
 __all__ = ["Figure", "SentenceCounts", "lexicon", "read_counts"]
 
+
+def _word_sets() -> dict[str, frozenset[str]]:
+    """The word sets under ``words:`` in data/counts.yaml (people, shares, event nouns...)."""
+    raw = yaml.safe_load(resources.files("sitrep.data").joinpath("counts.yaml").read_text("utf-8"))
+    return {k: frozenset(str(w) for w in v) for k, v in raw["words"].items()}
+
+
+_WORDS = _word_sets()
+
 _NUMBER_WORDS = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -34,23 +43,9 @@ _MONTHS = {
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "am", "pm", "a.m.", "p.m.", "%", "percent", "per", "gmt", "utc",
 }  # fmt: skip
-_PERSON_NOUNS = {
-    "soldier", "officer", "policeman", "civilian", "man", "woman", "child", "boy", "girl",
-    "person", "fighter", "militant", "rebel", "commander", "leader", "journalist", "student",
-    "teacher", "farmer", "resident", "villager", "worker", "guard", "member", "gunman",
-    "attacker", "bomber", "protester", "demonstrator", "cleric", "priest", "imam", "chief",
-    "official", "trooper", "policewoman", "driver", "doctor", "nurse", "baby",
-    "infant", "teenager", "son", "daughter", "mother", "father", "wife", "husband", "brother",
-    "sister", "pilot", "colonel", "general", "captain", "sergeant", "lieutenant", "major",
-    "jihadist", "insurgent", "suspect", "passenger", "pedestrian", "bystander", "youth",
-    "security", "employee", "staff", "politician", "mayor", "governor", "lawmaker", "judge",
-    "bodyguard", "relative", "cousin", "uncle", "nephew", "elder", "activist", "lawyer",
-    "businessman", "trader", "shopkeeper", "herder", "fisherman", "pastor", "monk", "nun",
-    "engineer", "contractor", "pilgrim", "tourist", "gendarme", "militiaman", "worshipper",
-    "victim", "grandson", "granddaughter", "grandfather", "grandmother", "aide", "guide",
-}  # fmt: skip
+_PERSON_NOUNS = _WORDS["person_nouns"]
 # People of any kind: a list after them that adds up to their figure is its breakdown.
-_GENERIC_PEOPLE = {"people", "person", "civilian", "villager", "resident", "passenger", "victim", "worshipper"}
+_GENERIC_PEOPLE = _WORDS["generic_people"]
 # Words that make a second hedged figure the top of the first one's range ("and perhaps as many as ten").
 _PERHAPS = {"perhaps", "possibly", "maybe", "probably", "even"}
 # Verbs that tell a figure on someone's word; two of them over one toll are two sources.
@@ -60,17 +55,16 @@ _SUBSET_WINDOW = {"including", "among", "amongst", "them", "whom"}
 _PERSON_PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
 # Verbs whose object or "for" phrase is the casualty word: "four people lost their lives",
 # "two guards suffered injuries", "18 people were treated for wounds".
-_SUFFER = {"lose", "suffer", "sustain", "receive", "treat", "admit", "hospitalise", "hospitalize"}
+_SUFFER = _WORDS["suffer_verbs"]
 # Running-total nouns whose "of" phrase holds the casualty word: "the number of people killed".
 _RECENT = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
            "today", "overnight", "tonight"}  # fmt: skip
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25}
-_PARENTS = {"mother", "father", "parent"}
-_SHARES = {"half", "quarter", "majority", "rest", "remainder", "bulk", "fraction", "proportion"}
-_AMOUNTED = {"numbered", "totalled", "totaled", "totalling", "totaling", "numbering"}
-_EVENT_NOUNS = {"raid", "attack", "strike", "airstrike", "ambush", "blast", "explosion", "bombing", "shooting",
-                "clash", "assault", "massacre"}  # fmt: skip
-_TOTAL_NOUNS = {"number", "total", "tally", "count"}
+_PARENTS = _WORDS["parents"]
+_SHARES = _WORDS["shares"]
+_AMOUNTED = _WORDS["amounted"]
+_EVENT_NOUNS = _WORDS["event_nouns"]
+_TOTAL_NOUNS = _WORDS["total_nouns"]
 
 
 @dataclass
