@@ -15,7 +15,7 @@ from typing import Any
 
 __all__ = ["SCORERS", "EvalResult", "check_floors", "default_data_dir", "evaluate"]
 
-SCORERS = ("events", "args", "geo", "time", "dedup")
+SCORERS = ("events", "articles", "args", "geo", "time", "dedup")
 
 
 @dataclass
