@@ -46,7 +46,9 @@ def golden_report(request: pytest.FixtureRequest) -> tuple[dict[str, Any], Repor
 
 
 def _sentence(article: Article, event: Event) -> str:
-    return article.text[event.evidence.start : event.evidence.end]
+    """The text of every mention of the event (the evidence first)."""
+    spans = [(event.evidence.start, event.evidence.end)] + [(m.start, m.end) for m in event.mentions]
+    return "\n".join(article.text[a:b] for a, b in spans)
 
 
 def _check_actor(want: Any, got: Any) -> str | None:

@@ -28,7 +28,7 @@ DESIGN_KEYS = {
     "article": {"id", "hash", "title", "published", "source", "url", "language"},
     "event": {
         "id", "event_type", "sub_event_type", "code", "status", "date", "location", "actor1",
-        "actor2", "fatalities", "injured", "attributed_to", "evidence", "confidence",
+        "actor2", "fatalities", "injured", "attributed_to", "evidence", "mentions", "confidence",
     },
     "date": {"value", "start", "end", "precision", "text"},
     "location": {"name", "geonameid", "latitude", "longitude", "country", "admin1", "admin2",

@@ -20,6 +20,7 @@ __all__ = [
     "EventDate",
     "Evidence",
     "Location",
+    "Mention",
     "Place",
     "Report",
     "Tally",
@@ -162,6 +163,9 @@ class Location(_Record):
     admin2: str | None = None
     precision: int | None = None
     text: str | None = None
+    # Where the place came from: "sentence" (the event's own words), "mention" (another mention
+    # of the same event), "main" (the article's main place) or "dateline".
+    via: str | None = internal(None)
 
 
 @dataclass
@@ -199,6 +203,14 @@ class Evidence(_Record):
 
 
 @dataclass
+class Mention(_Record):
+    """A span of the text that tells of an event (headline, caption, lead, later detail)."""
+
+    start: int
+    end: int
+
+
+@dataclass
 class Event(_Record):
     """One coded event."""
 
@@ -215,6 +227,7 @@ class Event(_Record):
     fatalities: Count = field(default_factory=Count)
     injured: Count = field(default_factory=Count)
     attributed_to: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     confidence: float = 0.0
     # Index of the sentence (in the parsed doc) the event was read from.
     sentence: int | None = internal(None)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from ..model import Actor, Article, Event, Location, Place, Report, Tally, TimeRef, Warning
 from .dating import date_event, date_tally
 from .location import locate_event
+from .merge import merge_mentions
 
 __all__ = ["abroad", "assemble"]
 
@@ -37,11 +38,13 @@ def assemble(
     tallies: list[Tally],
     warnings: list[Warning],
 ) -> Report:
-    """Link every event to its location and date and wrap all in a Report."""
+    """Link every mention to its location and date, merge the mentions of one event, wrap all in a Report."""
+    for mention in events:
+        mention.location = locate_event(doc, article, mention, places)
+        mention.date = date_event(doc, article, mention, times, warnings)
+    events = merge_mentions(article, events)
     for n, event in enumerate(events):
         event.id = f"{article.id}:{n}"
-        event.location = locate_event(doc, article, event, places)
-        event.date = date_event(doc, article, event, times, warnings)
         event.actor1 = abroad(event.actor1, event.location)
         event.actor2 = abroad(event.actor2, event.location)
     for tally in tallies:

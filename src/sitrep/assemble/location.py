@@ -95,9 +95,10 @@ def precision_of(p: Place, modifier: str = "at") -> int:
     return 1
 
 
-def _location(p: Place, precision: int) -> Location:
+def _location(p: Place, precision: int, via: str) -> Location:
     return Location(name=p.name, geonameid=p.geonameid, latitude=p.latitude, longitude=p.longitude,
-                    country=p.country, admin1=p.admin1, admin2=p.admin2, precision=precision, text=p.text)
+                    country=p.country, admin1=p.admin1, admin2=p.admin2, precision=precision, text=p.text,
+                    via=via)
 
 
 def _granularity(p: Place) -> int:
@@ -151,13 +152,13 @@ def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) 
             if not _usable(best):
                 # The text names the place but the gazetteer does not know it ("the Jobar
                 # district"): say so rather than borrow another place's coordinates.
-                return Location(text=best.text)
-            return _location(best, precision_of(best, _modifier(doc, span)))
+                return Location(text=best.text, via="sentence")
+            return _location(best, precision_of(best, _modifier(doc, span)), "sentence")
     if main is None:
         # Only the dateline names a place: the story was filed from near there.
         filed = [p for p in usable if segment_kind(article, p.start, p.end) == "dateline" and p.start <= ev.end]
-        return _location(filed[0], max(2, precision_of(filed[0]))) if filed else None
-    return _location(main, precision_of(main))
+        return _location(filed[0], max(2, precision_of(filed[0])), "dateline") if filed else None
+    return _location(main, precision_of(main), "main")
 
 
 def _whose(p: Place, span: Span) -> bool:

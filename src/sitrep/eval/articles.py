@@ -19,7 +19,16 @@ from ..ingest import article_from_text
 from ..model import Event, Report
 from . import EvalResult, default_data_dir
 
-__all__ = ["FIELDS", "OWN_FILES", "ArticleScore", "evaluate", "load_articles", "score_article", "score_set", "summarise"]
+__all__ = [
+    "FIELDS",
+    "OWN_FILES",
+    "ArticleScore",
+    "evaluate",
+    "load_articles",
+    "score_article",
+    "score_set",
+    "summarise",
+]
 
 ROWS = frozenset({"occurred", "announced"})
 FIELDS = ("sub_type", "place", "date", "actor1", "fatalities")
@@ -167,9 +176,9 @@ def score_article(report: Report, gold: dict[str, Any]) -> tuple[ArticleScore, l
         row_of[i] = (j, agree)
         taken.add(j)
     score = ArticleScore(rows=len(rows), required=sum(1 for g in golds if not g.get("optional")))
-    lines = []
+    lines: list[dict[str, Any]] = []
     for i, row in enumerate(rows):
-        line: dict[str, Any] = {"row": row.id, "code": row.code, "evidence": row.evidence.trigger if row.evidence else None}
+        line: dict[str, Any] = {"row": row.id, "code": row.code, "evidence": row.evidence.trigger}
         if i not in row_of:
             line["verdict"] = "false"
             if gold.get("kind") == "negative":
@@ -186,7 +195,8 @@ def score_article(report: Report, gold: dict[str, Any]) -> tuple[ArticleScore, l
                 for name, ok in agree.items():
                     score.right[name] += int(ok)
                 score.untouched += int(all(agree.values()))
-                line["verdict"] = "kept" if all(agree.values()) else "fix " + ",".join(k for k, v in agree.items() if not v)
+                wrong = [k for k, v in agree.items() if not v]
+                line["verdict"] = "fix " + ",".join(wrong) if wrong else "kept"
         lines.append(line)
     for j, g in enumerate(golds):
         if j not in taken and not g.get("optional"):
@@ -230,7 +240,7 @@ def _reports(records: list[dict[str, Any]]) -> list[Report]:
 def score_set(records: list[dict[str, Any]], prefix: str) -> tuple[dict[str, float], list[dict[str, Any]]]:
     """Metrics of one gold set and the per-row verdicts (with the article id)."""
     total = ArticleScore()
-    verdicts = []
+    verdicts: list[dict[str, Any]] = []
     for record, report in zip(records, _reports(records), strict=True):
         score, lines = score_article(report, record)
         total.add(score)

@@ -1,0 +1,226 @@
+"""The article-level step: which event mentions of one article are one event, and the merged events.
+
+A mention is what the sentence-level coder found (one sentence or clause); an event is what an
+ACLED coder writes: one day, one place, one actor pair, one sub-type. Mentions merge when their
+sub-types share a family (data/merge.yaml), their days overlap and their places agree; a mention
+without its own day or place agrees with any. The merged event keeps every mention's span, the
+best mention's evidence, the finest place and day the mentions give, and one toll.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..events.taxonomy import subtype
+from ..model import Actor, Article, Count, Event, Location, Mention
+from ..nlp import segment_kind
+
+__all__ = ["TOLD", "merge_mentions"]
+
+TOLD = frozenset({"occurred", "announced"})
+_COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"})
+
+
+@dataclass(frozen=True)
+class _Rules:
+    family: dict[str, str]
+    rank: dict[str, int]
+    folds: frozenset[str]
+    same_place_km: float
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data: dict[str, Any] = yaml.safe_load(resources.files("sitrep.data").joinpath("merge.yaml").read_text("utf-8"))
+    family: dict[str, str] = {}
+    rank: dict[str, int] = {}
+    for name, codes in data["families"].items():
+        for i, code in enumerate(codes):
+            family[code] = name
+            rank[code] = i
+    return _Rules(family, rank, frozenset(data["folds_into_told"]), float(data["same_place_km"]))
+
+
+def _family(code: str) -> str:
+    return _rules().family.get(code, code)
+
+
+def _days(event: Event) -> tuple[date, date] | None:
+    """The days the event's own words give; None for a date borrowed from the publication day."""
+    d = event.date
+    if d is None or d.text is None or not d.start or not d.end:
+        return None
+    try:
+        return date.fromisoformat(d.start[:10]), date.fromisoformat(d.end[:10])
+    except ValueError:
+        return None
+
+
+def _own_place(event: Event) -> Location | None:
+    loc = event.location
+    return loc if loc is not None and loc.via == "sentence" else None
+
+
+def _km(a: Location, b: Location) -> float:
+    assert a.latitude is not None and a.longitude is not None and b.latitude is not None and b.longitude is not None
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _contains(big: Location, small: Location) -> bool:
+    """True when ``big`` is a country or first-level unit that holds ``small``."""
+    if big.precision != 3 or not big.country or big.country != small.country:
+        return False
+    if big.admin1 is None or (big.name == big.admin1 and small.admin1 == big.admin1):
+        return True
+    return small.admin1 is not None and small.admin1 == big.name
+
+
+def _same_place(a: Location, b: Location) -> bool:
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.latitude is None or b.latitude is None:
+        # named but unknown to the gazetteer: only the same words are surely the same place
+        return (a.text or "").lower() == (b.text or "").lower()
+    if _contains(a, b) or _contains(b, a):
+        return True
+    return _km(a, b) <= _rules().same_place_km
+
+
+@dataclass
+class _Group:
+    """The mentions of one event, in text order."""
+
+    mentions: list[Event] = field(default_factory=list)
+
+    def days(self) -> tuple[date, date] | None:
+        spans = [d for d in map(_days, self.mentions) if d is not None]
+        return min(spans, key=lambda d: (d[1] - d[0], d[0])) if spans else None
+
+    def places(self) -> list[Location]:
+        return [p for p in map(_own_place, self.mentions) if p is not None]
+
+
+def _agrees(group: _Group, mention: Event) -> bool:
+    """Whether ``mention`` can be another telling of the group's event."""
+    if not any(_family(m.code) == _family(mention.code) for m in group.mentions):
+        return False
+    mine, theirs = _days(mention), group.days()
+    if mine is not None and theirs is not None and (mine[1] < theirs[0] or theirs[1] < mine[0]):
+        return False
+    place = _own_place(mention)
+    if place is not None and not all(_same_place(place, p) for p in group.places()):
+        return False
+    if all(subtype(m.code).event_type == subtype(mention.code).event_type for m in group.mentions):
+        return True
+    # across event types (a clash and the shelling in it): only the same sentence, or a reprise
+    # that names neither its own day nor its own place
+    if any(m.sentence is not None and m.sentence == mention.sentence for m in group.mentions):
+        return True
+    return (mine is None and place is None) or all(_days(m) is None and _own_place(m) is None for m in group.mentions)
+
+
+def _generic(actor: Actor | None) -> bool:
+    return actor is None or not actor.name or actor.name.startswith("Unidentified")
+
+
+def _weight(article: Article, m: Event, code: str) -> tuple[int, ...]:
+    """How well a mention tells the merged event: its own sub-type, body text, its own day and place."""
+    body = segment_kind(article, m.evidence.start, m.evidence.end) == "body"
+    return (
+        int(m.code == code),
+        int(m.status in TOLD),
+        int(body),
+        int(_days(m) is not None),
+        int(_own_place(m) is not None),
+        int(not _generic(m.actor1)) + int(m.actor2 is not None),
+        int(m.fatalities.best is not None),
+    )
+
+
+def _toll(counts: list[Count]) -> Count:
+    """One toll for the event: the highest conservative figure any mention gives (a later, risen toll
+    or a fuller breakdown), never a sum of mentions that tell the same deaths."""
+    told = [c for c in counts if c.best is not None]
+    if not told:
+        return Count()
+    best = max(told, key=lambda c: (c.best or 0, c.high or 0))
+    highs = [c.high for c in told if c.high is not None]
+    return replace(best, high=max(highs) if highs and max(highs) > (best.best or 0) else best.high)
+
+
+def _finest(group: _Group, lead: Event) -> Location | None:
+    own = group.places()
+    if not own:
+        return lead.location
+    located = [p for p in own if p.latitude is not None] or own
+    best = min(located, key=lambda p: (p.precision or 9, 0 if p is _own_place(lead) else 1))
+    return best if best is _own_place(lead) else replace(best, via="mention")
+
+
+def _merge(article: Article, group: _Group) -> Event:
+    ms = group.mentions
+    told = [m for m in ms if m.status in TOLD] or ms
+    votes = Counter(m.code for m in told)
+    rank = _rules().rank
+    code = min(votes, key=lambda c: (rank.get(c, 99), -votes[c]))
+    lead = max(told, key=lambda m: _weight(article, m, code))
+    merged = replace(lead)
+    if code != lead.code:
+        st = subtype(code)
+        merged.code, merged.event_type, merged.sub_event_type = code, st.event_type, st.sub_event_type
+    merged.status = "occurred" if any(m.status == "occurred" for m in told) else lead.status
+    dated = [m for m in ms if _days(m) is not None]
+    if _days(lead) is None and dated:
+        merged.date = min(dated, key=lambda m: (m.date.precision if m.date and m.date.precision else 9)).date
+    merged.location = _finest(group, lead)
+    sides = [m for m in sorted(ms, key=lambda m: _weight(article, m, code), reverse=True) if not _generic(m.actor1)]
+    if _generic(merged.actor1) and sides:
+        merged.actor1 = sides[0].actor1
+        if merged.actor2 is None:
+            merged.actor2 = sides[0].actor2
+    if merged.actor2 is None:
+        merged.actor2 = next((m.actor2 for m in ms if m.actor2 is not None), None)
+    merged.fatalities = _toll([m.fatalities for m in told])
+    merged.injured = _toll([m.injured for m in told])
+    merged.attributed_to = list(dict.fromkeys(a for m in ms for a in m.attributed_to))
+    merged.confidence = max(m.confidence for m in ms)
+    merged.mentions = [Mention(m.evidence.start, m.evidence.end) for m in sorted(ms, key=lambda m: m.evidence.start)]
+    return merged
+
+
+def merge_mentions(article: Article, mentions: list[Event]) -> list[Event]:
+    """The article's events: agreeing mentions merged, in the order the article first tells them."""
+    folds = _rules().folds
+    groups: list[_Group] = []
+    loose: list[tuple[int, Event]] = []
+    ordered = sorted(mentions, key=lambda m: m.evidence.start)
+    for m in ordered:
+        if m.status not in TOLD:
+            continue
+        home = next((g for g in groups if _agrees(g, m)), None)
+        if home is None:
+            groups.append(_Group([m]))
+        else:
+            home.mentions.append(m)
+    for m in ordered:
+        if m.status in TOLD:
+            continue
+        home = next((g for g in groups if _agrees(g, m)), None) if m.status in folds else None
+        if home is not None:
+            home.mentions.append(m)
+        else:
+            m.mentions = [Mention(m.evidence.start, m.evidence.end)]
+            loose.append((m.evidence.start, m))
+    merged = [(g.mentions[0].evidence.start, _merge(article, g)) for g in groups]
+    return [e for _, e in sorted(merged + loose, key=lambda p: p[0])]
