@@ -38,6 +38,7 @@ STATUSES = (
     "negated",
     "claimed",
     "hypothetical",
+    "background",
 )
 
 T = TypeVar("T", bound="_Record")

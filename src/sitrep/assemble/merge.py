@@ -35,6 +35,7 @@ class _Rules:
     rank: dict[str, int]
     folds: frozenset[str]
     same_place_km: float
+    background_days: int
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,9 @@ def _rules() -> _Rules:
         for i, code in enumerate(codes):
             family[code] = name
             rank[code] = i
-    return _Rules(family, rank, frozenset(data["folds_into_told"]), float(data["same_place_km"]))
+    return _Rules(
+        family, rank, frozenset(data["folds_into_told"]), float(data["same_place_km"]), int(data["background_days"])
+    )
 
 
 def _family(code: str) -> str:
@@ -223,4 +226,20 @@ def merge_mentions(article: Article, mentions: list[Event]) -> list[Event]:
             m.mentions = [Mention(m.evidence.start, m.evidence.end)]
             loose.append((m.evidence.start, m))
     merged = [(g.mentions[0].evidence.start, _merge(article, g)) for g in groups]
-    return [e for _, e in sorted(merged + loose, key=lambda p: p[0])]
+    events = [e for _, e in sorted(merged + loose, key=lambda p: p[0])]
+    for event in events:
+        if event.status in TOLD and _long_before(event, article.published):
+            event.status = "background"
+    return events
+
+
+def _long_before(event: Event, published: str | None) -> bool:
+    """True when the event's own words date it well before the article was published."""
+    days = _days(event)
+    if days is None or not published:
+        return False
+    try:
+        pub = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return (pub - days[1]).days > _rules().background_days

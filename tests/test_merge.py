@@ -1,0 +1,123 @@
+"""The article-level step: mentions of one event merge; distinct events stay apart (hand-built mentions)."""
+
+from __future__ import annotations
+
+from sitrep.assemble.merge import merge_mentions
+from sitrep.events.taxonomy import subtype
+from sitrep.ingest import article_from_text
+from sitrep.model import Actor, Count, Event, EventDate, Evidence, Location
+
+TEXT = "x" * 2000
+ARTICLE = article_from_text(TEXT, id="a", published="2020-03-10")
+
+
+def mention(
+    start: int,
+    code: str,
+    *,
+    day: str | None = None,
+    place: tuple[str, int, float, float] | None = None,
+    killed: int | None = None,
+    actor: str | None = None,
+    status: str = "occurred",
+    sentence: int | None = None,
+) -> Event:
+    st = subtype(code)
+    loc = None
+    if place is not None:
+        name, gid, lat, lon = place
+        loc = Location(name=name, geonameid=gid, latitude=lat, longitude=lon, country="NG", precision=1,
+                       text=name, via="sentence")
+    when = EventDate(value=day, start=day, end=day, precision=1, text=day) if day else EventDate(
+        value="2020-03-10", start="2020-03-04", end="2020-03-10", precision=2, text=None)
+    return Event(
+        id="", event_type=st.event_type, sub_event_type=st.sub_event_type, code=code, status=status,
+        evidence=Evidence(start=start, end=start + 50), date=when, location=loc,
+        actor1=Actor(name=actor, inter=2) if actor else None,
+        fatalities=Count(best=killed, text=str(killed) if killed is not None else None),
+        sentence=sentence if sentence is not None else start,
+    )
+
+
+MAIDUGURI = ("Maiduguri", 2331447, 11.84, 13.16)
+DAMBOA = ("Damboa", 2345096, 11.15, 12.76)
+
+
+def test_headline_lead_and_toll_update_are_one_event_with_one_toll() -> None:
+    events = merge_mentions(ARTICLE, [
+        mention(0, "ATTACK", killed=3),
+        mention(100, "ATTACK", day="2020-03-09", place=MAIDUGURI, killed=3, actor="Boko Haram"),
+        mention(400, "ATTACK", killed=7),
+    ])
+    assert len(events) == 1
+    event = events[0]
+    assert event.fatalities.best == 7  # the risen toll, not 3 + 3 + 7
+    assert event.location is not None and event.location.name == "Maiduguri"
+    assert event.date is not None and event.date.value == "2020-03-09"
+    assert event.actor1 is not None and event.actor1.name == "Boko Haram"
+    assert [m.start for m in event.mentions] == [0, 100, 400]
+
+
+def test_two_villages_or_two_days_stay_two_events() -> None:
+    villages = merge_mentions(ARTICLE, [
+        mention(0, "ATTACK", day="2020-03-09", place=MAIDUGURI),
+        mention(100, "ATTACK", day="2020-03-09", place=DAMBOA),
+    ])
+    days = merge_mentions(ARTICLE, [
+        mention(0, "ATTACK", day="2020-03-08", place=MAIDUGURI),
+        mention(100, "ATTACK", day="2020-03-09", place=MAIDUGURI),
+    ])
+    assert len(villages) == 2
+    assert len(days) == 2
+
+
+def test_clash_and_shelling_in_one_sentence_are_the_clash() -> None:
+    events = merge_mentions(ARTICLE, [
+        mention(0, "ART_MISS_ATTACK", place=MAIDUGURI, sentence=1),
+        mention(10, "ARMED_CLASH", place=MAIDUGURI, sentence=1),
+    ])
+    assert [e.code for e in events] == ["ARMED_CLASH"]
+
+
+def test_other_event_types_in_other_sentences_stay_apart() -> None:
+    events = merge_mentions(ARTICLE, [
+        mention(0, "AIR_STRIKE", day="2020-03-09", place=MAIDUGURI),
+        mention(200, "ARMED_CLASH", day="2020-03-09", place=MAIDUGURI),
+    ])
+    assert sorted(e.code for e in events) == ["AIR_STRIKE", "ARMED_CLASH"]
+
+
+def test_strategic_sub_types_never_merge_across_kinds() -> None:
+    events = merge_mentions(ARTICLE, [mention(0, "ARREST"), mention(100, "DISR_WEAP")])
+    assert len(events) == 2
+
+
+def test_claim_lends_its_group_and_is_no_row() -> None:
+    events = merge_mentions(ARTICLE, [
+        mention(0, "SUIC_BOMB", day="2020-03-09", place=MAIDUGURI, killed=12),
+        mention(300, "SUIC_BOMB", actor="ISWAP", status="claimed"),
+    ])
+    assert len(events) == 1
+    assert events[0].status == "occurred"
+    assert events[0].actor1 is not None and events[0].actor1.name == "ISWAP"
+
+
+def test_unmatched_statuses_stay_as_they_are() -> None:
+    events = merge_mentions(ARTICLE, [mention(0, "ATTACK", status="threatened"), mention(100, "ATTACK")])
+    assert sorted(e.status for e in events) == ["occurred", "threatened"]
+
+
+def test_event_dated_months_before_publication_is_background() -> None:
+    events = merge_mentions(ARTICLE, [
+        mention(0, "SUIC_BOMB", day="2019-01-27", place=MAIDUGURI),
+        mention(100, "ATTACK", day="2020-03-09", place=MAIDUGURI),
+    ])
+    assert [e.status for e in events] == ["background", "occurred"]
+
+
+def test_every_mention_is_kept_once() -> None:
+    ms = [mention(i * 100, "PEACE_PROTEST") for i in range(5)] + [mention(600, "PROTEST_WITH_INTER")]
+    events = merge_mentions(ARTICLE, ms)
+    assert len(events) == 1
+    assert events[0].code == "PROTEST_WITH_INTER"  # the most severe turn names the demonstration
+    assert len(events[0].mentions) == 6
