@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Event, Location, Place
 from ..nlp import segment_kind
 
-__all__ = ["locate_event", "precision_of"]
+__all__ = ["focus_countries", "locate_event", "precision_of"]
 
 _REGION_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "CONT", "ADM1", "ADM1H", "RGN", "TERR"}
 _AREA_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "ADM2H", "AREA", "PRK", "ISL", "ISLS", "VAL", "MTS"}
@@ -108,9 +108,29 @@ def _granularity(p: Place) -> int:
     return precision_of(p)
 
 
+def focus_countries(article: Article, places: list[Place]) -> frozenset[str]:
+    """The countries the article is about: those its body names at least half as often as the first."""
+    counts = Counter(p.country for p in places
+                     if _usable(p) and p.country and segment_kind(article, p.start, p.end) in ("body", "dateline"))
+    if not counts:
+        return frozenset()
+    top = max(counts.values())
+    return frozenset(c for c, n in counts.items() if 2 * n >= top)
+
+
+def _coherent(p: Place, focus: frozenset[str], sentence: list[Place]) -> bool:
+    """A town abroad places an event only when its country is named beside it ("In Iraq, ... Baghdad"):
+    a lone reading in a far country is a misreading ("Arsenal" in a Ukraine story is no Mauritius)."""
+    if not focus or not _usable(p) or p.country in focus or (p.feature_code or "") in _REGION_CODES:
+        return True
+    return any(q is not p and q.country == p.country and (q.feature_code or "") in _REGION_CODES for q in sentence)
+
+
 def _main_place(article: Article, places: list[Place]) -> Place | None:
-    """The article's most named fine-grained place (earliest on ties)."""
+    """The article's most named fine-grained place in the countries it is about (earliest on ties)."""
     body = [p for p in places if _usable(p) and segment_kind(article, p.start, p.end) == "body"]
+    focus = focus_countries(article, places)
+    body = [p for p in body if not focus or p.country in focus] or body
     if not body:
         return None
     counts = Counter(p.geonameid or p.name for p in body)
@@ -130,9 +150,12 @@ def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) 
         if tspan is not None and len(tspan):
             trigger = tspan.root
     main = _main_place(article, usable)
+    focus = focus_countries(article, usable)
     if in_sentence:
         ranked = []
         for p in in_sentence:
+            if main is not None and not _coherent(p, focus, in_sentence):
+                continue
             span = _span(doc, p)
             if span is None:
                 continue
