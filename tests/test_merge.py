@@ -121,3 +121,16 @@ def test_every_mention_is_kept_once() -> None:
     assert len(events) == 1
     assert events[0].code == "PROTEST_WITH_INTER"  # the most severe turn names the demonstration
     assert len(events[0].mentions) == 6
+
+
+def test_generic_actor_takes_the_event_country_and_arrests_get_police() -> None:
+    from sitrep.assemble.sides import settle_sides
+
+    gunmen = mention(0, "ATTACK", place=MAIDUGURI)
+    gunmen.actor1 = Actor(name="Unidentified Armed Group (Poland)", inter=3, country="PL")
+    settle_sides(gunmen)
+    assert gunmen.actor1 is not None and gunmen.actor1.name == "Unidentified Armed Group (Nigeria)"
+    arrest = settle_sides(mention(0, "ARREST", place=MAIDUGURI))
+    assert arrest.actor1 is not None and (arrest.actor1.name, arrest.actor1.inter) == ("Police Forces of Nigeria", 1)
+    threat = settle_sides(mention(0, "ARREST", place=MAIDUGURI, status="threatened"))
+    assert threat.actor1 is None

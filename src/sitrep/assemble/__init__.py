@@ -10,6 +10,7 @@ from ..model import Actor, Article, Event, Location, Place, Report, Tally, TimeR
 from .dating import date_event, date_tally
 from .location import locate_event
 from .merge import merge_mentions
+from .sides import settle_sides
 
 __all__ = ["abroad", "assemble"]
 
@@ -45,6 +46,7 @@ def assemble(
     events = merge_mentions(article, events)
     for n, event in enumerate(events):
         event.id = f"{article.id}:{n}"
+        settle_sides(event)
         event.actor1 = abroad(event.actor1, event.location)
         event.actor2 = abroad(event.actor2, event.location)
     for tally in tallies:
