@@ -385,3 +385,17 @@ def test_a_day_after_an_abbreviated_month_is_no_count(nlp: Any) -> None:
     events = find_events(doc, art)
     fill_arguments(doc, art, events)
     assert {e.fatalities.best for e in events if e.fatalities.best is not None} == {44}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "03-07-2015 Terrorist Blast Kills Grand Mosque Imam",
+        "23.04.2017 Israeli strike kills fighters near Quneitra",
+        "Posted 2020/05/29: gunmen kill villagers",
+    ],
+)
+def test_all_figure_dates_are_no_counts(nlp: Any, text: str) -> None:
+    counts = _read(nlp, text)
+    assert counts.fatalities.best not in (3, 7, 2015, 23, 4, 2017, 2020, 5, 29)

@@ -37,6 +37,8 @@ _NUMBER_WORDS = {
     "hundred", "thousand", "million",
 }  # fmt: skip
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
+# All-figure dates ("03-07-2015", "23.04.2017", "2020/05/29"): their parts are never counts.
+_NUMERIC_DATE = re.compile(r"(?<![\d.,])\d{1,4}([-/.])\d{1,2}\1\d{1,4}(?![\d,]|\.\d)")
 _MULT = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -163,8 +165,13 @@ def _is_num_word(low: str) -> bool:
 
 
 def _looks_like_date(doc: Doc, i: int, j: int) -> bool:
-    """Years, days of months, clock times, percentages and the like."""
+    """Years, days of months, clock times, percentages, all-figure dates and the like."""
     text = doc[i:j].text
+    lo, hi = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    window = doc.text[max(0, lo - 11) : hi + 11]
+    base = max(0, lo - 11)
+    if any(base + m.start() <= lo and hi <= base + m.end() for m in _NUMERIC_DATE.finditer(window)):
+        return True
     if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100:
         return True
     if (
