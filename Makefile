@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench schema clean
+.PHONY: run test lint bench schema train clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ run: $(STAMP)
 	$(BIN)/sitrep export --db sitrep.db --format geojson --out out/events.geojson
 	$(BIN)/sitrep export --db sitrep.db --format parquet --out out/events.parquet
 	$(BIN)/sitrep export --db sitrep.db --format reports --out out/reports.jsonl
+
+# Rebuilds the event classifier's head from train/events/ (deterministic; never run by `make test`).
+train: $(STAMP)
+	$(BIN)/python train/train_head.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py --workers 2

@@ -1,0 +1,51 @@
+"""The learned event classifier: its committed head, its calibrated output, and the gate on rule mentions."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from sitrep.events.classifier import NONE, head, predict, probabilities
+from sitrep.events.taxonomy import CODES
+
+
+def test_head_has_every_sub_type_and_no_event() -> None:
+    h = head()
+    assert h.labels == (*CODES, NONE)
+    assert h.weights.shape == (len(h.labels), 384)
+    assert h.temperature > 0
+
+
+def test_head_records_its_fresh_figures() -> None:
+    data = json.loads(resources.files("sitrep.data").joinpath("event_head.json").read_text("utf-8"))
+    assert data["fresh"]["snippets"] >= 1000
+    assert data["fresh"]["weighted_f1"] >= 0.8
+    assert data["trained_on"]["per_label"][NONE] >= 500
+
+
+@pytest.mark.slow
+def test_probabilities_are_a_distribution() -> None:
+    p = probabilities(["Gunmen killed five villagers in Zamfara on Sunday.", "Stocks rose in Lagos."])
+    assert p.shape == (2, len(head().labels))
+    assert np.allclose(p.sum(axis=1), 1.0, atol=1e-4)
+    assert probabilities([]).shape == (0, len(head().labels))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Warplanes pounded rebel positions in Idlib province on Tuesday, killing 12 people, monitors said.",
+         "AIR_STRIKE"),
+        ("Police fired tear gas to disperse hundreds of protesters in Nairobi on Thursday.", "PROTEST_WITH_INTER"),
+        ("Gunmen abducted 20 schoolchildren from a boarding school in Kaduna state overnight.", "ABDUCT_DISSAP"),
+        ("The central bank raised interest rates by half a point on Wednesday.", None),
+        ("Floods swept away dozens of homes in northern Pakistan after days of heavy rain.", None),
+    ],
+)
+def test_clear_cases(text: str, code: str | None) -> None:
+    (pred,) = predict([text])
+    assert pred.code == code

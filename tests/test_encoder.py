@@ -1,0 +1,79 @@
+"""The packaged sentence encoder: agrees with the torch reference, shapes, norms, order, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import FIXTURES
+from sitrep.encoder import DIM, embed, load
+from sitrep.errors import SitrepError
+
+REFERENCE = json.loads((FIXTURES / "encoder_reference.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+def test_matches_torch_reference() -> None:
+    got = embed(REFERENCE["sentences"])
+    ref = np.asarray(REFERENCE["embeddings"], dtype=np.float32)
+    ref /= np.linalg.norm(ref, axis=1, keepdims=True)
+    cosines = (got * ref).sum(axis=1)
+    assert cosines.min() >= 0.98, cosines
+
+
+@pytest.mark.slow
+def test_shape_dtype_and_unit_norm() -> None:
+    got = embed(["Gunmen attacked a checkpoint.", ""])
+    assert got.shape == (2, DIM)
+    assert got.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
+
+
+@pytest.mark.slow
+def test_order_kept_across_mixed_lengths_and_batches() -> None:
+    texts = [
+        "Protesters gathered in the square. " * 40,  # truncated at 128 tokens
+        "Shelling.",
+        "An improvised explosive device struck a patrol near the border, killing two soldiers.",
+        "Talks resumed.",
+        "Militants abducted a local official on the road to the airport late on Friday night.",
+    ]
+    together = embed(texts, batch_size=2)
+    one_by_one = np.vstack([embed([t]) for t in texts])
+    similarity = together @ one_by_one.T
+    # int8 activations are quantised per batch, so batchmates move a vector slightly (cosine ~0.99), never its place
+    assert list(similarity.argmax(axis=1)) == list(range(len(texts)))
+    assert similarity.diagonal().min() >= 0.98
+
+
+def test_empty_input_gives_empty_matrix() -> None:
+    got = embed([])
+    assert got.shape == (0, DIM)
+    assert got.dtype == np.float32
+
+
+def test_one_string_is_refused() -> None:
+    with pytest.raises(TypeError):
+        embed("not a list")
+
+
+@pytest.mark.slow
+def test_paraphrase_closer_than_unrelated() -> None:
+    a, b, c = embed(
+        [
+            "Rebels shelled the town overnight, killing five civilians.",
+            "Five civilians died when insurgents fired artillery at the town during the night.",
+            "The central bank raised interest rates by half a percentage point.",
+        ]
+    )
+    assert float(a @ b) > float(a @ c) + 0.2
+
+
+def test_missing_model_file_is_a_typed_error(tmp_path: Path) -> None:
+    (tmp_path / "tokenizer.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(SitrepError, match=r"model\.onnx is missing") as caught:
+        load(tmp_path)
+    assert caught.value.code == "encoder"
