@@ -13,11 +13,13 @@ __all__ = ["fill_arguments", "find_events"]
 
 
 def find_events(doc: Doc, article: Article) -> list[Event]:
-    """Every event the article's sentences (captions included) report: the rules' mentions
-    that the learned classifier does not hold to be no event."""
-    return gate(article, code_events(doc, article))
+    """Every event the article's sentences (captions included) report."""
+    return code_events(doc, article)
 
 
 def fill_arguments(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
-    """Fill actors, counts and attribution of ``events`` in place; return the tallies."""
-    return fill(doc, article, events)
+    """Fill actors, counts and attribution of ``events`` in place (dropping the mentions the learned
+    classifier holds to tell no event); return the tallies."""
+    tallies = fill(doc, article, events)
+    events[:] = gate(article, events)
+    return tallies

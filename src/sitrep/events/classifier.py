@@ -100,11 +100,14 @@ def _drop_at() -> float:
 
 
 def gate(article: Article, mentions: list[Event]) -> list[Event]:
-    """The mentions whose sentence the classifier does not hold to tell no event (data/classifier.yaml)."""
-    if not mentions:
+    """The mentions whose sentence the classifier does not hold to tell no event (data/classifier.yaml);
+    a mention that reports deaths is kept whatever the classifier says."""
+    limit = _drop_at()
+    if not mentions or limit >= 1.0:
         return mentions
     spans = sorted({(m.evidence.start, m.evidence.end) for m in mentions})
     text = article.text
     preds = dict(zip(spans, predict([text[a:b] for a, b in spans]), strict=True))
-    limit = _drop_at()
-    return [m for m in mentions if preds[(m.evidence.start, m.evidence.end)].p_none < limit]
+    return [
+        m for m in mentions if m.fatalities.best or preds[(m.evidence.start, m.evidence.end)].p_none < limit
+    ]

@@ -1,0 +1,89 @@
+"""`sitrep eval articles`: the scorer follows articles-gold/CODEBOOK.md, and the pipeline keeps its floors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.eval import check_floors, default_data_dir
+from sitrep.eval.articles import score_article, summarise
+from sitrep.events.taxonomy import subtype
+from sitrep.ingest import article_from_text
+from sitrep.model import Actor, Count, Event, EventDate, Evidence, Location, Report
+
+FLOORS = Path(__file__).parent / "floors" / "articles.json"
+
+
+def row(code: str, day: str | None, lat: float = 11.84, lon: float = 13.16, killed: int | None = None,
+        inter: int = 2, status: str = "occurred") -> Event:
+    st = subtype(code)
+    return Event(
+        id="r", event_type=st.event_type, sub_event_type=st.sub_event_type, code=code, status=status,
+        evidence=Evidence(0, 10), date=EventDate(value=day, start=day, end=day, precision=1) if day else None,
+        location=Location(name="x", latitude=lat, longitude=lon), actor1=Actor(name="a", inter=inter),
+        fatalities=Count(best=killed),
+    )
+
+
+def gold_event(gid: str, code: str, day: str | None, optional: bool = False, **extra: Any) -> dict[str, Any]:
+    event = {"gid": gid, "code": code, "alt_codes": [], "date": day, "date_range": None,
+             "place": {"name": "Maiduguri", "lat": 11.85, "lon": 13.16, "country": "NG", "radius_km": 25},
+             "actor1": {"name": "Boko Haram", "inter": 2, "alt_inter": []}, "actor2": None,
+             "fatalities": 0, "alt_fatalities": [], "optional": optional}
+    event.update(extra)
+    return event
+
+
+def report(*events: Event) -> Report:
+    return Report(article=article_from_text("x" * 20, id="a"), events=list(events))
+
+
+def test_second_row_for_one_event_is_false_and_untouched_counts_all_fields() -> None:
+    gold = {"kind": "conflict", "events": [gold_event("G1", "ATTACK", "2020-03-09", fatalities=5)]}
+    score, lines = score_article(report(row("ATTACK", "2020-03-09", killed=5), row("ATTACK", "2020-03-09")), gold)
+    assert (score.rows, score.matched, score.untouched) == (2, 1, 1)
+    assert [line["verdict"] for line in lines] == ["kept", "false"]
+    metrics = summarise(score, "t")
+    assert metrics["t_precision"] == 0.5 and metrics["t_recall"] == 1.0
+
+
+def test_event_type_and_two_day_window_decide_a_match() -> None:
+    gold = {"kind": "conflict", "events": [gold_event("G1", "ARMED_CLASH", "2020-03-09")]}
+    other_type, _ = score_article(report(row("ATTACK", "2020-03-09")), gold)
+    same_type, _ = score_article(report(row("GOV_REGAINS_TERIT", "2020-03-11")), gold)
+    too_late, _ = score_article(report(row("ARMED_CLASH", "2020-03-12")), gold)
+    assert (other_type.matched, same_type.matched, too_late.matched) == (0, 1, 0)
+    assert same_type.right["sub_type"] == 0 and same_type.right["date"] == 0
+
+
+def test_optional_events_are_set_aside_and_unexported_rows_ignored() -> None:
+    gold = {"kind": "conflict", "events": [gold_event("G1", "AIR_STRIKE", "2019-01-01", optional=True)]}
+    score, _ = score_article(report(row("AIR_STRIKE", "2019-01-01"), row("ATTACK", None, status="threatened")), gold)
+    assert (score.rows, score.set_aside, score.matched, score.required) == (1, 1, 0, 0)
+
+
+def test_place_outside_radius_and_wrong_toll_are_wrong_fields() -> None:
+    gold = {"kind": "conflict", "events": [gold_event("G1", "ATTACK", "2020-03-09", fatalities=3)]}
+    score, lines = score_article(report(row("ATTACK", "2020-03-09", lat=9.07, lon=7.49, killed=6)), gold)
+    assert score.right["place"] == 0 and score.right["fatalities"] == 0 and score.right["actor1"] == 1
+    assert lines[0]["verdict"] == "fix place,fatalities"
+
+
+def test_rows_on_non_conflict_articles_are_counted() -> None:
+    score, _ = score_article(report(row("ATTACK", None)), {"kind": "negative", "events": []})
+    assert score.false_on_negative == 1
+
+
+@pytest.mark.slow
+def test_articles_eval_gate() -> None:
+    gold = default_data_dir() / "articles-gold" / "dev.jsonl"
+    if not gold.exists():
+        pytest.skip("../shared/data/articles-gold is not beside the checkout")
+    from sitrep.eval.articles import load_articles, score_set
+
+    metrics, _ = score_set(load_articles(gold), "gold")
+    assert check_floors(metrics, FLOORS) == [], json.dumps(metrics)
+    assert metrics["gold_false_rows_on_negatives"] <= 2
