@@ -9,7 +9,6 @@ best mention's evidence, the finest place and day the mentions give, and one tol
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -20,10 +19,11 @@ from typing import Any
 import yaml
 
 from ..events.taxonomy import subtype
+from ..geo.resolve import distance_km
 from ..model import Actor, Article, Count, Event, Location, Mention
 from ..nlp import segment_kind
 
-__all__ = ["TOLD", "merge_mentions"]
+__all__ = ["TOLD", "merge_data", "merge_mentions"]
 
 TOLD = frozenset({"occurred", "announced"})
 _COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"})
@@ -39,8 +39,15 @@ class _Rules:
 
 
 @lru_cache(maxsize=1)
-def _rules() -> _Rules:
+def merge_data() -> dict[str, Any]:
+    """data/merge.yaml as read (families, thresholds, implied doers)."""
     data: dict[str, Any] = yaml.safe_load(resources.files("sitrep.data").joinpath("merge.yaml").read_text("utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = merge_data()
     family: dict[str, str] = {}
     rank: dict[str, int] = {}
     for name, codes in data["families"].items():
@@ -72,14 +79,6 @@ def _own_place(event: Event) -> Location | None:
     return loc if loc is not None and loc.via == "sentence" else None
 
 
-def _km(a: Location, b: Location) -> float:
-    assert a.latitude is not None and a.longitude is not None and b.latitude is not None and b.longitude is not None
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _contains(big: Location, small: Location) -> bool:
     """True when ``big`` is a country or first-level unit that holds ``small``."""
     if big.precision != 3 or not big.country or big.country != small.country:
@@ -97,7 +96,8 @@ def _same_place(a: Location, b: Location) -> bool:
         return (a.text or "").lower() == (b.text or "").lower()
     if _contains(a, b) or _contains(b, a):
         return True
-    return _km(a, b) <= _rules().same_place_km
+    assert a.longitude is not None and b.longitude is not None
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= _rules().same_place_km
 
 
 @dataclass

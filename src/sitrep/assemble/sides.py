@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from ..events.actors import dictionary, kind_of
 from ..model import Actor, Event
+from .merge import merge_data
 
 __all__ = ["settle_sides"]
 
@@ -22,10 +19,8 @@ _TOLD = frozenset({"occurred", "announced"})
 _COUNTRY_SUFFIX = re.compile(r"^(?P<head>.+?) \((?P<label>[^()]+)\)$")
 
 
-@lru_cache(maxsize=1)
 def _implied() -> dict[str, dict[str, Any]]:
-    data: dict[str, Any] = yaml.safe_load(resources.files("sitrep.data").joinpath("merge.yaml").read_text("utf-8"))
-    implied: dict[str, dict[str, Any]] = data["implied_doers"]
+    implied: dict[str, dict[str, Any]] = merge_data()["implied_doers"]
     return implied
 
 

@@ -8,13 +8,13 @@ missed event. Scored on the public gold set and on the project's own article set
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..events.taxonomy import taxonomy
+from ..geo.resolve import distance_km
 from ..ingest import article_from_text
 from ..model import Event, Report
 from . import EvalResult, default_data_dir
@@ -107,13 +107,6 @@ def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
     return 0
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _event_type(code: str) -> str:
     return taxonomy()[code].event_type
 
@@ -136,7 +129,7 @@ def _fields(row: Event, gold: dict[str, Any]) -> dict[str, bool]:
     elif loc is None or loc.latitude is None or loc.longitude is None:
         out["place"] = False
     else:
-        out["place"] = _km(loc.latitude, loc.longitude, place["lat"], place["lon"]) <= place["radius_km"]
+        out["place"] = distance_km(loc.latitude, loc.longitude, place["lat"], place["lon"]) <= place["radius_km"]
     theirs, mine = _gold_days(gold), _row_days(row)
     if theirs is None:
         out["date"] = True
