@@ -49,3 +49,23 @@ def test_probabilities_are_a_distribution() -> None:
 def test_clear_cases(text: str, code: str | None) -> None:
     (pred,) = predict([text])
     assert pred.code == code
+
+
+def test_fill_in_adds_the_classifier_event_to_a_lead_the_rules_missed_and_nothing_later() -> None:
+    from sitrep.events import find_events
+    from sitrep.events.coder import code_events
+    from sitrep.ingest import article_from_text
+    from sitrep.nlp import load
+
+    nlp = load()
+    lead = "A stash of rifles and ammunition was found buried near a dam outside Oudtshoorn on Friday."
+    article = article_from_text(lead)
+    doc = nlp(lead)
+    assert code_events(doc, article) == []  # the rules miss it
+    (event,) = find_events(doc, article)
+    assert event.code == "DISR_WEAP" and event.status == "occurred"
+    assert (event.evidence.start, event.evidence.end) == (0, len(lead))
+    assert lead[event.evidence.trigger_start : event.evidence.trigger_end] == event.evidence.trigger
+    # the same sentence after two others is detail of an article, not its lead: not filled in
+    later = "Storms hit the coast. Nothing else happened on Monday. " + lead
+    assert find_events(nlp(later), article_from_text(later)) == []

@@ -1,10 +1,13 @@
 """`sitrep eval events`: per-sub-type precision/recall/F1 and weighted F1 on the event dev set,
-on the fresh set (tests/data/events_heldout.jsonl: wire-style passages written apart from the rules,
-never tuned on), plus detection recall, specificity and status on PLOVER's gold sentences (mapped to ACLED)."""
+on the fresh set (tests/data/events_heldout.jsonl: wire-style passages written apart from the rules),
+plus detection recall, specificity and status on PLOVER's gold sentences (mapped to ACLED). The rules, the
+learned classifier alone and the pipeline's combination are scored side by side on the fresh set and on
+the real labelled sentences of articles-gold (gold events' evidence quotes; non-conflict articles' sentences)."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -13,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from ..events import fill_arguments, find_events
+from ..events.classifier import predict
 from ..events.coder import code_events
 from ..events.taxonomy import CODES
 from ..ingest import article_from_text
@@ -77,12 +82,66 @@ def score_codes(pairs: list[tuple[set[str], set[str]]]) -> tuple[dict[str, _Tall
     return tallies, weighted, micro.prf()[2]
 
 
-def _code_events(texts: list[str]) -> list[list[Event]]:
+def _code_events(texts: list[str], combined: bool = False) -> list[list[Event]]:
+    """The rules' events of each text, or (``combined``) the pipeline's: rules, classifier fill-in and gate."""
     nlp = load()
     out = []
     for text, doc in zip(texts, parse(texts, nlp), strict=True):
-        out.append(code_events(doc, article_from_text(text)))
+        article = article_from_text(text)
+        if combined:
+            events = find_events(doc, article)
+            fill_arguments(doc, article, events)
+        else:
+            events = code_events(doc, article)
+        out.append(events)
     return out
+
+
+def _model_codes(texts: list[str]) -> list[set[str]]:
+    """The learned classifier alone: its most probable sub-type of each text, nothing for no event."""
+    return [{p.code} if p.code else set() for p in predict(texts)]
+
+
+def _gold_sentences(data_dir: Path) -> list[tuple[str, set[str]]]:
+    """Real labelled sentences from articles-gold: each required gold event's evidence quote with its codes
+    (code and alt codes), and every sentence of the non-conflict articles with none."""
+    path = data_dir / "articles-gold" / "dev.jsonl"
+    if not path.exists():
+        return []
+    out: list[tuple[str, set[str]]] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            if rec.get("kind") == "negative":
+                for sent in re.split(r"(?<=[.!?])\s+|\n+", rec["text"]):
+                    if len(sent.split()) >= 5:
+                        out.append((sent, set()))
+            for ev in rec["events"]:
+                if ev.get("evidence") and not ev.get("optional"):
+                    out.append((ev["evidence"], {ev["code"], *(ev.get("alt_codes") or [])}))
+    return out
+
+
+def _side_by_side(name: str, golds: list[set[str]], systems: dict[str, list[set[str]]]) -> dict[str, float]:
+    """Weighted F1 and no-event specificity of each system; a prediction of any allowed code counts as that code."""
+    metrics: dict[str, float] = {}
+    for system, preds in systems.items():
+        pairs = []
+        for gold, pred in zip(golds, preds, strict=True):
+            hit = sorted(gold & pred)
+            pairs.append(({hit[0]} if hit else set(sorted(gold)[:1]), pred))
+        _, weighted, _ = score_codes(pairs)
+        negatives = [pred for gold, pred in zip(golds, preds, strict=True) if not gold]
+        metrics[f"{name}_{system}_weighted_f1"] = round(weighted, 4)
+        if negatives:
+            metrics[f"{name}_{system}_no_event_specificity"] = round(sum(not p for p in negatives) / len(negatives), 4)
+    return metrics
+
+
+def _reportable(events: list[Event]) -> set[str]:
+    return {e.code for e in events if e.status in REPORTABLE}
 
 
 def _gold_reportable(row: dict[str, Any]) -> set[str]:
@@ -231,6 +290,33 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
         metrics.update(fresh_metrics)
         for row in table:
             row["fresh_f1"] = round(fresh_tallies[row["code"]].prf()[2], 3)
+    if fresh:
+        texts = [r["text"] for r in fresh]
+        metrics.update(
+            _side_by_side(
+                "fresh",
+                [_gold_reportable(r) for r in fresh],
+                {
+                    "rules": [_reportable(e) for e in preds[len(rows) :]],
+                    "model": _model_codes(texts),
+                    "combined": [_reportable(e) for e in _code_events(texts, combined=True)],
+                },
+            )
+        )
+    sentences = _gold_sentences(data or default_data_dir())[:limit]
+    if sentences:
+        texts = [t for t, _ in sentences]
+        metrics.update(
+            _side_by_side(
+                "gold_sentences",
+                [g for _, g in sentences],
+                {
+                    "rules": [_reportable(e) for e in _code_events(texts)],
+                    "model": _model_codes(texts),
+                    "combined": [_reportable(e) for e in _code_events(texts, combined=True)],
+                },
+            )
+        )
     plover_rows, plover_metrics = _plover(data or default_data_dir(), limit)
     metrics.update(plover_metrics)
     for pr in plover_rows:

@@ -6,15 +6,16 @@ from spacy.tokens import Doc
 
 from ..model import Article, Event, Tally
 from .arguments import fill
-from .classifier import gate
-from .coder import code_events
+from .classifier import fill_in, gate
+from .coder import SKIP_KINDS, code_events
 
 __all__ = ["fill_arguments", "find_events"]
 
 
 def find_events(doc: Doc, article: Article) -> list[Event]:
-    """Every event the article's sentences (captions included) report."""
-    return code_events(doc, article)
+    """Every event the article's sentences (captions included) report: the rules' mentions, and the
+    learned classifier's where the rules found none in a sentence."""
+    return fill_in(doc, article, code_events(doc, article), SKIP_KINDS)
 
 
 def fill_arguments(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:

@@ -15,11 +15,13 @@ from importlib import resources
 import numpy as np
 import numpy.typing as npt
 import yaml
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import SitrepError
-from ..model import Article, Event
+from ..model import Article, Event, Evidence
+from ..nlp import segment_kind
 
-__all__ = ["NONE", "Head", "Prediction", "gate", "head", "predict", "probabilities"]
+__all__ = ["NONE", "Head", "Prediction", "fill_in", "gate", "head", "predict", "probabilities"]
 
 NONE = "none"
 HEAD_FILE = "event_head.json"
@@ -94,9 +96,73 @@ def predict(texts: Sequence[str]) -> list[Prediction]:
 
 
 @lru_cache(maxsize=1)
-def _drop_at() -> float:
+def _settings() -> dict[str, float]:
     data = yaml.safe_load(resources.files("sitrep.data").joinpath("classifier.yaml").read_text("utf-8"))
-    return float(data["drop_when_no_event"])
+    return {k: float(v) for k, v in data.items()}
+
+
+def _drop_at() -> float:
+    return _settings()["drop_when_no_event"]
+
+
+def _anchor(sent: Span) -> Token:
+    """The word the model-found event hangs on: the sentence's main verb, else its first verb, else its root."""
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX"):
+        return root
+    return next((t for t in sent if t.pos_ == "VERB"), root)
+
+
+def fill_in(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[str]) -> list[Event]:
+    """``mentions`` (the rules') plus one mention for each sentence the rules found nothing in and the
+    classifier gives an event sub-type with at least ``add_when_at_least`` (data/classifier.yaml)."""
+    from .lexicon import rules
+    from .status import is_background, status_of
+    from .taxonomy import subtype
+
+    limit = _settings()["add_when_at_least"]
+    if limit > 1.0:
+        return mentions
+    covered = {m.sentence for m in mentions}
+    sents = list(doc.sents)[: int(_settings()["lead_sentences"])]
+    todo = [
+        (i, s)
+        for i, s in enumerate(sents)
+        if i not in covered
+        and sum(t.is_alpha for t in s) >= 4
+        and segment_kind(article, s.start_char, s.end_char) not in skip
+    ]
+    if not todo:
+        return mentions
+    cues = rules().status
+    year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
+    added: list[Event] = []
+    for (index, sent), pred in zip(todo, predict([s.text for _, s in todo]), strict=True):
+        if pred.code is None or pred.confidence < limit:
+            continue
+        anchor = _anchor(sent)
+        if is_background(anchor, cues, year):
+            continue
+        sub = subtype(pred.code)
+        added.append(
+            Event(
+                id="",
+                event_type=sub.event_type,
+                sub_event_type=sub.sub_event_type,
+                code=pred.code,
+                status=status_of(anchor, pred.code, cues),
+                evidence=Evidence(
+                    start=sent.start_char,
+                    end=sent.start_char + len(sent.text.rstrip()),
+                    trigger=anchor.text,
+                    trigger_start=anchor.idx,
+                    trigger_end=anchor.idx + len(anchor.text),
+                ),
+                confidence=round(pred.confidence * 0.8, 2),
+                sentence=index,
+            )
+        )
+    return sorted([*mentions, *added], key=lambda m: (m.sentence, m.evidence.trigger_start))
 
 
 def gate(article: Article, mentions: list[Event]) -> list[Event]:
