@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml requirements.lock
 run: $(STAMP)
 	$(BIN)/sitrep ingest examples --db sitrep.db
 	$(BIN)/sitrep query --db sitrep.db --format table
-	$(BIN)/sitrep export --db sitrep.db --format acled-csv --out out/events.csv
+	mkdir -p out
+	$(BIN)/sitrep export --db sitrep.db --format acled-csv --acled-style export-tool --out out/events.csv
 	$(BIN)/sitrep export --db sitrep.db --format geojson --out out/events.geojson
 	$(BIN)/sitrep export --db sitrep.db --format parquet --out out/events.parquet
 	$(BIN)/sitrep export --db sitrep.db --format reports --out out/reports.jsonl

@@ -20,6 +20,8 @@ MOSUL = Location(
     name="Mosul", geonameid=99072, latitude=36.335, longitude=43.11889, country="IQ", admin1="Nineveh", precision=1
 )
 
+BAGHDAD = Location(name="Baghdad", geonameid=98182, latitude=33.34058, longitude=44.40088, country="IQ", precision=1)
+
 STRIKE = "Coalition aircraft struck a car bomb factory in Mosul on Tuesday. Three people were killed, police said."
 PROTEST = "Hundreds of students marched in Baghdad on Tuesday to demand jobs. The march ended peacefully."
 PLANNED = "Unions said they would hold a strike march in Basra next week."
@@ -60,7 +62,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         store.add_report(Report(article=a, events=[strike]))
         b = article_from_text(PROTEST, source="AFP", published="2016-11-08", id="afp-1")
         marchers = Actor(name="Protesters (Iraq)", inter=6, country="IQ")
-        protest = _event(PROTEST, "afp-1", "PEACE_PROTEST", "Peaceful protest", "Protests", actor1=marchers)
+        protest = _event(
+            PROTEST, "afp-1", "PEACE_PROTEST", "Peaceful protest", "Protests", actor1=marchers, location=BAGHDAD
+        )
         store.add_report(Report(article=b, events=[protest]))
         c = article_from_text(PLANNED, source="AFP", published="2016-11-08", id="afp-2")
         planned = _event(PLANNED, "afp-2", "PEACE_PROTEST", "Peaceful protest", "Protests", status="planned")
@@ -70,7 +74,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_acled_csv_has_acled_columns_in_order(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "events.csv"
-    assert export(db, "acled-csv", out) == 2  # the planned march is not an ACLED event
+    assert export(db, "acled-csv", out).written == 2  # the planned march is not an ACLED event
     with out.open(newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         rows = list(reader)
@@ -83,23 +87,26 @@ def test_acled_csv_has_acled_columns_in_order(db: Path, tmp_path: Path) -> None:
     assert strike["notes"] == "Coalition aircraft struck a car bomb factory in Mosul on Tuesday."
     assert strike["source"] == "Rudaw"
     assert strike["fatalities"] == "3"
-    assert (strike["inter1"], strike["inter2"], strike["interaction"]) == ("8", "7", "78")
+    assert (strike["inter1"], strike["inter2"]) == ("Foreign / Others", "Civilians")
+    assert strike["interaction"] == "Civilians-External/Other Forces"
     assert strike["civilian_targeting"] == "Civilian targeting"
     assert (strike["iso"], strike["country"], strike["region"]) == ("368", "Iraq", "Middle East")
     assert (strike["admin1"], strike["location"], strike["geo_precision"]) == ("Nineveh", "Mosul", "1")
     protest = next(r for r in rows if r["sub_event_type"] == "Peaceful protest")
-    # No location and no figure: empty cells, and ACLED's 0 for fatalities.
-    assert protest["latitude"] == "" and protest["fatalities"] == "0"
-    assert protest["disorder_type"] == "Demonstrations" and protest["interaction"] == "60"
+    # No second actor and no figure: ACLED's single-actor interaction, and 0 for fatalities.
+    assert protest["actor2"] == "" and protest["fatalities"] == "0"
+    assert protest["disorder_type"] == "Demonstrations" and protest["interaction"] == "Sole Protesters"
+    assert protest["inter1"] == "Protesters" and protest["inter2"] == ""
+    assert protest["tags"] == "crowd size=no report" and protest["civilian_targeting"] == ""
 
 
 def test_geojson_points_carry_every_field(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "events.geojson"
-    assert export(db, "geojson", out) == 3
+    assert export(db, "geojson", out).written == 3
     data = json.loads(out.read_text("utf-8"))
     assert data["type"] == "FeatureCollection"
     located = [f for f in data["features"] if f["geometry"] is not None]
-    assert len(located) == 1
+    assert len(located) == 2
     feat = located[0]
     assert feat["geometry"] == {"type": "Point", "coordinates": [43.11889, 36.335]}
     assert set(ACLED_COLUMNS) | set(EXTRA_COLUMNS) <= set(feat["properties"])
@@ -132,6 +139,8 @@ def test_jsonl_one_event_a_line_with_its_reports(db: Path, tmp_path: Path) -> No
     assert len(lines) == 3
     strike = next(x for x in lines if x["code"] == "AIR_STRIKE")
     assert strike["reports"][0]["outlet"] == "Rudaw"
+    # an unknown toll is null here (the ACLED file writes 0)
+    assert next(x for x in lines if x["code"] == "PEACE_PROTEST")["fatalities"] is None
     assert strike["reports"][0]["attributed_to"] == ["police"]
 
 
@@ -146,7 +155,7 @@ def test_reports_export_gives_every_stored_report_valid_against_the_schema(db: P
     from sitrep.model import json_schema
 
     out = tmp_path / "reports.jsonl"
-    n = export(db, "reports", out)
+    n = export(db, "reports", out).written
     lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert n == len(lines) >= 2
     assert len({r["article"]["hash"] for r in lines}) == n

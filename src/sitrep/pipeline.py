@@ -18,7 +18,7 @@ from .geo import find_places
 from .model import Article, Report
 from .timex import find_times
 
-__all__ = ["Timings", "extract", "extract_items", "process"]
+__all__ = ["Timings", "extract", "extract_items", "extract_text", "extract_texts", "process"]
 
 
 class Timings(defaultdict[str, float]):
@@ -101,7 +101,56 @@ def extract(
     timings: Timings | None = None,
 ) -> Iterator[Report]:
     """One Report per article, in order; one spaCy parse per article, batched with ``nlp.pipe``."""
+    _not_a_string(articles, "extract() takes an iterable of Articles; for one text use sitrep.extract_text(text)")
     for item in extract_items(articles, nlp=nlp, batch_size=batch_size, timings=timings):
         if isinstance(item, SitrepError):
             raise item
         yield item
+
+
+def _not_a_string(value: object, message: str) -> None:
+    # a str is an iterable of characters: refuse it rather than code each letter
+    if isinstance(value, (str, bytes)):
+        raise TypeError(message)
+
+
+def extract_text(
+    text: str,
+    *,
+    published: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+) -> Report:
+    """The Report of one article's text; ``published`` (YYYY-MM-DD) anchors "on Thursday"."""
+    from .ingest import article_from_text
+
+    if not isinstance(text, str):
+        raise TypeError(f"extract_text() takes the article's text as a str, not {type(text).__name__}")
+    article = article_from_text(text, title=title, published=published, source=source, url=url, origin="<text>")
+    return next(extract([article]))
+
+
+def extract_texts(
+    texts: Iterable[str | Article],
+    *,
+    published: str | None = None,
+    source: str | None = None,
+    batch_size: int = 32,
+) -> Iterator[Report]:
+    """One Report per text (or Article), in order, parsed in batches; ``published`` and ``source`` apply to
+    every text given as a str."""
+    from .ingest import article_from_text
+
+    _not_a_string(texts, "extract_texts() takes an iterable of texts; for one text use sitrep.extract_text(text)")
+
+    def articles() -> Iterator[Article]:
+        for i, t in enumerate(texts):
+            if isinstance(t, Article):
+                yield t
+            elif isinstance(t, str):
+                yield article_from_text(t, published=published, source=source, origin=f"<text {i}>")
+            else:
+                raise TypeError(f"extract_texts() takes texts (str) or Articles, not {type(t).__name__}")
+
+    return extract(articles(), batch_size=batch_size)

