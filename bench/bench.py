@@ -95,6 +95,7 @@ def main() -> None:
         against_bare_parse(articles, args.repeat)
     if not args.workers_only:
         geo_resolution()
+        hostile_texts(articles)
     if args.workers > 1:
         against_one_worker(articles, args.workers, args.copies)
 
@@ -138,6 +139,34 @@ def against_bare_parse(articles: list[Article], repeat: int) -> None:
     other = whole - sum(timings.get(n, 0.0) for n in STAGES)
     print(f"  {'other':<10}{other:8.2f} s  {100 * other / whole:5.1f} %")
     print(f"peak memory (this process, one worker): {peak_mb(resource.RUSAGE_SELF):.0f} MB (budget 1024 MB)")
+
+
+def hostile_texts(articles: list[Article], size: int = 78_000) -> None:
+    """Texts built to be costly (place names, toll phrases) against a normal text of the same size."""
+    from sitrep.pipeline import extract_text
+
+    normal = ""
+    for a in articles:
+        if len(normal) >= size:
+            break
+        normal += a.text + "\n\n"
+    names = ["Kano", "Kaduna", "Aleppo", "Homs", "Mosul", "Goma", "Paris", "Lagos"]
+    cases = {
+        "normal": normal[:size],
+        "place names": (", ".join(names * (size // 40)))[:size],
+        "toll phrases": ("killed 5 people. " * (size // 17 + 1))[:size],
+    }
+    seconds = {}
+    for name, text in cases.items():
+        t0 = time.perf_counter()
+        extract_text(text, published="2024-03-05")
+        seconds[name] = time.perf_counter() - t0
+    base = seconds["normal"]
+    print(
+        f"hostile texts of {size // 1000} KB: normal {base:.2f} s; "
+        + "; ".join(f"{k} {v:.2f} s ({v / base:.2f}x)" for k, v in seconds.items() if k != "normal")
+        + " (budget 5x)"
+    )
 
 
 def geo_resolution() -> None:

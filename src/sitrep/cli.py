@@ -33,7 +33,9 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
 
 def fail(message: str) -> None:
     """One line on stderr and exit status 1."""
-    click.echo(f"sitrep: {message}", err=True)
+    from .output import printable
+
+    click.echo(f"sitrep: {printable(message)}", err=True)
     sys.exit(1)
 
 
@@ -43,7 +45,9 @@ class _Failure(click.ClickException):
     exit_code = 1
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"sitrep: {self.message}", err=True)
+        from .output import printable
+
+        click.echo(f"sitrep: {printable(self.message)}", err=True)
 
 
 class _Group(click.Group):
@@ -98,7 +102,7 @@ def extract(
       sitrep extract --jsonl articles.jsonl --format jsonl > reports.jsonl
     """
     from .ingest import read_jsonl, read_paths
-    from .output import write_reports
+    from .output import printable, write_reports
     from .pipeline import extract_items
 
     pub = _published(published)
@@ -123,7 +127,7 @@ def extract(
     for item in extract_items(items):
         if isinstance(item, SitrepError):
             failed += 1
-            click.echo(f"sitrep: {item}", err=True)
+            click.echo(f"sitrep: {printable(str(item))}", err=True)
             continue
         ok += 1
         events += len(item.events)
@@ -340,9 +344,10 @@ def ingest(
       sitrep ingest examples news.jsonl --db sitrep.db --workers 2
     """
     from .ingest_job import ingest as run_ingest
+    from .output import printable
 
     def report(err: SitrepError) -> None:
-        click.echo(f"sitrep: {err}", err=True)
+        click.echo(f"sitrep: {printable(str(err))}", err=True)
 
     pub = _published(published)
     stats = run_ingest(

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from . import acled
 from .errors import StoreError
 from .events.taxonomy import subtype
+from .output import csv_safe
 from .store import Filters, Store, check_filters
 
 __all__ = [
@@ -307,7 +308,7 @@ def export(
                     reason = _why_left_out(r)
                     result.left_out[reason] = result.left_out.get(reason, 0) + 1
                     continue
-                writer.writerow(row)
+                writer.writerow({k: csv_safe(v) for k, v in row.items()})
                 result.written += 1
         elif fmt == "geojson":
             json.dump(_geojson(rows), handle, ensure_ascii=False)

@@ -9,7 +9,10 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import json
+import os
 import re
+import stat
+import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -22,6 +25,7 @@ from .model import Article, Warning
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_CHARS",
     "Item",
     "article_from_text",
     "normalise_date",
@@ -33,6 +37,10 @@ __all__ = [
 
 # An article longer than this is not a news report (a dump, a log, a book).
 MAX_BYTES = 5 * 1024 * 1024
+# The parser's limit (spaCy's max_length): a longer text is refused with a line, not parsed.
+MAX_CHARS = 1_000_000
+# Publication dates outside these years are a source's error, not a date ("0001-01-01").
+YEARS = (1900, 2100)
 
 # Fewer words than this in an HTML page's main text means no article body was found.
 MIN_HTML_WORDS = 15
@@ -56,8 +64,10 @@ _EXT_KIND = {
 
 
 def text_hash(text: str) -> str:
-    """sha1 of the text's UTF-8 bytes: the same text is the same article."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    """sha1 of the text in Unicode NFC with its whitespace folded: copies that differ only in
+    composed accents, spacing or line ends are one article."""
+    folded = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha1(folded.encode("utf-8")).hexdigest()
 
 
 def normalise_date(value: Any) -> str | None:
@@ -68,7 +78,11 @@ def normalise_date(value: Any) -> str | None:
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    s = str(value).strip()
+    found = _parse_date(str(value).strip())
+    return found if found is not None and YEARS[0] <= int(found[:4]) <= YEARS[1] else None
+
+
+def _parse_date(s: str) -> str | None:
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", s)
     if m:
         try:
@@ -104,6 +118,20 @@ def article_from_text(
     """An Article from its text and metadata, with its noise marked and its hash."""
     if not text.strip():
         raise InputError("no article text", source=origin, code="empty")
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            f"text too long to parse ({len(text):,} characters; the limit is {MAX_CHARS:,})",
+            source=origin,
+            code="too-large",
+        )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"text holds a character that is not valid Unicode (U+{ord(exc.object[exc.start]):04X} at {exc.start})",
+            source=origin,
+            code="encoding",
+        ) from None
     digest = text_hash(text)
     pub = normalise_date(published)
     notes: list[Warning] = []
@@ -224,6 +252,9 @@ def read_jsonl(lines: Iterable[str], origin: str, published: str | None = None) 
         except json.JSONDecodeError as exc:
             yield InputError(f"malformed JSON ({exc.msg})", source=where, code="bad-json")
             continue
+        except RecursionError:
+            yield InputError("JSON nested too deeply", source=where, code="bad-json")
+            continue
         try:
             yield _jsonl_article(obj, where, published)
         except InputError as err:
@@ -242,7 +273,11 @@ def _read_feed(data: bytes, origin: str, published: str | None) -> Iterator[Item
         where = f"{origin}#{n}"
         content = entry.get("content")
         html = content[0].get("value") if content else entry.get("summary", "")
-        text = _html_to_text(html or "")
+        try:
+            text = _html_to_text(html or "")
+        except Exception as exc:  # lxml refuses control characters and the like: this entry only
+            yield InputError(f"cannot read this entry ({_reason(exc)})", source=where, code="bad-feed")
+            continue
         when = entry.get("published_parsed") or entry.get("updated_parsed")
         pub = date(*when[:3]).isoformat() if when else published
         try:
@@ -289,44 +324,107 @@ def _sniff(path: Path, head: bytes) -> str:
     return "text"
 
 
+def _reason(exc: BaseException) -> str:
+    """What went wrong, in words a user understands (never a raw exception repr)."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read"
+    if isinstance(exc, (OverflowError, ValueError)) and ("chr()" in str(exc) or "C int" in str(exc)):
+        return "a character reference outside Unicode"
+    if isinstance(exc, UnicodeError):
+        return "text that is not valid Unicode"
+    if isinstance(exc, MemoryError):
+        return "too large to hold in memory"
+    first = str(exc).splitlines()[0][:120] if str(exc) else ""
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+
+
+def _contained(items: Iterator[Item], origin: str) -> Iterator[Item]:
+    """``items``, and one InputError in place of whatever exception a reader raises part way."""
+    try:
+        yield from items
+    except InputError as err:
+        yield err
+    except OSError as exc:
+        yield InputError(f"cannot read ({exc.strerror or exc})", source=origin, code="unreadable")
+    except Exception as exc:  # a reader's bug or a library's on hostile input: one line, the batch goes on
+        yield InputError(f"cannot read this input ({_reason(exc)})", source=origin, code="unreadable")
+
+
+def _read_bytes(path: Path, origin: str) -> bytes:
+    """The bytes of a regular file, never more than MAX_BYTES + 1 (a device or a growing file cannot
+    make it read without end)."""
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(
+            st.st_mode
+        ) else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file"
+        raise InputError(f"not a regular file ({kind}); only files are read", source=origin, code="not-a-file")
+    too_large = InputError(
+        f"file too large (over {MAX_BYTES // 1048576} MB, the limit)", source=origin, code="too-large"
+    )
+    if st.st_size > MAX_BYTES:
+        raise too_large
+    with path.open("rb") as fh:
+        data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise too_large
+    return data
+
+
+def _walk(folder: Path) -> Iterator[InputError | Path]:
+    """The files under ``folder`` in name order; a symlink that leads outside it is an InputError, never
+    followed."""
+    root = folder.resolve()
+    for here, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        base = Path(here)
+        for name in sorted(files + [d for d in dirs if (base / d).is_symlink()]):
+            child = base / name
+            if name.startswith(".") or name in {"NOTICE", "LICENSE", "README.md"}:
+                continue
+            if child.is_symlink():
+                target = child.resolve()
+                if not target.is_relative_to(root):
+                    yield InputError(
+                        f"symlink to {target} leads outside {folder}; not followed", source=str(child), code="symlink"
+                    )
+                    continue
+                if target.is_dir():
+                    continue  # its files are read where they are, inside the folder
+            yield child
+
+
 def read_path(path: str | Path, published: str | None = None) -> Iterator[Item]:
     """Articles (or errors) from one file or, recursively, a folder."""
     path = Path(path)
     if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            if child.name.startswith(".") or child.name in {"NOTICE", "LICENSE", "README.md"}:
-                continue
-            yield from read_path(child, published)
+        for child in _walk(path):
+            if isinstance(child, InputError):
+                yield child
+            else:
+                yield from read_path(child, published)
         return
     origin = str(path)
-    try:
-        if not path.exists():
-            raise InputError("no such file or folder", source=origin, code="missing")
-        if path.stat().st_size > MAX_BYTES:
-            size = path.stat().st_size / 1048576
-            raise InputError(
-                f"file too large ({size:.1f} MB; the limit is {MAX_BYTES // 1048576} MB)",
-                source=origin,
-                code="too-large",
-            )
-        data = path.read_bytes()
-        kind = _sniff(path, data[:2048])
-        if kind == "feed":
-            if not data.strip():
-                raise InputError("empty file", source=origin, code="empty")
-            yield from _read_feed(data, origin, published)
-            return
-        text = _decode(data, origin)
-        if kind == "jsonl":
-            yield from read_jsonl(text.split("\n"), origin, published)
-        elif kind == "html":
-            yield _read_html(text, origin, published)
-        else:
-            yield _read_text(text, origin, published)
-    except InputError as err:
-        yield err
-    except OSError as exc:
-        yield InputError(f"cannot read ({exc.strerror})", source=origin, code="unreadable")
+    yield from _contained(_read_file(path, origin, published), origin)
+
+
+def _read_file(path: Path, origin: str, published: str | None) -> Iterator[Item]:
+    if not os.path.lexists(path):
+        raise InputError("no such file or folder", source=origin, code="missing")
+    data = _read_bytes(path, origin)
+    kind = _sniff(path, data[:2048])
+    if kind == "feed":
+        if not data.strip():
+            raise InputError("empty file", source=origin, code="empty")
+        yield from _read_feed(data, origin, published)
+        return
+    text = _decode(data, origin)
+    if kind == "jsonl":
+        yield from read_jsonl(text.split("\n"), origin, published)
+    elif kind == "html":
+        yield _read_html(text, origin, published)
+    else:
+        yield _read_text(text, origin, published)
 
 
 def read_paths(paths: Iterable[str | Path], published: str | None = None) -> Iterator[Item]:

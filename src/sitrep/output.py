@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -13,7 +14,16 @@ from rich.table import Table
 
 from .model import Event, Report
 
-__all__ = ["FORMATS", "event_rows", "rows_table", "write_reports", "write_rows"]
+__all__ = [
+    "FORMATS",
+    "csv_safe",
+    "event_rows",
+    "printable",
+    "rows_table",
+    "terminal_safe",
+    "write_reports",
+    "write_rows",
+]
 
 FORMATS = ("json", "jsonl", "csv", "table", "geojson")
 
@@ -34,6 +44,33 @@ ROW_FIELDS = (
     "source",
     "evidence",
 )
+
+
+# OWASP "CSV Injection": a cell a spreadsheet would run as a formula starts with one of these.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def csv_safe(value: Any) -> Any:
+    """A CSV cell no spreadsheet runs as a formula: text starting with = + - @ tab or CR gets a leading
+    apostrophe (a signed number is left as it is)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def printable(text: str) -> str:
+    """``text`` with its control characters (but newlines) shown as escapes: a file name or a title
+    cannot move the cursor or recolour the terminal."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def terminal_safe(text: str) -> str:
+    """Text for a rich table: control characters shown as escapes, rich markup shown as written."""
+    from rich.markup import escape
+
+    return escape(printable(text))
 
 
 def _actor(a: Any) -> str:
@@ -92,12 +129,17 @@ def rows_table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
         if len(evidence) > 160:
             evidence = evidence[:157] + "..."
         table.add_row(
-            str(r.get("date") or ""),
-            str(r.get("place") or ""),
-            kind,
-            actors,
-            "" if killed is None else str(killed),
-            evidence,
+            *(
+                terminal_safe(cell)
+                for cell in (
+                    str(r.get("date") or ""),
+                    str(r.get("place") or ""),
+                    kind,
+                    actors,
+                    "" if killed is None else str(killed),
+                    evidence,
+                )
+            )
         )
     return table
 
@@ -126,7 +168,7 @@ def write_rows(rows: list[dict[str, Any]], fmt: str, out: TextIO, title: str | N
         fields = list(rows[0]) if rows else list(ROW_FIELDS)
         writer = csv.DictWriter(buf, fieldnames=fields)
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_safe(v) for k, v in r.items()} for r in rows)
         out.write(buf.getvalue())
     elif fmt == "geojson":
         json.dump(_geojson(rows), out, ensure_ascii=False)

@@ -182,8 +182,18 @@ def _dated(ref: TimeRef) -> bool:
     return ref.type in ("DATE", "TIME", "DURATION") and ref.value is not None and ref.value[:1] in "0123456789P"
 
 
+def _parsed_from(doc: Doc, text: str) -> bool:
+    """Whether ``doc`` is the parse of ``text``: same length, and the same last token where it ends
+    (cheap: Doc.text would join every token on each call)."""
+    if not len(doc):
+        return not text
+    last = doc[-1]
+    end = last.idx + len(last.text_with_ws)
+    return end == len(text) and text[last.idx : last.idx + len(last.text)] == last.text
+
+
 def _sentences(doc: Doc | None, text: str) -> list[tuple[int, int]]:
-    if doc is not None and doc.has_annotation("SENT_START") and doc.text == text:
+    if doc is not None and doc.has_annotation("SENT_START") and _parsed_from(doc, text):
         return [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
     from ..timex.tense import sentence_bounds
 
@@ -259,7 +269,7 @@ def date_event(
 
     in_sentence = [t for t in usable if ev.start <= t.start and t.end <= ev.end]
     chosen: TimeRef | None = None
-    if in_sentence and doc is not None and doc.text == text:
+    if in_sentence and doc is not None and _parsed_from(doc, text):
         clause = _clause_tokens(doc, t_start, t_end)
         if clause is not None:
             in_clause = []

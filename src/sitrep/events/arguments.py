@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, Evidence, Tally
+from ..nlp import sentence_ents
 from .actors import Mention, article_country, city_countries, code_phrase, dictionary, region_countries
 from .attribution import accusing_verbs, commenting_verbs, sources
 from .counts import SentenceCounts, read_counts
@@ -146,7 +147,7 @@ class _Context:
                 if (nxt is None or nxt.text != "-") and not commentator(self.doc[m.end - 1], accusers=False):
                     return str(m.value)
         towns = city_countries()
-        for ent in sent.ents:
+        for ent in sentence_ents(sent):
             if lo <= ent.start < hi or commentator(ent.root, accusers=False):
                 continue
             if ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
@@ -178,7 +179,7 @@ class _Context:
 def _region_country(sent: Span) -> str | None:
     """The country of a first-level region the sentence names as a place ("Zamfara state")."""
     regions = region_countries()
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         words = ent.text[4:] if ent.text.startswith("the ") else ent.text
         if words in regions:
             return regions[words]
@@ -211,7 +212,9 @@ def commentator(tok: Token, accusers: bool = True) -> bool:
 
 def _judging_verb(tok: Token) -> Token | None:
     """The verb of condemning or accusing whose subject or "by" agent ``tok`` is, else None."""
-    while tok.dep_ in ("conj", "compound", "amod") and tok.head.i != tok.i:
+    for _ in range(12):  # bounded: a list of thousands of names is one conj chain
+        if tok.dep_ not in ("conj", "compound", "amod") or tok.head.i == tok.i:
+            break
         tok = tok.head  # "condemned by the White House and the United Nations"
     head = tok.head
     if tok.dep_ == "nsubj" and (head.lemma_ in commenting_verbs() or head.lemma_ in accusing_verbs()):
@@ -791,7 +794,7 @@ def _tallies(ctx: _Context, lowers: list[str]) -> list[Tally]:
         start = end = None
         if counts.tally_marker is not None:
             start, end = tally_period(ctx.doc[counts.tally_marker], ctx.article.published)
-        place = next((e.text for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")), None)
+        place = next((e.text for e in sentence_ents(sent) if e.label_ in ("GPE", "LOC", "FAC")), None)
         out.append(
             Tally(
                 evidence=Evidence(sent.start_char, sent.end_char),

@@ -168,8 +168,10 @@ def _looks_like_date(doc: Doc, i: int, j: int) -> bool:
     """Years, days of months, clock times, percentages, all-figure dates and the like."""
     text = doc[i:j].text
     lo, hi = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    window = doc.text[max(0, lo - 11) : hi + 11]
+    # the characters around the figure, from nearby tokens (Doc.text would join the whole doc each time)
+    near = doc[max(0, i - 6) : min(len(doc), j + 6)]
     base = max(0, lo - 11)
+    window = near.text[base - near.start_char : hi + 11 - near.start_char]
     if any(base + m.start() <= lo and hi <= base + m.end() for m in _NUMERIC_DATE.finditer(window)):
         return True
     if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100:

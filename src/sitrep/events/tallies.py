@@ -7,6 +7,8 @@ from datetime import date, datetime
 from dateutil import parser as dateparser
 from spacy.tokens import Token
 
+from ..nlp import sentence_ents
+
 __all__ = ["tally_period"]
 
 
@@ -30,7 +32,7 @@ def tally_period(marker: Token, published: str | None) -> tuple[str | None, str 
     scope = sorted({t.i for t in marker.head.subtree} | {t.i for t in marker.subtree})
     scope = [i for i in scope if i > marker.i and i < sent.end]
     doc = marker.doc
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ == "DATE" and ent.start in scope:
             default = datetime(pub.year if pub else 1900, 1, 1)
             try:

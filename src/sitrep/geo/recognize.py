@@ -288,20 +288,24 @@ def _next_is_place_punct(doc: Doc, j: int) -> bool:
 def _finish(doc: Doc, article: Article, spans: list[tuple[int, int, str, bool]]) -> list[Mention]:
     """Mentions with admin hints and containment, noise segments left out."""
     w = words()
-    sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+    # the sentence of each token, once: Token.sent walks its sentence on every call (quadratic)
+    sent_of = [0] * len(doc)
+    for k, s in enumerate(doc.sents):
+        sent_of[s.start : s.end] = [k] * (s.end - s.start)
+    text = doc.text  # Doc.text joins every token on each call
     out: list[Mention] = []
     for a, b, label, demonym in spans:
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         if segment_kind(article, start, end) in _NOISE:
             continue
-        if doc.text[start:end].endswith("$") or doc.text[end:end + 1] == "$":
+        if text[start:end].endswith("$") or text[end:end + 1] == "$":
             continue  # a currency ("US$ 5", "A$"), not the country
         hint = b < len(doc) and doc[b].lower_ in w["admin_words"]
         if a >= 2 and doc[a - 1].lower_ == "of" and doc[a - 2].lower_ in w["admin_words"]:
             hint = True
-        sent = sent_index.get(doc[a].sent.start)
-        out.append(Mention(start, end, doc.text[start:end], label, hint, demonym, None, sent))
-    _link_containers(doc.text, out)
+        sent = sent_of[a]
+        out.append(Mention(start, end, text[start:end], label, hint, demonym, None, sent))
+    _link_containers(text, out)
     return out
 
 
