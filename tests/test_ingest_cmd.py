@@ -175,3 +175,73 @@ def test_jsonl_input_keeps_ids_and_records_bad_lines(tmp_path: Path) -> None:
     con.close()
     again = ingest([feed], db, progress=False)
     assert (again.stored, again.already, again.errors, again.known_failures) == (0, 2, 0, 1)
+
+
+def _children(pid: int) -> set[int]:
+    """The pids whose parent is ``pid`` (Linux /proc)."""
+    out = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                out.add(int(entry.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_end_with_their_parent(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_articles(folder, 40)
+    proc = sitrep(
+        tmp_path / "w.log",
+        "ingest",
+        str(folder),
+        "--db",
+        str(tmp_path / "w.db"),
+        "--workers",
+        "2",
+        "--batch-size",
+        "1",
+        "--quiet",
+    )
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while time.monotonic() < deadline and proc.poll() is None and len(workers) < 2:
+        workers = _children(proc.pid)
+        time.sleep(0.1)
+    assert proc.poll() is None and workers, "no workers seen before the ingest ended"
+    time.sleep(1.0)  # let them start
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    assert not [w for w in workers if _alive(w)]
+
+
+def test_same_text_with_new_metadata_says_what_is_not_applied(tmp_path: Path) -> None:
+    text = "Gunmen killed five villagers in Zurmi on Sunday, police said."
+    first = tmp_path / "a.jsonl"
+    first.write_text(json.dumps({"id": "one", "text": text, "published": "2024-03-05", "source": "A"}) + "\n")
+    second = tmp_path / "b.jsonl"
+    # the same text with header lines inside, trailing spaces and a new id and source
+    body = f"Title: Zurmi\nPublished: 2024-03-05\n\n{text}  \n"
+    second.write_text(json.dumps({"id": "two", "text": body, "source": "B"}) + "\n")
+    said: list[str] = []
+    db = tmp_path / "s.db"
+    ingest([first], db, progress=False, on_error=lambda e: said.append(str(e)))
+    stats = ingest([second], db, progress=False, on_error=lambda e: said.append(str(e)))
+    assert stats.already == 1 and stats.stored == 0
+    (line,) = said
+    assert "same text as stored article 'one'" in line and "id 'two'" in line and "source 'B'" in line

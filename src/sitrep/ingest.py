@@ -175,7 +175,9 @@ def _decode(data: bytes, origin: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_text(text: str, origin: str, published: str | None) -> Article:
+def _split_header(text: str) -> tuple[dict[str, str], str]:
+    """The ``Title:``/``Published:``/``Source:``/``URL:`` lines before a blank line, and the body after
+    them; no header, the whole text."""
     meta: dict[str, str] = {}
     lines = text.split("\n")
     i = 0
@@ -183,9 +185,12 @@ def _read_text(text: str, origin: str, published: str | None) -> Article:
         meta[m[1].lower()] = m[2].strip()
         i += 1
     if meta and i < len(lines) and not lines[i].strip():
-        body = "\n".join(lines[i + 1 :])
-    else:
-        meta, body = {}, text
+        return meta, "\n".join(lines[i + 1 :])
+    return {}, text
+
+
+def _read_text(text: str, origin: str, published: str | None) -> Article:
+    meta, body = _split_header(text)
     return article_from_text(
         body,
         title=meta.get("title"),
@@ -229,13 +234,16 @@ def _jsonl_article(obj: Any, origin: str, published: str | None) -> Article:
             raise InputError(
                 '"places" must be a list of [start, end] pairs', source=origin, code="bad-json"
             ) from None
+    # header lines kept inside the text ("Title: ...", a blank line) are the record's metadata, so the
+    # article is the same as when read from its text file; gold spans index the text as given
+    meta, body = _split_header(text) if spans is None else ({}, text)
     return article_from_text(
-        text,
+        body,
         id=obj.get("id"),
-        title=obj.get("title"),
-        published=obj.get("published") or published,
-        source=obj.get("source"),
-        url=obj.get("url"),
+        title=obj.get("title") or meta.get("title"),
+        published=obj.get("published") or meta.get("published") or meta.get("date") or published,
+        source=obj.get("source") or meta.get("source"),
+        url=obj.get("url") or meta.get("url"),
         origin=origin,
         gold_places=spans,
     )

@@ -203,13 +203,33 @@ def _todo(
             yield item, fp
 
 
+def _differs(article: Article, stored_id: str, published: str | None, source: str | None) -> str | None:
+    """A line saying what of ``article`` is not kept because its text is stored already, else None."""
+    changes = []
+    if article.id != article.hash and article.id != stored_id:
+        changes.append(f"id {article.id!r}")
+    if article.published and article.published != published:
+        changes.append(f"published {article.published}")
+    if article.source and article.source != source:
+        changes.append(f"source {article.source!r}")
+    if not changes:
+        return None
+    return (
+        f"same text as stored article {stored_id!r} (published {published or 'unknown'}, source "
+        f"{source or 'unknown'}): kept as stored; its {', '.join(changes)} not applied"
+    )
+
+
 def _batches(todo: Iterator[Article | tuple[SitrepError, str]], size: int, job: _Job) -> Iterator[list[Article]]:
     """Batches of articles not stored yet; reader errors are written as they come."""
     batch: list[Article] = []
 
     def unstored() -> list[Article]:
-        known = job.store.stored_among([a.hash for a in batch])
+        known = job.store.stored_metadata([a.hash for a in batch])
         job.stats.already += len(known)
+        for a in batch:
+            if a.hash in known and job.on_error is not None and (note := _differs(a, *known[a.hash])):
+                job.on_error(SitrepError(note, source=a.origin or a.id, code="duplicate"))
         if known:
             job.tick()
         return [a for a in batch if a.hash not in known]

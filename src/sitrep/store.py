@@ -369,6 +369,16 @@ class Store:
                 found.update(conn.execute(sa.select(articles.c.hash).where(articles.c.hash.in_(chunk))).scalars())
         return found
 
+    def stored_metadata(self, hashes: Sequence[str]) -> dict[str, tuple[str, str | None, str | None]]:
+        """For the stored ones of these text hashes: (article id, published, source)."""
+        found: dict[str, tuple[str, str | None, str | None]] = {}
+        cols = (articles.c.hash, articles.c.article_id, articles.c.published, articles.c.source)
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(hashes), 500):
+                for h, aid, pub, src in conn.execute(sa.select(*cols).where(articles.c.hash.in_(chunk))):
+                    found[h] = (aid, pub, src)
+        return found
+
     def failed_fingerprints(self) -> set[str]:
         """The fingerprints of inputs that failed before (skipped until they change)."""
         with self.engine.connect() as conn:
