@@ -136,3 +136,14 @@ def test_counts_say_what_they_count(db: Path, tmp_path: Path) -> None:
 def test_acled_style_is_checked(db: Path) -> None:
     code, _, err = _run("export", "--db", str(db), "--acled-style", "tool")
     assert code == 2 and "export-tool" in err
+
+
+def test_extract_of_a_device_or_a_fifo_is_one_line(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", str(fifo)):
+        code, out, err = _run("extract", path)
+        assert code == 1 and out == ""
+        assert "not a regular file" in _one_line(err)

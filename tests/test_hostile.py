@@ -159,3 +159,19 @@ def test_query_csv_has_no_formula_cell() -> None:
 def test_control_characters_are_shown_not_sent_to_the_terminal() -> None:
     assert printable("file\x1b[31mred\x07.txt") == "file\\x1b[31mred\\x07.txt"
     assert printable("two\nlines") == "two\nlines"
+
+
+@pytest.mark.slow
+def test_an_article_past_its_budget_is_an_error_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.errors import SitrepError
+    from sitrep.ingest import article_from_text
+    from sitrep.pipeline import BUDGET_ENV, extract_items
+
+    text = "Gunmen killed three people in Maiduguri on Monday, police said. " * 200
+    monkeypatch.setenv(BUDGET_ENV, "0.001")
+    slow, fine = article_from_text(text, id="slow"), article_from_text(GOOD, id="fine")
+    first = list(extract_items([slow]))
+    assert isinstance(first[0], SitrepError) and first[0].code == "timeout" and BUDGET_ENV in str(first[0])
+    monkeypatch.setenv(BUDGET_ENV, "0")  # no limit
+    (report,) = list(extract_items([fine]))
+    assert not isinstance(report, SitrepError) and report.article.id == "fine"

@@ -144,7 +144,8 @@ def extract(
             sys.stdout.flush()
     if fmt == "table":
         write_reports(table_reports, "table", sys.stdout)
-    click.echo(f"sitrep: {ok} articles read, {failed} errors; their Reports told {events} events", err=True)
+    if ok or failed > 1:  # one input that failed has said so in its own line
+        click.echo(f"sitrep: {ok} articles read, {failed} errors; their Reports told {events} events", err=True)
     sys.exit(0 if ok else 1)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -18,7 +21,52 @@ from .geo import find_places
 from .model import Article, Report
 from .timex import find_times
 
-__all__ = ["Timings", "extract", "extract_items", "extract_text", "extract_texts", "process"]
+__all__ = [
+    "BUDGET_ENV",
+    "Timings",
+    "article_budget",
+    "extract",
+    "extract_items",
+    "extract_text",
+    "extract_texts",
+    "process",
+]
+
+# Seconds one article may take after parsing before it becomes an error line (0: no limit).
+BUDGET_ENV = "SITREP_ARTICLE_SECONDS"
+DEFAULT_BUDGET = 60.0
+
+
+class _OverBudget(Exception):
+    """Raised by the alarm when an article runs past its budget."""
+
+
+def article_budget() -> float:
+    """The per-article budget in seconds: ``$SITREP_ARTICLE_SECONDS``, else 60."""
+    raw = os.environ.get(BUDGET_ENV, "").strip()
+    try:
+        return max(0.0, float(raw)) if raw else DEFAULT_BUDGET
+    except ValueError:
+        return DEFAULT_BUDGET
+
+
+@contextmanager
+def _within(seconds: float) -> Iterator[None]:
+    """Raise _OverBudget in the block after ``seconds`` (main thread on Unix; elsewhere no limit)."""
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def alarm(signum: int, frame: object) -> None:
+        raise _OverBudget
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class Timings(defaultdict[str, float]):
@@ -61,8 +109,10 @@ def extract_items(
     timings: Timings | None = None,
 ) -> Iterator[Report | SitrepError]:
     """One Report per article, in input order; reader errors pass through in place,
-    and an article that fails in a stage becomes an error instead of ending the batch."""
+    and an article that fails in a stage, or runs past its budget (``article_budget``), becomes an
+    error instead of ending the batch."""
     nlp = nlp or nlp_mod.load()
+    budget = article_budget()
     clock = timings if timings is not None else Timings()
     batch: list[Article | SitrepError] = []
 
@@ -76,13 +126,24 @@ def extract_items(
                 continue
             doc = next(docs)
             try:
-                yield process(item, doc, clock)
-            except Exception as exc:  # one broken article must not stop the batch
+                with _within(budget):
+                    report = process(item, doc, clock)
+            except _OverBudget:
                 yield SitrepError(
-                    f"extraction failed ({type(exc).__name__}: {exc})",
+                    f"took longer than {budget:g} s to code (the per-article budget; set {BUDGET_ENV} to change it)",
+                    source=item.origin or item.id,
+                    code="timeout",
+                )
+                continue
+            except Exception as exc:  # one broken article must not stop the batch
+                first = str(exc).splitlines()[0][:120] if str(exc) else ""
+                yield SitrepError(
+                    f"extraction failed ({type(exc).__name__}{': ' + first if first else ''})",
                     source=item.origin or item.id,
                     code="pipeline",
                 )
+                continue
+            yield report
         batch.clear()
 
     for item in items:
