@@ -21,6 +21,7 @@ run: $(STAMP)
 	$(BIN)/sitrep export --db sitrep.db --format geojson --out out/events.geojson
 	$(BIN)/sitrep export --db sitrep.db --format parquet --out out/events.parquet
 	$(BIN)/sitrep export --db sitrep.db --format reports --out out/reports.jsonl
+	@echo "To see the events on a map and a timeline: $(BIN)/sitrep serve --db sitrep.db, then open http://127.0.0.1:8000/"
 
 # Rebuilds the event classifier's head from train/events/ (deterministic; never run by `make test`).
 train: $(STAMP)

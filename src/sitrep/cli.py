@@ -416,6 +416,24 @@ def export(db: str, fmt: str, out: Path | None, acled_style: str, **opts: Any) -
     click.echo(f"sitrep: {result.line(out)}", err=True)
 
 
+@main.command()
+@click.option("--db", default="sitrep.db", show_default=True, help="Store: a SQLite file or a database URL.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--token", envvar="SITREP_TOKEN", help="Enable the writing endpoints, guarded by this token.")
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the read-only API and the web view (map, timeline, evidence) over the store.
+
+    \b
+    Example:
+      sitrep serve --db sitrep.db --port 8000   # then open http://127.0.0.1:8000/
+    """
+    from .serve import serve as run_server
+
+    click.echo(f"sitrep: serving {db} at http://{host}:{port}/ (API at /api, Ctrl-C to stop)", err=True)
+    run_server(db, host=host, port=port, token=token)
+
+
 def run() -> None:
     """Console-script entry point (errors become one line: see _Group)."""
     main(standalone_mode=True)

@@ -164,6 +164,9 @@ class Location(_Record):
     admin2: str | None = None
     precision: int | None = None
     text: str | None = None
+    # GeoNames feature code of the place (PPL a town, ADM1 a province, SEA, RGN, STM, AIRP...): an event
+    # placed at "the Mediterranean" is not mistaken for one at a town.
+    feature_code: str | None = None
     # Where the place came from: "sentence" (the event's own words), "mention" (another mention
     # of the same event), "main" (the article's main place) or "dateline".
     via: str | None = internal(None)

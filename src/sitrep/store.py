@@ -273,6 +273,8 @@ class Filters:
     text: str | None = None
     limit: int | None = None
     statuses: Sequence[str] | None = field(default=None)
+    offset: int | None = None
+    pk: int | None = None
 
 
 def _country_code(value: str) -> str:
@@ -325,6 +327,8 @@ def check_filters(f: Filters) -> Filters:
         changes["status"] = _one_of(f.status, STATUSES, "status")
     if f.limit is not None and f.limit < 0:
         raise StoreError(f"--limit must be 0 or more, not {f.limit}", code="bad-filter")
+    if f.offset is not None and f.offset < 0:
+        raise StoreError(f"offset must be 0 or more, not {f.offset}", code="bad-filter")
     return replace(f, **changes)
 
 
@@ -572,6 +576,8 @@ class Store:
         stmt = sa.select(events).where(*_where(f)).order_by(events.c.event_date, events.c.pk)
         if f.limit is not None:
             stmt = stmt.limit(f.limit)
+        if f.offset:
+            stmt = stmt.offset(f.offset)
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(stmt)]
             by_pk = {r["pk"]: r for r in rows}
@@ -608,6 +614,29 @@ class Store:
             # ACLED's id: the country's ISO alpha-3 and a number; no made-up prefix for no country
             r["event_id_cnty"] = f"{country_iso3(r['country']) or ''}{r['pk']}"
         return rows
+
+    def count(self, filters: Filters | None = None) -> int:
+        """How many stored events match ``filters`` (limit and offset aside)."""
+        f = replace(filters or Filters(), limit=None, offset=None)
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(events).where(*_where(f))).scalar_one())
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """The stored article with this id: its metadata, its text and its Report; None when there is none."""
+        a = articles.c
+        stmt = (
+            sa.select(a.article_id, a.title, a.published, a.source, a.url, a.text, reports.c.report)
+            .join(reports, reports.c.article_pk == a.pk)
+            .where(a.article_id == article_id)
+            .limit(1)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(stmt).first()
+        if row is None:
+            return None
+        found = dict(row._mapping)
+        found["id"] = found.pop("article_id")
+        return found
 
     def reports(self) -> Iterator[dict[str, Any]]:
         """The stored Report of every article (the JSON contract), in the order they were stored."""
@@ -752,6 +781,8 @@ def _where(f: Filters) -> list[Any]:
         clauses.append(c.fatalities >= f.min_fatalities)
     if f.status:
         clauses.append(c.status == f.status)
+    if f.pk is not None:
+        clauses.append(c.pk == f.pk)
     if f.statuses:
         clauses.append(c.status.in_(list(f.statuses)))
     if f.text:

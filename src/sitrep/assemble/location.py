@@ -98,7 +98,7 @@ def precision_of(p: Place, modifier: str = "at") -> int:
 def _location(p: Place, precision: int, via: str) -> Location:
     return Location(name=p.name, geonameid=p.geonameid, latitude=p.latitude, longitude=p.longitude,
                     country=p.country, admin1=p.admin1, admin2=p.admin2, precision=precision, text=p.text,
-                    via=via)
+                    feature_code=p.feature_code, via=via)
 
 
 def _granularity(p: Place) -> int:
