@@ -146,3 +146,7 @@ def test_openapi_and_docs_need_no_cdn(client: TestClient) -> None:
     assert "/api/events" in docs and "http" not in docs.replace("/api/openapi.json", "")
     page = client.get("/").text
     assert "leaflet.js" in page and "https://" not in page and "http://" not in page
+
+
+def test_ceasefires_endpoint_lists_truces(client: TestClient) -> None:
+    assert client.get("/api/ceasefires").json() == []  # no Agreement in this store

@@ -105,6 +105,8 @@ def test_page_map_timeline_filter_evidence_and_no_external_request(server: str, 
     days = int(_wait(browser, "return Number(document.getElementById('timeline').dataset.days || 0)"))
     assert days >= 3 and browser.find_elements(By.CSS_SELECTOR, "#timeline rect.day-bar")
     assert browser.find_elements(By.CSS_SELECTOR, "path.country"), "no country outline drawn"
+    # the seed article's ceasefire is shaded on the timeline, violence during it ringed on the map
+    assert browser.find_elements(By.CSS_SELECTOR, "#timeline rect.truce[data-start='2016-10-20']")
     total = len(browser.find_elements(By.CSS_SELECTOR, "#events li"))
     assert total >= markers
 

@@ -418,6 +418,26 @@ def export(db: str, fmt: str, out: Path | None, acled_style: str, **opts: Any) -
 
 @main.command()
 @click.option("--db", default="sitrep.db", show_default=True, help="Store: a SQLite file or a database URL.")
+@format_option("table", "json", "csv")
+def ceasefires(db: str, fmt: str) -> None:
+    """Truces the stored events tell (kind, parties, area, window, extensions, rejections, breakdown) and
+    the violent events before, during and after each, with their evidence.
+
+    \b
+    Example:
+      sitrep ceasefires --db sitrep.db --format json > truces.json
+    """
+    from .ceasefires import truces, write
+    from .export import _require
+
+    _require(db)
+    found = truces(db)
+    write(found, fmt, sys.stdout)
+    click.echo(f"sitrep: {len(found)} truces", err=True)
+
+
+@main.command()
+@click.option("--db", default="sitrep.db", show_default=True, help="Store: a SQLite file or a database URL.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--token", envvar="SITREP_TOKEN", help="Enable the writing endpoints, guarded by this token.")

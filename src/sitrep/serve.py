@@ -254,6 +254,13 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         out["day_type"] = [{"day": d, "type": t, "events": c} for (d, t), c in sorted(by_day_type.items())]
         return JSONResponse(out)
 
+    @app.get("/api/ceasefires", summary="Truces with their windows, parties, violations and before/after counts")
+    def ceasefires() -> JSONResponse:
+        from .ceasefires import truces
+
+        _exists(db)
+        return JSONResponse([t.to_dict() for t in truces(db)])
+
     @app.post("/api/extract", summary="Code one article's text (nothing is stored)")
     def extract(body: ExtractIn) -> JSONResponse:
         from .pipeline import extract_text

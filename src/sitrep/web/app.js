@@ -11,7 +11,7 @@ const TYPES = {
   "Riots": "#2f9e44",
   "Strategic developments": "#495057",
 };
-const state = { events: [], selected: null, brush: null };
+const state = { events: [], selected: null, brush: null, truces: [] };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -54,15 +54,20 @@ async function drawCountries() {
                       interactive: false }).addTo(map);
 }
 
+function violations() {
+  return new Set(state.truces.flatMap((t) => t.violations.map((v) => v.event_id)));
+}
+
 function drawMarkers(events) {
   clusters.clearLayers();
   const points = [];
   for (const ev of events) {
     if (ev.latitude == null || ev.longitude == null) continue;
     const radius = 5 + 2.5 * Math.sqrt(ev.fatalities || 0);
+    const breach = violations().has(ev.event_id_cnty);  // violence during a truce: a red ring
     const marker = L.circleMarker([ev.latitude, ev.longitude], {
-      radius, color: "#222", weight: 1, fillColor: TYPES[ev.event_type] || "#868e96", fillOpacity: 0.85,
-      className: "event-marker",
+      radius, color: breach ? "#e03131" : "#222", weight: breach ? 3 : 1, fillColor: TYPES[ev.event_type] || "#868e96",
+      fillOpacity: 0.85, className: breach ? "event-marker violation" : "event-marker",
     });
     marker.bindTooltip(`${ev.event_date || "?"} ${ev.sub_event_type} (${ev.location || "?"})`);
     marker.on("click", () => select(ev.event_id_cnty));
@@ -92,6 +97,19 @@ function drawTimeline(counts) {
   const totals = {};
   for (const c of counts) totals[c.day] = (totals[c.day] || 0) + c.events;
   const most = Math.max(...Object.values(totals));
+  for (const t of state.truces) {  // truce windows shaded behind the bars
+    if (!t.start) continue;
+    const last = t.end || (t.during && t.during.end) || t.start;
+    const inside = days.filter((d) => d >= t.start && d <= last);
+    if (!inside.length) continue;
+    const a = days.indexOf(inside[0]), b = days.indexOf(inside[inside.length - 1]);
+    const shade = svg("rect", { x: pad + a * step, y: 0, width: (b - a + 1) * step, height: height - pad,
+                                class: "truce", "data-start": t.start });
+    const title = svg("title", {});
+    title.textContent = `${t.kind} from ${t.start}${t.end ? " to " + t.end : ""}: ${t.parties.join(", ")}`;
+    shade.append(title);
+    box.append(shade);
+  }
   const stacked = {};
   for (const c of counts) {
     if (c.day === "unknown") continue;
@@ -237,7 +255,7 @@ function init() {
     document.getElementById("filters").reset(); state.brush = null; load();
   });
   drawCountries().catch((err) => setStatus(`outlines: ${err.message}`));
-  load();
+  getJSON("/api/ceasefires").then((t) => { state.truces = t; }).catch(() => { state.truces = []; }).finally(() => load());
 }
 
 init();
