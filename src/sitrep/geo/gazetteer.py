@@ -110,7 +110,14 @@ class ImportStats:
 
 
 _DATA_FILES = ("demonyms.csv", "geo_countries.csv", "geo_admin1.csv", "geo_admin2.csv", "geo_aliases.yaml",
-               "geo_words.yaml")
+               "geo_words.yaml", "geo_features.csv")
+# GeoNames feature classes of the feature codes data/geo_features.csv uses (S, spots, for the rest).
+_FEATURE_CLASS = {
+    **dict.fromkeys(("OCN", "SEA", "GULF", "BAY", "STRT", "CHN", "CNL", "STM", "LK", "LKS", "RSV"), "H"),
+    **dict.fromkeys(("MTS", "MT", "PEN", "DSRT", "VAL", "PLN", "PLAT", "ISL", "ISLS", "HLLS", "DLTA"), "T"),
+    **dict.fromkeys(("CONT", "RGN", "AREA", "RGNE"), "L"),
+    **dict.fromkeys(("PPLX", "PPL"), "P"),
+}
 
 
 @lru_cache(maxsize=1)
@@ -356,6 +363,22 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
                  extra["fclass"], extra["fcode"], extra.get("country", ""), extra.get("admin1", ""), "",
                  int(extra.get("population", 0))))
         w.add_names(gid, [extra["name"], *extra.get("names", [])], MAIN)
+    regions_named = {name_key(r["name"]) for r in _extra_regions()}
+    for row in _csv_rows("geo_features.csv"):
+        if name_key(row["name"]) in regions_named:
+            continue  # geo_aliases.yaml's regions come first
+        alts = [n for n in (row.get("alt_names") or "").split("|") if n.strip()]
+        gid = int(row["geonameid"]) if row.get("geonameid") else synthetic[0]
+        if gid == synthetic[0]:
+            synthetic[0] -= 1
+        elif con.execute("SELECT 1 FROM place WHERE id = ?", (gid,)).fetchone():
+            w.add_names(gid, alts, ALTERNATE)  # a place the packaged GeoNames data has: only its other names
+            continue
+        fcode = row["feature_code"]
+        w.place((gid, row["name"], float(row["latitude"]), float(row["longitude"]), _FEATURE_CLASS.get(fcode, "S"),
+                 fcode, row.get("country") or "", "", "", int(row.get("population") or 0)))
+        w.add_names(gid, [row["name"]], MAIN)
+        w.add_names(gid, alts, ALTERNATE)
     for region in _extra_regions():
         fcode = region["fcode"]
         fclass = "L" if fcode in ("RGN", "PEN", "DSRT") else "T" if fcode in ("MTS", "ISL") else "H"

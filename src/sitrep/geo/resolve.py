@@ -31,7 +31,8 @@ MIN_SCORE = 0.3
 # A first-pass margin (prior points) at which a reading counts fully towards the article's focus.
 _SURE_MARGIN = 1.5
 # Countries, continents, seas and named regions: no country focus applies to them.
-_AREA_CODES = {"PCLI", "CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN", "LK", "DLTA", "ISL"}
+_AREA_CODES = {"PCLI", "CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN", "LK", "DLTA", "ISL", "BAY", "STRT",
+               "CHN", "STM", "LKS", "VAL", "PLN", "ISLS"}
 _KIND_BONUS = {MAIN: 0.0, ALTERNATE: -0.3, DEMONYM: 0.0, CODE: -0.5}
 
 
