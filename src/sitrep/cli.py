@@ -327,6 +327,8 @@ def _filters(opts: dict[str, Any]) -> Any:
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True, help="Articles per batch.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--retry-failed", is_flag=True, help="Try again inputs that failed before, even unchanged.")
+@click.option("--dask", "dask_address", metavar="local[:N]|tcp://HOST:PORT",
+              help="Extract on a Dask cluster: a new local one (N workers) or a running scheduler (sitrep[dask]).")
 def ingest(
     paths: tuple[Path, ...],
     db: str,
@@ -335,14 +337,16 @@ def ingest(
     batch_size: int,
     quiet: bool,
     retry_failed: bool,
+    dask_address: str | None,
 ) -> None:
     """Run the pipeline over articles (files, folders, .jsonl, feeds) into the event store.
 
     Each article is stored once (by content hash): running again adds only what is new.
 
     \b
-    Example:
+    Examples:
       sitrep ingest examples news.jsonl --db sitrep.db --workers 2
+      sitrep ingest archive/ --db postgresql://sitrep@db/sitrep --dask tcp://scheduler:8786
     """
     from .ingest_job import ingest as run_ingest
     from .output import printable
@@ -360,6 +364,7 @@ def ingest(
         progress=not quiet,
         on_error=report,
         retry_failed=retry_failed,
+        dask=dask_address,
     )
     click.echo(f"sitrep: {stats.line(db)}", err=True)
     if stats.read == 0 and stats.errors + stats.known_failures > 0:

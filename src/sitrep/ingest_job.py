@@ -319,10 +319,12 @@ def ingest_items(
     console: Console | None = None,
     on_error: Callable[[SitrepError], None] | None = None,
     retry_failed: bool = False,
+    dask: str | None = None,
 ) -> IngestStats:
     """Run the pipeline over ``items`` and store every new article once; ``on_error`` hears
     of each new failure (an unchanged failure from an earlier run is only counted, unless
-    ``retry_failed``)."""
+    ``retry_failed``). ``dask`` ("local", "local:N" or a scheduler address) spreads extraction
+    over a Dask cluster (sitrep.cluster); this process still writes every Report."""
     if workers < 1:
         raise SitrepError("--workers must be at least 1", code="usage")
     stats = IngestStats()
@@ -344,7 +346,11 @@ def ingest_items(
     with Store(db) as store, bar:
         job = _Job(store, stats, clock, bar if progress else None, on_error)
         batches = _batches(_todo(items, store, stats, clock, retry_failed), max(1, batch_size), job)
-        if workers == 1:
+        if dask is not None:
+            from .cluster import run_dask
+
+            run_dask(batches, job, dask)
+        elif workers == 1:
             _run_serial(batches, job)
         else:
             _run_parallel(batches, job, workers)
@@ -364,6 +370,7 @@ def ingest(
     timings: Timings | None = None,
     on_error: Callable[[SitrepError], None] | None = None,
     retry_failed: bool = False,
+    dask: str | None = None,
 ) -> IngestStats:
     """Ingest files, folders, JSON Lines and feeds into the store at ``db``; an InputError, and no store
     created, when not one of ``paths`` exists."""
@@ -379,4 +386,5 @@ def ingest(
         timings=timings,
         on_error=on_error,
         retry_failed=retry_failed,
+        dask=dask,
     )
