@@ -28,7 +28,7 @@ train: $(STAMP)
 	$(BIN)/python train/train_head.py
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench.py --workers 2
+	$(BIN)/python bench/bench.py --workers 2 --dask
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -85,6 +85,7 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=3, help="Corpus copies for the worker comparison.")
     ap.add_argument("--workers-only", action="store_true", help="Only the worker comparison.")
     ap.add_argument("--repeat", type=int, default=3, help="Rounds of bare parse and ingest (best kept).")
+    ap.add_argument("--dask", action="store_true", help="Also compare 1 and 2 Dask workers on 500 articles.")
     args = ap.parse_args()
 
     articles = load_articles()
@@ -98,6 +99,8 @@ def main() -> None:
         hostile_texts(articles)
     if args.workers > 1:
         against_one_worker(articles, args.workers, args.copies)
+    if args.dask:
+        against_dask(articles)
 
 
 def against_bare_parse(articles: list[Article], repeat: int) -> None:
@@ -225,6 +228,50 @@ def against_one_worker(articles: list[Article], workers: int, n_copies: int) -> 
         f"{1000 * cn:.0f} ms; on {workers} idle cores that allows up to {workers * c1 / cn:.2f}x"
     )
     print(f"peak memory of a worker process: {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+
+
+def against_dask(articles: list[Article], size: int = 500) -> None:
+    """Ingest on a local Dask cluster of 1 and of 2 workers against one process: throughput, CPU per
+    article, peak memory per worker, and whether the stored events are the same."""
+    import math
+
+    from distributed import Client, LocalCluster
+
+    from sitrep.store import query
+
+    corpus = copies(articles, math.ceil(size / len(articles)))[:size]
+
+    def events(db: Path) -> list[tuple[object, ...]]:
+        keys = ("date", "place", "sub_event_type", "status", "actor1", "actor2", "fatalities", "evidence")
+        return sorted(tuple(r[k] for k in keys) for r in query(db))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "one.db"
+        cpu0 = cpu_seconds()
+        one = ingest_items(corpus, base, batch_size=8, progress=False)
+        cpu_one = (cpu_seconds() - cpu0) / len(corpus)
+        reference = events(base)
+        rates, cpu, peaks, same = {}, {}, {}, {}
+        for n in (1, 2):
+            with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                              silence_logs=40) as cluster, Client(cluster) as client:
+                db = Path(tmp) / f"dask{n}.db"
+                before = sum(client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_utime
+                                        + resource.getrusage(resource.RUSAGE_SELF).ru_stime).values())
+                mine = cpu_seconds()
+                stats = ingest_items(corpus, db, batch_size=8, progress=False, dask=cluster.scheduler_address)
+                used = sum(client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_utime
+                                      + resource.getrusage(resource.RUSAGE_SELF).ru_stime).values()) - before
+                cpu[n] = (used + cpu_seconds() - mine) / len(corpus)
+                peaks[n] = max(client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss).values()) / 1024
+                rates[n] = stats.steady_rate
+                same[n] = events(db) == reference
+    print(f"dask: {len(corpus)} articles (the corpus repeated), batches of 8, steady rates after the first batch")
+    print(f"  one process {one.steady_rate:.1f} articles/s; Dask 1 worker {rates[1]:.1f}, 2 workers {rates[2]:.1f}: "
+          f"{rates[2] / rates[1]:.2f}x from 1 to 2 workers (goal 1.8x on 2 cores)")
+    print(f"  CPU per article: one process {1000 * cpu_one:.0f} ms, Dask 1 worker {1000 * cpu[1]:.0f} ms, "
+          f"2 workers {1000 * cpu[2]:.0f} ms; peak memory per worker {peaks[1]:.0f} / {peaks[2]:.0f} MB")
+    print(f"  stored events equal to the one-process run: 1 worker {same[1]}, 2 workers {same[2]}")
 
 
 if __name__ == "__main__":

@@ -94,7 +94,7 @@ def test_all_bad_exits_1(tmp_path: Path) -> None:
     bad.write_bytes(b"")
     result = run(bad)
     assert result.exit_code == 1
-    assert "0 articles read" in result.stderr
+    assert result.stderr.strip().splitlines() == [f"sitrep: {bad}: empty file [empty]"]  # one input, one line
 
 
 def test_good_inputs_still_processed_in_a_mixed_folder(tmp_path: Path) -> None:

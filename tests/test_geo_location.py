@@ -80,11 +80,20 @@ def test_module_has_no_state(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_an_unknown_place_under_the_trigger_is_not_replaced(nlp: Any, gaz: Gazetteer) -> None:
-    # The packaged gazetteer has towns, not Damascus' districts: Jobar stays unresolved.
+    # A district no gazetteer entry holds stays unresolved rather than becoming Aleppo.
+    text = "Shelling hit Aleppo again.\nIntense clashes and shelling erupted in the Karm al-Jabal district."
+    loc = _locate(nlp, gaz, text, "clashes",
+                  sentence="Intense clashes and shelling erupted in the Karm al-Jabal district.")
+    assert loc is not None and loc.geonameid is None and loc.latitude is None
+    assert loc.text == "Karm al-Jabal"
+
+
+@pytest.mark.slow
+def test_a_district_of_a_city_resolves_with_its_feature_code(nlp: Any, gaz: Gazetteer) -> None:
     text = "Shelling hit Aleppo again.\nIntense clashes and shelling erupted in the Jobar district."
     loc = _locate(nlp, gaz, text, "clashes", sentence="Intense clashes and shelling erupted in the Jobar district.")
-    assert loc is not None and loc.geonameid is None and loc.latitude is None
-    assert loc.text == "Jobar"
+    assert loc is not None and loc.name == "Jobar" and loc.feature_code == "PPLX" and loc.country == "SY"
+    assert loc.latitude is not None and abs(loc.latitude - 33.53) < 0.1
 
 
 @pytest.mark.slow

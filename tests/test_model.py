@@ -31,8 +31,9 @@ DESIGN_KEYS = {
         "actor2", "fatalities", "injured", "attributed_to", "evidence", "mentions", "confidence",
     },
     "date": {"value", "start", "end", "precision", "text"},
+    # feature_code added to DESIGN.md's location (issue 14): a sea or region is not a town
     "location": {"name", "geonameid", "latitude", "longitude", "country", "admin1", "admin2",
-                 "precision", "text"},
+                 "precision", "text", "feature_code"},
     "actor": {"name", "text", "kind", "inter", "country"},
     "count": {"best", "low", "high", "text"},
     "evidence": {"start", "end", "trigger"},
