@@ -121,3 +121,11 @@ def test_a_quoted_place_and_a_country_used_as_a_modifier_do_not_place_the_event(
 def test_a_place_that_owns_its_outskirts_gives_precision_two(nlp: Any, gaz: Gazetteer) -> None:
     loc = _locate(nlp, gaz, "Fierce fighting was reported in Homs' suburbs on Friday.", "fighting")
     assert loc is not None and loc.name == "Homs" and loc.precision == 2
+
+
+@pytest.mark.slow
+def test_a_demonym_tells_whose_not_where(nlp: Any, gaz: Gazetteer) -> None:
+    loc = _locate(nlp, gaz, "Turkish jets struck Kurdish positions on Monday, the army said.", "struck")
+    assert loc is None
+    loc = _locate(nlp, gaz, "Syrian troops shelled the town of Saraqib on Monday.", "shelled")
+    assert loc is not None and loc.name == "Saraqib"

@@ -128,7 +128,8 @@ def _coherent(p: Place, focus: frozenset[str], sentence: list[Place]) -> bool:
 
 def _main_place(article: Article, places: list[Place]) -> Place | None:
     """The article's most named fine-grained place in the countries it is about (earliest on ties)."""
-    body = [p for p in places if _usable(p) and segment_kind(article, p.start, p.end) == "body"]
+    # a demonym tells whose ("Syrian troops"), never where
+    body = [p for p in places if _usable(p) and not _is_demonym(p) and segment_kind(article, p.start, p.end) == "body"]
     focus = focus_countries(article, places)
     body = [p for p in body if not focus or p.country in focus] or body
     if not body:
@@ -142,7 +143,7 @@ def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) 
     ev = event.evidence
     usable = [p for p in places if _usable(p)]
     # A dateline ("BEIRUT, April 4 -") names where the story was filed, not where it happened.
-    in_sentence = [p for p in places if ev.start <= p.start and p.end <= ev.end
+    in_sentence = [p for p in places if ev.start <= p.start and p.end <= ev.end and not _is_demonym(p)
                    and segment_kind(article, p.start, p.end) not in ("credit", "byline", "dateline")]
     trigger: Token | None = None
     if ev.trigger_start is not None and ev.trigger_end is not None:
