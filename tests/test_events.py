@@ -330,3 +330,13 @@ def test_eval_gate() -> None:
     result = evaluate()
     assert len([r for r in result.rows if r["code"] in CODES]) == 25
     assert check_floors(result.metrics, FLOORS) == []
+
+
+@pytest.mark.slow
+def test_a_question_does_not_tell_that_an_event_happened() -> None:
+    from sitrep.pipeline import extract_text
+
+    asked = extract_text("Did government forces shell the market in Idlib on Monday?", published="2024-03-05")
+    assert all(e.status != "occurred" for e in asked.events)
+    told = extract_text("The army retook Raqqa from the militants on Monday.", published="2024-03-05")
+    assert any(e.status == "occurred" for e in told.events)

@@ -55,6 +55,7 @@ class _Context:
     """The words of one sentence, for the trigger entries' near/not_near conditions."""
 
     def __init__(self, sent: Span) -> None:
+        self.sent = sent
         toks = [t for t in sent if not _is_source(t)]
         self.words = singulars({t.lemma_.lower() for t in toks} | {t.lower_ for t in toks})
         self.lemmas = " " + " ".join(t.lemma_.lower() for t in toks) + " "
@@ -447,6 +448,8 @@ def _resolve(cands: list[_Candidate], told: set[int] | None = None) -> list[_Can
 def _sentence_status(status: str, c: _Candidate, ctx: _Context, r: Rules) -> str:
     """A side's own report that the sentence itself calls unverified or rejected ("a claim that
     could not be verified") is claimed, not occurred."""
+    if status == "occurred" and ctx.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        return "hypothetical"  # a question asks whether, it does not tell that ("Does this mean ...?")
     if status != "occurred" or not ctx.has_any(r.status.unverified):
         return status
     if any(a.lemma_.lower() in REPORTING for a in ancestors(c.root)):
