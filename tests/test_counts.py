@@ -100,6 +100,10 @@ def test_running_totals_are_tallies_not_event_counts(nlp: Any) -> None:
     got = _read(nlp, "Four people were killed on Monday, bringing the number killed since the protests began to 56.")
     assert got.fatalities.best == 4
     assert got.tally_fatalities is not None and got.tally_fatalities.best == 56
+    # what a whole war has killed is never one event's toll
+    got = _read(nlp, "More than 150000 people have been killed in Syria's three-year war.")
+    assert got.fatalities.best is None and got.tally_fatalities is not None
+    assert _read(nlp, "Twelve people died in the clashes in Tripoli on Sunday.").fatalities.best == 12
 
 
 @pytest.mark.slow

@@ -1231,7 +1231,14 @@ def _ongoing(k: Token) -> bool:
         return False
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in subjects:
         return True  # "the war, which has killed ..."
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in subjects for c in verb.children)
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in subjects for c in verb.children):
+        return True
+    # "killed in Syria's three-year war", "died during the insurgency": the whole war's toll
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during", "throughout")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in subjects for o in c.children)
+        for c in verb.children
+    )
 
 
 def _compares(doc: Doc, sent: Span, i: int) -> bool:
