@@ -8,7 +8,6 @@ Nothing here is imported unless ``ingest --dask`` is used.
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -78,30 +77,13 @@ def connect(address: str) -> Iterator[Any]:
 
 def run_dask(batches: Iterator[list[Article]], job: _Job, address: str) -> None:
     """Extract ``batches`` on the cluster at ``address`` and write each Report here, in input order."""
-    from .ingest_job import _work
+    from .ingest_job import _work, pipelined
+
+    def failure(exc: BaseException) -> SitrepError:  # a worker died or the scheduler went away
+        return SitrepError(
+            f"a Dask task failed ({type(exc).__name__}); what was stored is kept: run again to resume", code="dask"
+        )
 
     with connect(address) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        pending: deque[tuple[list[Article], Any]] = deque()
-
-        def drain(until: int) -> None:
-            while len(pending) > until:
-                batch, future = pending.popleft()
-                try:
-                    results, stage_times = future.result()
-                except Exception as exc:  # a worker died or the scheduler went away
-                    raise SitrepError(
-                        f"a Dask task failed ({type(exc).__name__}); what was stored is kept: run again to resume",
-                        code="dask",
-                    ) from None
-                for name, seconds in stage_times.items():
-                    job.timings[name] += seconds
-                for article, result in zip(batch, results, strict=True):
-                    job.write(article, result)
-                job.batch_done()
-
-        # At most two batches in flight per worker: memory stays bounded on any corpus.
-        for batch in batches:
-            pending.append((batch, client.submit(_work, batch, pure=False)))
-            drain(2 * workers)
-        drain(0)
+        pipelined(batches, job, lambda batch: client.submit(_work, batch, pure=False), 2 * workers, failure)

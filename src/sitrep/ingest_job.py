@@ -14,7 +14,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,7 +30,7 @@ from .model import Article, Report
 from .pipeline import Timings, extract_items
 from .store import DEFAULT_DB, Store, error_fingerprint
 
-__all__ = ["IngestStats", "article_fingerprint", "ingest", "ingest_items"]
+__all__ = ["IngestStats", "article_fingerprint", "ingest", "ingest_items", "pipelined"]
 
 Result = Report | SitrepError
 
@@ -280,32 +280,52 @@ def _one_blas_thread() -> Iterator[None]:
                 os.environ[key] = value
 
 
+def pipelined(
+    batches: Iterator[list[Article]],
+    job: _Job,
+    submit: Callable[[list[Article]], Any],
+    in_flight: int,
+    failure: Callable[[BaseException], SitrepError | None],
+) -> None:
+    """Hand each batch to ``submit`` (which returns a future of ``_work``'s result), keep at most
+    ``in_flight`` pending so memory stays bounded on any corpus, and write the results in input order.
+    ``failure`` turns a future's exception into the error to raise (None: raise it as it is)."""
+    pending: deque[tuple[list[Article], Any]] = deque()
+
+    def drain(until: int) -> None:
+        while len(pending) > until:
+            batch, handle = pending.popleft()
+            try:
+                results, stage_times = handle.result()
+            except Exception as exc:
+                err = failure(exc)
+                if err is None:
+                    raise
+                raise err from None
+            for name, seconds in stage_times.items():
+                job.timings[name] += seconds
+            for article, result in zip(batch, results, strict=True):
+                job.write(article, result)
+            job.batch_done()
+
+    for batch in batches:
+        pending.append((batch, submit(batch)))
+        drain(in_flight)
+    drain(0)
+
+
 def _run_parallel(batches: Iterator[list[Article]], job: _Job, workers: int) -> None:
     ctx = multiprocessing.get_context("spawn")  # a fresh interpreter: safe for spaCy and SQLite
-    # At most two batches in flight per worker: memory stays bounded on any corpus.
-    pending: deque[tuple[list[Article], Future[tuple[list[Result], dict[str, float]]]]] = deque()
+
+    def failure(exc: BaseException) -> SitrepError | None:
+        if not isinstance(exc, BrokenProcessPool):
+            return None
+        return SitrepError(
+            "a worker process died (out of memory?); what was stored is kept: run again to resume", code="worker"
+        )
+
     with _one_blas_thread(), ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker) as pool:
-
-        def drain(until: int) -> None:
-            while len(pending) > until:
-                batch, handle = pending.popleft()
-                try:
-                    results, stage_times = handle.result()
-                except BrokenProcessPool:
-                    raise SitrepError(
-                        "a worker process died (out of memory?); what was stored is kept: run again to resume",
-                        code="worker",
-                    ) from None
-                for name, seconds in stage_times.items():
-                    job.timings[name] += seconds
-                for article, result in zip(batch, results, strict=True):
-                    job.write(article, result)
-                job.batch_done()
-
-        for batch in batches:
-            pending.append((batch, pool.submit(_work, batch)))
-            drain(2 * workers)
-        drain(0)
+        pipelined(batches, job, lambda batch: pool.submit(_work, batch), 2 * workers, failure)
 
 
 def ingest_items(
