@@ -237,6 +237,7 @@ def _plover(data_dir: Path, limit: int | None) -> tuple[list[dict[str, Any]], di
     if limit is not None:
         scored = scored[:limit]
     preds = _code_events([r["text"] for r, _ in scored])
+    combined = _code_events([r["text"] for r, _ in scored], combined=True)
     hits: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     for (r, spec), events in zip(scored, preds, strict=True):
@@ -261,6 +262,17 @@ def _plover(data_dir: Path, limit: int | None) -> tuple[list[dict[str, Any]], di
     for key, name in names.items():
         if totals[key]:
             metrics[name] = round(hits[key] / totals[key], 4)
+    # the pipeline's combination (rules and the classifier's fill-in) on the same real sentences
+    none = [not _reportable(evs) for (_, spec), evs in zip(scored, combined, strict=True) if spec["expect"] == "none"]
+    right = [
+        bool(_reportable(evs) & set(spec["codes"]))
+        for (_, spec), evs in zip(scored, combined, strict=True)
+        if spec["expect"] == "event"
+    ]
+    if none:
+        metrics["plover_combined_no_event_specificity"] = round(sum(none) / len(none), 4)
+    if right:
+        metrics["plover_combined_detection_recall"] = round(sum(right) / len(right), 4)
     rows = [
         {
             "plover": k.split(":", 1)[1],
