@@ -93,6 +93,8 @@ def test_known_actors(phrase: str, name: str | None, kind: str, country: str | N
         ("unidentified gunmen", "political militias", "Unidentified Armed Group (Syria)"),
         ("unidentified armed men", "political militias", "Unidentified Armed Group (Syria)"),
         ("militants", "political militias", "Unidentified Armed Group (Syria)"),
+        ("unidentified persons", "political militias", "Unidentified Armed Group (Syria)"),
+        ("masked men", "political militias", "Unidentified Armed Group (Syria)"),
         ("protesters", "protesters", "Protesters (Chile)"),
         ("rioters", "rioters", "Rioters (Chile)"),
         ("a mob", "rioters", "Rioters (Chile)"),
