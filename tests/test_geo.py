@@ -401,3 +401,28 @@ def test_import_memory_does_not_grow_with_the_dump(gaz_copy: Path, tmp_path: Pat
         assert stats.places > 10_000 * copies
     # Streaming: three times the lines, about the same peak (well under twice).
     assert peaks[1] < 2 * peaks[0], peaks
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "span", "name", "fcode"),
+    [
+        ("Storms crossed the Atlantic on Monday.", "Atlantic", "Atlantic Ocean", "OCN"),
+        ("Flights at Heathrow were cancelled.", "Heathrow", "Heathrow Airport", "AIRP"),
+        ("Middle Eastern leaders met in Doha.", "Middle Eastern", "Middle East", "RGN"),
+        ("Latin American ministers met in Lima.", "Latin American", "Latin America", "RGN"),
+        ("Clashes erupted in Jobar, a district of Damascus.", "Jobar", "Jobar", "PPLX"),
+        ("Fans gathered at Anfield before the match.", "Anfield", "Anfield", "STDM"),
+    ],
+)
+def test_regions_seas_districts_and_landmarks_resolve_with_their_feature_code(
+    gaz: Gazetteer, text: str, span: str, name: str, fcode: str
+) -> None:
+    from sitrep.geo import resolve_article
+
+    art = article_from_text(text)
+    art.segments = []
+    start = text.index(span)
+    art.gold_places = [(start, start + len(span))]
+    (res,) = resolve_article(None, art, gaz)
+    assert res.place is not None and (res.place.name, res.place.fcode) == (name, fcode)

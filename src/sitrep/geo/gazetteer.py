@@ -111,6 +111,14 @@ class ImportStats:
 
 _DATA_FILES = ("demonyms.csv", "geo_countries.csv", "geo_admin1.csv", "geo_admin2.csv", "geo_aliases.yaml",
                "geo_words.yaml", "geo_features.csv")
+# A curated feature has no population: it gets one that stands for how prominent a place of its
+# kind is in news (a sea or a region is named as often as a big city, a landmark as a town), so the
+# resolver and its calibration weigh it against namesake towns.
+_PROMINENCE = {
+    **dict.fromkeys(("CONT", "OCN", "SEA", "RGN", "GULF", "PEN", "DSRT", "MTS", "STRT", "CHN"), 1_000_000),
+    **dict.fromkeys(("STM", "LK", "LKS", "BAY", "VAL", "PLN", "ISL", "ISLS"), 200_000),
+    **dict.fromkeys(("AIRP", "AIRB", "STDM", "UNIV", "HSP", "SQR", "PRN", "CMP", "MILB", "NVB", "PPLX"), 50_000),
+}
 # GeoNames feature classes of the feature codes data/geo_features.csv uses (S, spots, for the rest).
 _FEATURE_CLASS = {
     **dict.fromkeys(("OCN", "SEA", "GULF", "BAY", "STRT", "CHN", "CNL", "STM", "LK", "LKS", "RSV"), "H"),
@@ -363,11 +371,21 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
                  extra["fclass"], extra["fcode"], extra.get("country", ""), extra.get("admin1", ""), "",
                  int(extra.get("population", 0))))
         w.add_names(gid, [extra["name"], *extra.get("names", [])], MAIN)
-    regions_named = {name_key(r["name"]) for r in _extra_regions()}
+    regions_named: dict[str, int] = {}
+    for region in _extra_regions():
+        fcode = region["fcode"]
+        fclass = "L" if fcode in ("RGN", "PEN", "DSRT") else "T" if fcode in ("MTS", "ISL") else "H"
+        w.place((synthetic[0], region["name"], float(region["latitude"]), float(region["longitude"]),
+                 fclass, fcode, region.get("country", ""), "", "", _PROMINENCE.get(fcode, 0)))
+        w.add_names(synthetic[0], [region["name"], *region.get("names", [])], MAIN)
+        regions_named[name_key(region["name"])] = synthetic[0]
+        synthetic[0] -= 1
     for row in _csv_rows("geo_features.csv"):
-        if name_key(row["name"]) in regions_named:
-            continue  # geo_aliases.yaml's regions come first
         alts = [n for n in (row.get("alt_names") or "").split("|") if n.strip()]
+        region_id = regions_named.get(name_key(row["name"]))
+        if region_id is not None:
+            w.add_names(region_id, alts, ALTERNATE)  # geo_aliases.yaml's region: only the other names
+            continue
         gid = int(row["geonameid"]) if row.get("geonameid") else synthetic[0]
         if gid == synthetic[0]:
             synthetic[0] -= 1
@@ -375,17 +393,11 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
             w.add_names(gid, alts, ALTERNATE)  # a place the packaged GeoNames data has: only its other names
             continue
         fcode = row["feature_code"]
+        pop = int(row.get("population") or 0) or _PROMINENCE.get(fcode, 0)
         w.place((gid, row["name"], float(row["latitude"]), float(row["longitude"]), _FEATURE_CLASS.get(fcode, "S"),
-                 fcode, row.get("country") or "", "", "", int(row.get("population") or 0)))
+                 fcode, row.get("country") or "", "", "", pop))
         w.add_names(gid, [row["name"]], MAIN)
         w.add_names(gid, alts, ALTERNATE)
-    for region in _extra_regions():
-        fcode = region["fcode"]
-        fclass = "L" if fcode in ("RGN", "PEN", "DSRT") else "T" if fcode in ("MTS", "ISL") else "H"
-        w.place((synthetic[0], region["name"], float(region["latitude"]), float(region["longitude"]),
-                 fclass, fcode, region.get("country", ""), "", "", 0))
-        w.add_names(synthetic[0], [region["name"], *region.get("names", [])], MAIN)
-        synthetic[0] -= 1
     w.flush()
     for (cc, a1), pts in admin_points.items():
         lat, lon = _middle(pts)

@@ -115,8 +115,8 @@ def _prior(c: Candidate, m: Mention) -> float:
     s += 0.5 * math.log10(pop + 1)
     if c.latitude is None:
         s -= 3.0
-    if c.id < 0:
-        s -= 1.0
+    if c.id < 0 and c.fclass == "A":
+        s -= 1.0  # an admin unit known only by name (no GeoNames id): a weaker reading
     return s
 
 
