@@ -426,3 +426,34 @@ def test_regions_seas_districts_and_landmarks_resolve_with_their_feature_code(
     art.gold_places = [(start, start + len(span))]
     (res,) = resolve_article(None, art, gaz)
     assert res.place is not None and (res.place.name, res.place.fcode) == (name, fcode)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Kurdish areas were shelled.", "Kurdish", "Kurdistan"),
+        ("Ohioans voted on Tuesday.", "Ohioans", "Ohio"),
+        ("South Ossetian officials spoke.", "South Ossetian", "South Ossetia"),
+    ],
+)
+def test_regional_demonyms_resolve_to_their_place(gaz: Gazetteer, text: str, span: str, name: str) -> None:
+    from sitrep.geo import resolve_article
+
+    art = article_from_text(text)
+    art.segments = []
+    start = text.index(span)
+    art.gold_places = [(start, start + len(span))]
+    (res,) = resolve_article(None, art, gaz)
+    assert res.place is not None and res.place.name == name
+
+
+def test_every_regional_demonym_names_a_place_the_gazetteer_holds(gaz: Gazetteer) -> None:
+    import csv
+    from importlib import resources
+
+    text = resources.files("sitrep.data").joinpath("demonyms_regional.csv").read_text("utf-8")
+    rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+    assert rows
+    missing = [r["form"] for r in rows if not list(gaz.lookup(r["form"]))]
+    assert missing == []

