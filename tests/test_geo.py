@@ -457,3 +457,14 @@ def test_every_regional_demonym_names_a_place_the_gazetteer_holds(gaz: Gazetteer
     assert rows
     missing = [r["form"] for r in rows if not list(gaz.lookup(r["form"]))]
     assert missing == []
+
+
+@pytest.mark.slow
+def test_a_short_name_of_a_sea_reads_in_the_story_frame(gaz: Gazetteer) -> None:
+    from sitrep.nlp import load
+
+    text = "Iran seized a tanker in the Gulf on Friday, Iranian state media said. The ship was taken to Bandar Abbas."
+    art = article_from_text(text)
+    places = find_places(load()(text), art, gaz)
+    gulf = next(p for p in places if p.text == "Gulf")
+    assert gulf.name == "Persian Gulf" and gulf.feature_code == "GULF"

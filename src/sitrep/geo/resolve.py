@@ -90,8 +90,9 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     short_code = text.isupper() and len(text.replace(".", "")) <= 3
     abbreviation = "." in text or text.isupper()
     short = len(name_key(text)) <= 4
+    # a short alternate name is a reading only for an abbreviation, or for a sea or region ("the Gulf")
     return [c for c in cands if (c.kind % 10 != CODE or short_code)
-            and (c.kind % 10 != ALTERNATE or not short or abbreviation)]
+            and (c.kind % 10 != ALTERNATE or not short or abbreviation or c.fcode in _AREA_CODES)]
 
 
 def _near(a: Candidate, b: Candidate, km: float) -> bool:
@@ -140,6 +141,11 @@ def _context(c: Candidate, m: Mention, focus: dict[str, float], container: Candi
             s += 1.5
         elif near < 300:
             s += 0.75
+    elif anchors and not c.country and c.latitude is not None and c.longitude is not None:
+        # a sea or region of no one country counts as in the story's frame when the story's places
+        # lie near it ("the Gulf" in an Iran story is the Persian Gulf, not Papua New Guinea's)
+        if min(distance_km(c.latitude, c.longitude, a, b) for a, b in anchors) < 1000:
+            s += 3.0
     return s
 
 
