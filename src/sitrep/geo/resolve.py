@@ -141,11 +141,16 @@ def _context(c: Candidate, m: Mention, focus: dict[str, float], container: Candi
             s += 1.5
         elif near < 300:
             s += 0.75
-    elif anchors and not c.country and c.latitude is not None and c.longitude is not None:
+    elif (
+        anchors
+        and not c.country
+        and c.latitude is not None
+        and c.longitude is not None
+        and min(distance_km(c.latitude, c.longitude, a, b) for a, b in anchors) < 1000
+    ):
         # a sea or region of no one country counts as in the story's frame when the story's places
         # lie near it ("the Gulf" in an Iran story is the Persian Gulf, not Papua New Guinea's)
-        if min(distance_km(c.latitude, c.longitude, a, b) for a, b in anchors) < 1000:
-            s += 3.0
+        s += 3.0
     return s
 
 
