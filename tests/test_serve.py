@@ -150,3 +150,31 @@ def test_openapi_and_docs_need_no_cdn(client: TestClient) -> None:
 
 def test_ceasefires_endpoint_lists_truces(client: TestClient) -> None:
     assert client.get("/api/ceasefires").json() == []  # no Agreement in this store
+
+
+@pytest.mark.slow
+def test_ingest_feeds_reads_urls_with_the_token_only(tmp_path: Path) -> None:
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    from conftest import FIXTURES
+
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copy(FIXTURES / "bbc-europe.rss", site / "feed.rss")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/feed.rss"
+        writer = TestClient(create_app(tmp_path / "feeds.db", token="t0k"))
+        _error(writer.post("/api/ingest-feeds", json={"urls": [url]}), 401, "unauthorized")
+        auth = {"Authorization": "Bearer t0k"}
+        first = writer.post("/api/ingest-feeds", json={"urls": [url, "file:///etc/passwd"]}, headers=auth).json()
+        assert first["stored"] == 3 and len(first["errors"]) == 1 and "http" in first["errors"][0]
+        again = writer.post("/api/ingest-feeds", json={"urls": [url]}, headers=auth).json()
+        assert (again["stored"], again["already"]) == (0, 3)
+    finally:
+        httpd.shutdown()

@@ -32,6 +32,7 @@ __all__ = [
     "read_jsonl",
     "read_path",
     "read_paths",
+    "read_url",
     "text_hash",
 ]
 
@@ -433,6 +434,34 @@ def _read_file(path: Path, origin: str, published: str | None) -> Iterator[Item]
         yield _read_html(text, origin, published)
     else:
         yield _read_text(text, origin, published)
+
+
+def read_url(url: str, published: str | None = None, timeout: float = 20.0) -> Iterator[Item]:
+    """Articles (or errors) from a feed or page at an http(s) URL, read up to the size limit; only
+    where a user asks for it (``POST /api/ingest-feeds``): sitrep fetches nothing on its own."""
+    yield from _contained(_read_url(url, published, timeout), url)
+
+
+def _read_url(url: str, published: str | None, timeout: float) -> Iterator[Item]:
+    import urllib.error
+    import urllib.request
+
+    if not url.lower().startswith(("http://", "https://")):
+        raise InputError("only http and https URLs are read", source=url, code="bad-url")
+    request = urllib.request.Request(url, headers={"User-Agent": "sitrep"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # scheme checked above
+            data = response.read(MAX_BYTES + 1)
+    except (urllib.error.URLError, TimeoutError, ValueError) as exc:
+        raise InputError(f"cannot fetch ({getattr(exc, 'reason', exc)})", source=url, code="unreachable") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"too large (over {MAX_BYTES // 1048576} MB, the limit)", source=url, code="too-large")
+    kind = _sniff(Path(url.split("?", 1)[0]), data[:2048])
+    if kind == "feed":
+        yield from _read_feed(data, url, published)
+        return
+    text = _decode(data, url)
+    yield _read_html(text, url, published) if kind == "html" else _read_text(text, url, published)
 
 
 def read_paths(paths: Iterable[str | Path], published: str | None = None) -> Iterator[Item]:

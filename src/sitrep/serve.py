@@ -44,6 +44,13 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse(error_body(status, code, message), status_code=status)
 
 
+class FeedsIn(BaseModel):
+    """Feed or page URLs to read, code and store."""
+
+    urls: list[str] = Field(min_length=1, max_length=100)
+    published: str | None = None
+
+
 class ExtractIn(BaseModel):
     """An article to code: its text and what the source says of it."""
 
@@ -272,11 +279,26 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         return JSONResponse(data)
 
     if token:
-        @app.post("/api/ingest", summary="Code one article's text and store it (needs the server's token)")
-        def ingest(body: ExtractIn, request: Request) -> JSONResponse:
+        def authorised(request: Request) -> None:
             given = request.headers.get("authorization", "")
             if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
                 raise HTTPException(401, "this endpoint needs the server's token: Authorization: Bearer TOKEN")
+
+        @app.post("/api/ingest-feeds", summary="Read feed or page URLs, code and store them (needs the token)")
+        def ingest_feeds(body: FeedsIn, request: Request) -> JSONResponse:
+            authorised(request)
+            from .ingest import read_url
+            from .ingest_job import ingest_items
+
+            said: list[str] = []
+            items = (item for url in body.urls for item in read_url(url, body.published))
+            stats = ingest_items(items, db, progress=False, on_error=lambda e: said.append(str(e)))
+            return JSONResponse({"read": stats.read, "stored": stats.stored, "already": stats.already,
+                                 "events": stats.events, "errors": said})
+
+        @app.post("/api/ingest", summary="Code one article's text and store it (needs the server's token)")
+        def ingest(body: ExtractIn, request: Request) -> JSONResponse:
+            authorised(request)
             from .ingest import article_from_text
             from .ingest_job import ingest_items
 
