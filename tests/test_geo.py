@@ -403,6 +403,18 @@ def test_import_memory_does_not_grow_with_the_dump(gaz_copy: Path, tmp_path: Pat
     assert peaks[1] < 2 * peaks[0], peaks
 
 
+def _resolve_span(gaz: Gazetteer, text: str, span: str) -> Any:
+    """The place the resolver gives ``span`` of ``text`` when the span is given (as gold-span scoring does)."""
+    from sitrep.geo import resolve_article
+
+    art = article_from_text(text)
+    art.segments = []
+    start = text.index(span)
+    art.gold_places = [(start, start + len(span))]
+    (res,) = resolve_article(None, art, gaz)
+    return res.place
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "span", "name", "fcode"),
@@ -418,14 +430,8 @@ def test_import_memory_does_not_grow_with_the_dump(gaz_copy: Path, tmp_path: Pat
 def test_regions_seas_districts_and_landmarks_resolve_with_their_feature_code(
     gaz: Gazetteer, text: str, span: str, name: str, fcode: str
 ) -> None:
-    from sitrep.geo import resolve_article
-
-    art = article_from_text(text)
-    art.segments = []
-    start = text.index(span)
-    art.gold_places = [(start, start + len(span))]
-    (res,) = resolve_article(None, art, gaz)
-    assert res.place is not None and (res.place.name, res.place.fcode) == (name, fcode)
+    place = _resolve_span(gaz, text, span)
+    assert place is not None and (place.name, place.fcode) == (name, fcode)
 
 
 @pytest.mark.slow
@@ -438,14 +444,8 @@ def test_regions_seas_districts_and_landmarks_resolve_with_their_feature_code(
     ],
 )
 def test_regional_demonyms_resolve_to_their_place(gaz: Gazetteer, text: str, span: str, name: str) -> None:
-    from sitrep.geo import resolve_article
-
-    art = article_from_text(text)
-    art.segments = []
-    start = text.index(span)
-    art.gold_places = [(start, start + len(span))]
-    (res,) = resolve_article(None, art, gaz)
-    assert res.place is not None and res.place.name == name
+    place = _resolve_span(gaz, text, span)
+    assert place is not None and place.name == name
 
 
 def test_every_regional_demonym_names_a_place_the_gazetteer_holds(gaz: Gazetteer) -> None:

@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException
 from .errors import SitrepError
 from .export import ACLED_COLUMNS, EXTRA_COLUMNS, records
 from .output import csv_safe
-from .store import Filters, Store, check_filters
+from .store import Filters, Store, check_filters, parse_bbox
 
 __all__ = ["MAX_BODY", "MAX_PAGE", "create_app", "error_body", "serve"]
 
@@ -81,15 +81,7 @@ def _filters(
     for name, value in (("since", since), ("until", until)):
         if value is not None and normalise_date(value) != value:
             raise SitrepError(f"{name} must be a date in YYYY-MM-DD form, not {value!r}", code="bad-filter")
-    box = None
-    if bbox is not None:
-        try:
-            west, south, east, north = (float(v) for v in bbox.split(","))
-        except ValueError:
-            raise SitrepError("bbox must be four numbers: WEST,SOUTH,EAST,NORTH", code="bad-filter") from None
-        if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180):
-            raise SitrepError("bbox out of range: WEST,SOUTH,EAST,NORTH in degrees", code="bad-filter")
-        box = (west, south, east, north)
+    box = parse_bbox(bbox) if bbox is not None else None
     return check_filters(
         Filters(since=since, until=until, country=country, admin1=admin1, bbox=box, event_type=type,
                 sub_event_type=sub_type, actor=actor, min_fatalities=min_fatalities, status=status, text=text,

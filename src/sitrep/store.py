@@ -37,6 +37,7 @@ __all__ = [
     "error_fingerprint",
     "evidence_sentence",
     "metadata",
+    "parse_bbox",
     "query",
 ]
 
@@ -296,6 +297,17 @@ def _country_code(value: str) -> str:
         raise StoreError(
             f"unknown country {value!r}; give an ISO code (SY) or a name (Syria)", code="bad-filter"
         ) from None
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """WEST,SOUTH,EAST,NORTH in degrees as numbers; a StoreError for anything else."""
+    try:
+        west, south, east, north = (float(v) for v in text.split(","))
+    except ValueError:
+        raise StoreError("bbox must be four numbers: WEST,SOUTH,EAST,NORTH", code="bad-filter") from None
+    if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180):
+        raise StoreError("bbox out of range: WEST,SOUTH,EAST,NORTH in degrees", code="bad-filter")
+    return west, south, east, north
 
 
 def _one_of(value: str, valid: Sequence[str], what: str) -> str:
