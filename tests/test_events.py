@@ -221,6 +221,14 @@ def test_generalised_sub_types(nlp: Language, text: str, codes: set[str]) -> Non
         # a kind of event a place is used to, none told
         "The border town has grown accustomed to rocket attacks.",
         "The capital is no stranger to bombings.",
+        # a series of events in the plural, with no day: no one event
+        "The district has been the target of repeated attacks by armed bandits.",
+        "Militants staged 40 attacks in the province last month, a think tank said.",
+        "Armed groups regularly carry out bombings on the highway.",
+        # a clause that tells who the sentence's subject is
+        "The militia, which has been battling government troops for years, controls much of the north.",
+        # asked or ordered, not done
+        "The army ordered residents to evacuate the border villages.",
     ],
 )
 def test_generalised_no_event(nlp: Language, text: str) -> None:
@@ -340,3 +348,11 @@ def test_a_question_does_not_tell_that_an_event_happened() -> None:
     assert all(e.status != "occurred" for e in asked.events)
     told = extract_text("The army retook Raqqa from the militants on Monday.", published="2024-03-05")
     assert any(e.status == "occurred" for e in told.events)
+
+
+@pytest.mark.slow
+def test_a_plural_or_a_describing_clause_that_names_its_day_is_told(nlp: Language) -> None:
+    text = "The militants on Tuesday carried out attacks on two police stations in Kano."
+    assert [e.status for e in _code(nlp, text)] == ["occurred"]
+    text = "The gunmen, who stormed the village on Monday night, killed 12 people."
+    assert "occurred" in [e.status for e in _code(nlp, text)]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from sitrep.assemble.location import locate_event, precision_of
+from sitrep.assemble.location import known_place, locate_event, precision_of
 from sitrep.geo import find_places
 from sitrep.geo.gazetteer import Gazetteer, build
 from sitrep.ingest import article_from_text
@@ -20,7 +20,8 @@ def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     return Gazetteer.get(path if path.exists() else build(path))
 
 
-def _locate(nlp: Any, gaz: Gazetteer, text: str, trigger: str, sentence: str | None = None) -> Location | None:
+def _locate(nlp: Any, gaz: Gazetteer, text: str, trigger: str, sentence: str | None = None,
+            *, finest: bool = False) -> Location | None:
     art = article_from_text(text, id="t")
     doc = nlp(text)
     places = find_places(doc, art, gaz)
@@ -29,7 +30,8 @@ def _locate(nlp: Any, gaz: Gazetteer, text: str, trigger: str, sentence: str | N
     t0 = text.index(trigger, s0)
     event = Event(id="t:0", event_type="", sub_event_type="", code="", status="occurred",
                   evidence=Evidence(s0, s0 + len(sent), trigger, t0, t0 + len(trigger)))
-    return locate_event(doc, art, event, places)
+    event.location = locate_event(doc, art, event, places)
+    return known_place(doc, art, event, places) if finest else event.location
 
 
 @pytest.mark.slow
@@ -130,3 +132,43 @@ def test_a_demonym_tells_whose_not_where(nlp: Any, gaz: Gazetteer) -> None:
     assert _locate(nlp, gaz, "Kurdish fighters attacked Islamic State positions on Monday.", "attacked") is None
     loc = _locate(nlp, gaz, "Syrian troops shelled the town of Saraqib on Monday.", "shelled")
     assert loc is not None and loc.name == "Saraqib"
+
+
+@pytest.mark.slow
+def test_an_unknown_village_takes_the_next_larger_known_place_after_merging(nlp: Any, gaz: Gazetteer) -> None:
+    text = ("Gunmen killed 12 people in Zangwalaki village of Borno State on Monday. "
+            "Zangwalaki lies near Maiduguri, residents said.")
+    first = "Gunmen killed 12 people in Zangwalaki village of Borno State on Monday."
+    raw = _locate(nlp, gaz, text, "killed", first)
+    # until merging, the unknown name itself keeps the event apart from others
+    assert raw is not None and raw.latitude is None and raw.text == "Zangwalaki"
+    loc = _locate(nlp, gaz, text, "killed", first, finest=True)
+    assert loc is not None and loc.latitude is not None and loc.text == "Zangwalaki"
+    assert loc.country == "NG" and loc.precision is not None and loc.precision >= 2
+
+
+@pytest.mark.slow
+def test_a_country_only_sentence_takes_the_articles_own_place(nlp: Any, gaz: Gazetteer) -> None:
+    text = ("Soldiers raided the home of the sect leader in Zaria on Saturday, residents of Zaria said. "
+            "The Nigerian Army on Monday confirmed it had arrested him in Nigeria.")
+    sent = "The Nigerian Army on Monday confirmed it had arrested him in Nigeria."
+    assert (raw := _locate(nlp, gaz, text, "arrested", sent)) is not None and raw.name == "Nigeria"
+    loc = _locate(nlp, gaz, text, "arrested", sent, finest=True)
+    assert loc is not None and loc.name == "Zaria" and loc.via == "main" and loc.precision == 2
+
+
+@pytest.mark.slow
+def test_a_first_level_unit_abroad_does_not_place_an_event(nlp: Any, gaz: Gazetteer) -> None:
+    text = ("Coalition air strikes hit Manbij in Aleppo province on Monday, Syrian activists said. "
+            "The bombing targeted the outskirts of the village of Tokhar at dawn, killing 56 civilians in Syria.")
+    loc = _locate(nlp, gaz, text, "bombing", text.split(". ")[1])
+    assert loc is not None and loc.country == "SY"
+
+
+@pytest.mark.slow
+def test_a_governorate_named_like_its_capital_is_the_city() -> None:
+    from sitrep import extract_text
+
+    city = extract_text("Warplanes struck Raqqa on Monday, killing nine.").places
+    province = extract_text("Shelling hit villages in Raqqa province on Monday.").places
+    assert [p.feature_code for p in city] == ["PPL"] and [p.feature_code for p in province] == ["ADM1"]

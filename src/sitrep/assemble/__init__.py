@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Article, Event, Location, Place, Report, Tally, TimeRef, Warning
 from .dating import date_event, date_tally
-from .location import locate_event
+from .location import known_place, locate_event
 from .merge import merge_mentions
 from .sides import settle_sides
 
@@ -46,6 +46,7 @@ def assemble(
     events = merge_mentions(article, events)
     for n, event in enumerate(events):
         event.id = f"{article.id}:{n}"
+        event.location = known_place(doc, article, event, places)
         settle_sides(event)
         event.actor1 = abroad(event.actor1, event.location)
         event.actor2 = abroad(event.actor2, event.location)

@@ -12,6 +12,7 @@ district, "eastern Aleppo", "north of X"), 3 only a region or country.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Event, Location, Place
 from ..nlp import segment_kind
 
-__all__ = ["focus_countries", "locate_event", "precision_of"]
+__all__ = ["focus_countries", "known_place", "locate_event", "precision_of"]
 
 _REGION_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "CONT", "ADM1", "ADM1H", "RGN", "TERR"}
 _AREA_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "ADM2H", "AREA", "PRK", "ISL", "ISLS", "VAL", "MTS"}
@@ -125,7 +126,9 @@ def focus_countries(article: Article, places: list[Place]) -> frozenset[str]:
 def _coherent(p: Place, focus: frozenset[str], sentence: list[Place]) -> bool:
     """A town abroad places an event only when its country is named beside it ("In Iraq, ... Baghdad"):
     a lone reading in a far country is a misreading ("Arsenal" in a Ukraine story is no Mauritius)."""
-    if not focus or not _usable(p) or p.country in focus or (p.feature_code or "") in _REGION_CODES:
+    # a country, continent or named region is no namesake; a first-level unit abroad can be ("Tokhar"
+    # read as Afghanistan's Takhar in a Syria story)
+    if not focus or not _usable(p) or p.country in focus or (p.feature_code or "") in _REGION_CODES - {"ADM1", "ADM1H"}:
         return True
     return any(q is not p and q.country == p.country and (q.feature_code or "") in _REGION_CODES for q in sentence)
 
@@ -142,10 +145,10 @@ def _main_place(article: Article, places: list[Place]) -> Place | None:
     return min(body, key=lambda p: (_granularity(p), -counts[p.geonameid or p.name], p.start))
 
 
-def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) -> Location | None:
-    """The event's place, else None."""
+def _ranked(doc: Doc, article: Article, event: Event, places: list[Place], main: Place | None,
+            focus: frozenset[str]) -> list[tuple[Place, Span]]:
+    """The places of the event's own sentence, best first."""
     ev = event.evidence
-    usable = [p for p in places if _usable(p)]
     # A dateline ("BEIRUT, April 4 -") names where the story was filed, not where it happened.
     in_sentence = [p for p in places if ev.start <= p.start and p.end <= ev.end and not _is_demonym(p)
                    and segment_kind(article, p.start, p.end) not in ("credit", "byline", "dateline")]
@@ -154,39 +157,76 @@ def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) 
         tspan = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
         if tspan is not None and len(tspan):
             trigger = tspan.root
+    ranked = []
+    for p in in_sentence:
+        if main is not None and not _coherent(p, focus, in_sentence):
+            continue
+        span = _span(doc, p)
+        if span is None:
+            continue
+        dist = _path_length(span.root, trigger) if trigger is not None else 50
+        chars = abs(p.start - (ev.trigger_start if ev.trigger_start is not None else ev.start))
+        grain = _granularity(p) if _usable(p) else 1
+        # A country that modifies a noun ("a U.S. missile strike", "the Syrian army",
+        # "Britain-based") tells whose it is, and a place inside a quotation ("Don't forget
+        # Aleppo!") what someone said: not where. The article's main place does better.
+        quoted = _quoted(article.text or doc.text, ev.start, p.start)
+        if main is not None and (quoted or _whose(p, span)):
+            continue
+        ranked.append((quoted, grain >= 3, dist, grain, chars, p, span))
+    ranked.sort(key=lambda r: r[:5])
+    return [(r[-2], r[-1]) for r in ranked]
+
+
+def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) -> Location | None:
+    """The event's place, else None."""
+    usable = [p for p in places if _usable(p)]
     main = _main_place(article, usable)
-    focus = focus_countries(article, usable)
-    if in_sentence:
-        ranked = []
-        for p in in_sentence:
-            if main is not None and not _coherent(p, focus, in_sentence):
-                continue
-            span = _span(doc, p)
-            if span is None:
-                continue
-            dist = _path_length(span.root, trigger) if trigger is not None else 50
-            chars = abs(p.start - (ev.trigger_start if ev.trigger_start is not None else ev.start))
-            grain = _granularity(p) if _usable(p) else 1
-            # A country that modifies a noun ("a U.S. missile strike", "the Syrian army",
-            # "Britain-based") tells whose it is, and a place inside a quotation ("Don't forget
-            # Aleppo!") what someone said: not where. The article's main place does better.
-            quoted = _quoted(article.text or doc.text, ev.start, p.start)
-            if main is not None and (quoted or _whose(p, span)):
-                continue
-            ranked.append((quoted, grain >= 3, dist, grain, chars, p, span))
-        if ranked:
-            ranked.sort(key=lambda r: r[:5])
-            best, span = ranked[0][-2], ranked[0][-1]
-            if not _usable(best):
-                # The text names the place but the gazetteer does not know it ("the Jobar
-                # district"): say so rather than borrow another place's coordinates.
-                return Location(text=best.text, via="sentence")
-            return _location(best, precision_of(best, _modifier(doc, span)), "sentence")
+    ranked = _ranked(doc, article, event, places, main, focus_countries(article, usable))
+    if ranked:
+        best, span = ranked[0]
+        if not _usable(best):
+            # The text names the place but the gazetteer does not know it ("the village of
+            # Alagarno"): the name keeps the event apart from others until ``known_place``.
+            return Location(text=best.text, via="sentence")
+        return _location(best, precision_of(best, _modifier(doc, span)), "sentence")
     if main is None:
         # Only the dateline names a place: the story was filed from near there.
-        filed = [p for p in usable if segment_kind(article, p.start, p.end) == "dateline" and p.start <= ev.end]
+        filed = [p for p in usable
+                 if segment_kind(article, p.start, p.end) == "dateline" and p.start <= event.evidence.end]
         return _location(filed[0], max(2, precision_of(filed[0])), "dateline") if filed else None
     return _location(main, precision_of(main), "main")
+
+
+def known_place(doc: Doc, article: Article, event: Event, places: list[Place]) -> Location | None:
+    """The merged event's place made as fine as the article allows, as an ACLED coder would.
+
+    An event placed only at a country ("the Nigerian Army arrested ...") takes the article's main
+    place in that country. An event placed at a name the gazetteer does not know (an unfound
+    village) takes the next larger known place: the sentence's own (not a country), else the main
+    place, at precision 2 or coarser, keeping the unknown name. Both run after merging, so that
+    until then the words the text used keep distinct events apart.
+    """
+    loc = event.location
+    if loc is None:
+        return loc
+    usable = [p for p in places if _usable(p)]
+    main = _main_place(article, usable)
+    if loc.latitude is not None:
+        coarse = (loc.feature_code or "").startswith("PCL") and loc.via in ("sentence", "mention")
+        if coarse and main is not None and main.country == loc.country and not _country_only(main):
+            return _location(main, max(2, precision_of(main)), "main")
+        return loc
+    known = [p for p, _ in _ranked(doc, article, event, places, main, focus_countries(article, usable))
+             if _usable(p) and not _country_only(p)]
+    wider, via = (known[0], "sentence") if known else (main, "main")
+    if wider is None:
+        return loc
+    return replace(_location(wider, max(2, precision_of(wider)), via), text=loc.text)
+
+
+def _country_only(p: Place) -> bool:
+    return (p.feature_code or "").startswith("PCL")
 
 
 def _whose(p: Place, span: Span) -> bool:

@@ -115,6 +115,10 @@ class StatusCues:
     attempt_codes: frozenset[str] = frozenset()
     accusation_heads: frozenset[str] = frozenset()
     habit_heads: frozenset[str] = frozenset()
+    series_nouns: frozenset[str] = frozenset()
+    describing_clause_deps: frozenset[str] = frozenset()
+    directives: frozenset[str] = frozenset()
+    day_words: frozenset[str] = frozenset()
     unverified: WordSet = WordSet(frozenset(), ())
     prior_gerund_codes: frozenset[str] = frozenset()
 
@@ -251,6 +255,10 @@ def rules() -> Rules:
         pause_heads=frozenset(_words(data["background"].get("pause_heads"))),
         accusation_heads=frozenset(_words(data["background"].get("accusation_heads"))),
         habit_heads=frozenset(_words(data["background"].get("habit_heads"))),
+        series_nouns=frozenset(_words(data["background"].get("series_nouns"))),
+        describing_clause_deps=frozenset(_words(data["background"].get("describing_clause_deps"))),
+        directives=frozenset(_words(st.get("directives"))),
+        day_words=frozenset(_words(data["background"].get("day_words"))),
         unverified=WordSet.of(_words(st.get("unverified"))),
         prior_gerund_codes=frozenset(str(c) for c in data["background"].get("prior_gerund_codes") or []),
     )

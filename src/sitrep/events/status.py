@@ -83,6 +83,19 @@ def _habitual_or_total(c: Token, cues: StatusCues) -> bool:
     return cues.summary_words.in_words(set(), " " + " ".join(g.lower_ for g in sub) + " ")
 
 
+def _names_a_day(clause: Token, cues: StatusCues) -> bool:
+    """The clause names the day of what it tells ("yesterday launched attacks", "on Monday")."""
+    return any(t.ent_type_ in ("DATE", "TIME") and t.lower_ in cues.day_words for t in clause.subtree)
+
+
+def _describes_subject(trigger: Token, cues: StatusCues) -> bool:
+    """The trigger is the verb of a relative or participial clause on the sentence's subject that
+    names no day ("Al-Shabaab, which has been fighting the government for years, ...")."""
+    if trigger.dep_ not in cues.describing_clause_deps or trigger.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return not _names_a_day(trigger, cues)
+
+
 def _opens_with_year(trigger: Token, months: frozenset[str], published_year: int | None) -> bool:
     """A sentence that opens "In 2014, ..." (the parse often misattaches the year): history,
     as for "in 2014" attached to the event."""
@@ -110,6 +123,10 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
             charged = charged.head
         if charged.lemma_.lower() in cues.accusation_heads:
             return True
+    if trigger.tag_ == "NNS" and trigger.lemma_.lower() in cues.series_nouns and not _names_a_day(anchor, cues):
+        return True  # "58 attacks in the province", "repeated attacks": a series, no one event told
+    if _describes_subject(trigger, cues):
+        return True
     noun = trigger.head if trigger.dep_ in ("compound", "amod") else trigger  # "rocket attacks"
     if (
         noun.tag_ == "NNS"
@@ -214,6 +231,8 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     if any(c.dep_ == "neg" for c in anchor.children) or any(c.dep_ == "neg" for c in trigger.children):
         return "negated"
     modal = [c.lower_ for c in anchor.children if c.tag_ in _MODAL_TAGS or c.dep_ == "aux"]
+    if anchor.dep_ == "xcomp" and anchor.tag_ == "VB" and anchor.head.lemma_.lower() in cues.directives:
+        return "planned"  # "ordered civilians to evacuate", "called on the army to recruit"
     # "the factions announced they would dissolve": the announcement is the event (ACLED codes
     # announced ceasefires and group changes as told)
     if (

@@ -86,7 +86,14 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
                                                        or (t.admin1 == unit.admin1 and _near(t, unit, 150.0))))
                        or t.population >= unit.population for t in towns)
 
-        cands = [c for c in cands if not (c.fclass == "A" and c.fcode != "PCLI" and named_after_town(c))]
+        def seat_by_another_spelling(unit: Candidate) -> bool:
+            # "Raqqa" is the governorate's name and the alternate spelling of its capital Ar Raqqah,
+            # where most of its people live
+            return any(c.fclass == "P" and c.kind == ALTERNATE and c.country == unit.country
+                       and 2 * c.population >= unit.population and _near(c, unit, 150.0) for c in cands)
+
+        cands = [c for c in cands if not (c.fclass == "A" and c.fcode != "PCLI"
+                                          and (named_after_town(c) or seat_by_another_spelling(c)))]
     short_code = text.isupper() and len(text.replace(".", "")) <= 3
     abbreviation = "." in text or text.isupper()
     short = len(name_key(text)) <= 4
