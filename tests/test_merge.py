@@ -87,6 +87,21 @@ def test_other_event_types_in_other_sentences_stay_apart() -> None:
     assert sorted(e.code for e in events) == ["AIR_STRIKE", "ARMED_CLASH"]
 
 
+def test_looting_and_burning_by_the_attackers_are_part_of_the_attack() -> None:
+    events = merge_mentions(ARTICLE, [
+        mention(0, "ATTACK", day="2020-03-09", place=MAIDUGURI, killed=5),
+        mention(100, "PROPERTY_DISTRUCT"),  # "The attackers also set fire to houses."
+        mention(200, "ATTACK", day="2020-03-09", place=MAIDUGURI, killed=6),  # a later telling
+    ])
+    assert [e.code for e in events] == ["ATTACK"] and events[0].fatalities.best == 6
+    # burning told with its own place and day elsewhere is its own event
+    apart = merge_mentions(ARTICLE, [
+        mention(0, "ATTACK", day="2020-03-09", place=MAIDUGURI),
+        mention(100, "PROPERTY_DISTRUCT", day="2020-03-09", place=DAMBOA),
+    ])
+    assert sorted(e.code for e in apart) == ["ATTACK", "PROPERTY_DISTRUCT"]
+
+
 def test_strategic_sub_types_never_merge_across_kinds() -> None:
     events = merge_mentions(ARTICLE, [mention(0, "ARREST"), mention(100, "DISR_WEAP")])
     assert len(events) == 2

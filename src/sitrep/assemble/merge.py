@@ -124,7 +124,9 @@ def _agrees(group: _Group, mention: Event) -> bool:
     place = _own_place(mention)
     if place is not None and not all(_same_place(place, p) for p in group.places()):
         return False
-    if all(subtype(m.code).event_type == subtype(mention.code).event_type for m in group.mentions):
+    # another telling of an event type the group already holds (a group of an attack and the
+    # looting in it takes a later report of the attack)
+    if any(subtype(m.code).event_type == subtype(mention.code).event_type for m in group.mentions):
         return True
     # across event types (a clash and the shelling in it): only the same sentence, or a reprise
     # that names neither its own day nor its own place

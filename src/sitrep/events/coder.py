@@ -402,6 +402,11 @@ def _refine(cands: list[_Candidate], ctx: _Context, r: Rules) -> None:
 
 def _drop_protest_causes(cands: list[_Candidate]) -> list[_Candidate]:
     """What a protest is against ("protested against the air strikes") is its cause, not an event."""
+    # "closed all schools in protest against the abductions", "resigned in protest": the manner of
+    # another act, no demonstration (a march told "in protest" is told by its own verb)
+    manner = {id(c) for c in cands if c.code in _PROTEST_CODES and c.root.lemma_.lower() == "protest"
+              and c.root.dep_ == "pobj" and c.root.head.lower_ == "in"
+              and not any(g.dep_ == "det" for g in c.root.children)}
     protest_roots = {c.root.i for c in cands if c.code in _PROTEST_CODES}
     if not protest_roots:
         return cands
@@ -426,7 +431,7 @@ def _drop_protest_causes(cands: list[_Candidate]) -> list[_Candidate]:
             and c.root.head.lower_ in ("at", "on", "into", "during")
         )
 
-    return [c for c in cands if not is_cause(c) and not is_scene(c)]
+    return [c for c in cands if not is_cause(c) and not is_scene(c) and id(c) not in manner]
 
 
 def _resolve(cands: list[_Candidate], told: set[int] | None = None) -> list[_Candidate]:
