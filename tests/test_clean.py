@@ -76,3 +76,8 @@ def test_a_capitalised_word_and_a_hyphen_is_not_a_dateline() -> None:
     assert kinds("ISIS - the group attacked the town on Friday.") == []
     assert kinds("UN - the council met again on Friday.") == []
     assert kinds("Rebels shelled the town, BEIRUT-based monitors said.") == []
+
+
+def test_a_labelled_keyword_line_is_noise() -> None:
+    text = "Keywords: Kaduna, Kajuru, church, abduction, bandits\n\nGunmen attacked a church in Maro on Sunday."
+    assert find_noise(text) == [(0, len("Keywords: Kaduna, Kajuru, church, abduction, bandits"), "keywords")]

@@ -172,3 +172,16 @@ def test_a_governorate_named_like_its_capital_is_the_city() -> None:
     city = extract_text("Warplanes struck Raqqa on Monday, killing nine.").places
     province = extract_text("Shelling hit villages in Raqqa province on Monday.").places
     assert [p.feature_code for p in city] == ["PPL"] and [p.feature_code for p in province] == ["ADM1"]
+
+
+@pytest.mark.slow
+def test_an_event_told_at_several_towns_is_one_event_a_town_with_the_toll_shared() -> None:
+    from sitrep import extract_text
+
+    text = "Rockets hit the Damascus suburbs of Ain Tarma, Zamalka and Jobar on Wednesday, killing 7 people."
+    report = extract_text(text, published="2013-08-22")
+    got = [(e.location.name if e.location else None, e.fatalities.best) for e in report.events]
+    assert got == [("Ain Tarma", 3), ("Zamalka", 2), ("Jobar", 2)]
+    # a town and its province are one place
+    one = extract_text("Three militants were killed in a clash with soldiers in Butig, Lanao del Sur on Saturday.")
+    assert len(one.events) == 1

@@ -149,3 +149,12 @@ def test_generic_actor_takes_the_event_country_and_arrests_get_police() -> None:
     assert arrest.actor1 is not None and (arrest.actor1.name, arrest.actor1.inter) == ("Police Forces of Nigeria", 1)
     threat = settle_sides(mention(0, "ARREST", place=MAIDUGURI, status="threatened"))
     assert threat.actor1 is None
+
+
+def test_one_sentence_telling_one_sub_type_at_two_places_stays_two_events() -> None:
+    # "rockets hit the suburbs of Ain Tarma and Zamalka": split per place upstream, never re-merged
+    events = merge_mentions(ARTICLE, [
+        mention(0, "CHEM_WEAP", place=("Ain Tarma", -1, 33.52, 36.35), sentence=1),
+        mention(0, "CHEM_WEAP", place=("Zamalka", -2, 33.52, 36.36), sentence=1),
+    ])
+    assert [e.location.name for e in events if e.location] == ["Ain Tarma", "Zamalka"]

@@ -36,6 +36,7 @@ def _patterns() -> dict[str, Any]:
         "byline": [re.compile(p) for p in raw["byline"]],
         "readmore": re.compile(raw["readmore"], re.IGNORECASE),
         "keyword_max_words": int(raw["keyword_max_words"]),
+        "keyword_label": re.compile(raw["keyword_label"], re.IGNORECASE),
     }
 
 
@@ -87,7 +88,7 @@ def find_noise(text: str) -> list[tuple[int, int, str]]:
         if pat["caption_prefix"].match(line):
             out.append((start, end, "caption"))
             continue
-        if (
+        if pat["keyword_label"].match(line) or (
             seen[line] > 1
             and len(words) <= pat["keyword_max_words"]
             and not _SENTENCE_END.search(line)

@@ -6,13 +6,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..model import Actor, Article, Event, Location, Place, Report, Tally, TimeRef, Warning
+from ..model import Actor, Article, Count, Event, Location, Place, Report, Tally, TimeRef, Warning
 from .dating import date_event, date_tally
-from .location import known_place, locate_event
+from .location import coordinated_places, known_place, locate_event
 from .merge import merge_mentions
 from .sides import settle_sides
 
-__all__ = ["abroad", "assemble"]
+__all__ = ["abroad", "assemble", "one_per_place"]
 
 _EXTERNAL = (8, "external/other forces")
 
@@ -30,6 +30,24 @@ def abroad(actor: Actor | None, where: Location | None) -> Actor | None:
     return replace(actor, inter=_EXTERNAL[0], kind=_EXTERNAL[1])
 
 
+def _share(count: Count, n: int, k: int) -> Count:
+    """The k-th of n even shares of a toll told for several places at once (the first shares take
+    the remainder), as ACLED divides a toll it cannot place."""
+    def part(v: int | None) -> int | None:
+        return None if v is None else v // n + (1 if k < v % n else 0)
+
+    return replace(count, best=part(count.best), low=part(count.low), high=part(count.high))
+
+
+def one_per_place(mention: Event, where: list[Location]) -> list[Event]:
+    """The mention, or one copy of it for each of the places it tells at once, its toll shared."""
+    if len(where) < 2:
+        return [mention]
+    n = len(where)
+    return [replace(mention, location=loc, fatalities=_share(mention.fatalities, n, k),
+                    injured=_share(mention.injured, n, k)) for k, loc in enumerate(where)]
+
+
 def assemble(
     article: Article,
     doc: Doc,
@@ -40,10 +58,12 @@ def assemble(
     warnings: list[Warning],
 ) -> Report:
     """Link every mention to its location and date, merge the mentions of one event, wrap all in a Report."""
+    split: list[Event] = []
     for mention in events:
         mention.location = locate_event(doc, article, mention, places)
         mention.date = date_event(doc, article, mention, times, warnings)
-    events = merge_mentions(article, events)
+        split.extend(one_per_place(mention, coordinated_places(doc, article, mention, places)))
+    events = merge_mentions(article, split)
     for n, event in enumerate(events):
         event.id = f"{article.id}:{n}"
         event.location = known_place(doc, article, event, places)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Event, Location, Place
 from ..nlp import segment_kind
 
-__all__ = ["focus_countries", "known_place", "locate_event", "precision_of"]
+__all__ = ["coordinated_places", "focus_countries", "known_place", "locate_event", "precision_of"]
 
 _REGION_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "CONT", "ADM1", "ADM1H", "RGN", "TERR"}
 _AREA_CODES = {"ADM2", "ADM3", "ADM4", "ADMD", "ADM2H", "AREA", "PRK", "ISL", "ISLS", "VAL", "MTS"}
@@ -158,13 +158,20 @@ def _ranked(doc: Doc, article: Article, event: Event, places: list[Place], main:
         if tspan is not None and len(tspan):
             trigger = tspan.root
     ranked = []
+    spans = {id(p): _span(doc, p) for p in in_sentence}
+    # "the Damascus suburbs of Ain Tarma", "the Aleppo district of Jobar": the noun the city
+    # modifies is named by a finer place after "of"
+    named_after_of = {s.root.head.head.i for s in spans.values()
+                      if s is not None and s.root.dep_ == "pobj" and s.root.head.lower_ == "of"}
     for p in in_sentence:
         if main is not None and not _coherent(p, focus, in_sentence):
             continue
-        span = _span(doc, p)
+        span = spans[id(p)]
         if span is None:
             continue
         dist = _path_length(span.root, trigger) if trigger is not None else 50
+        if span.root.dep_ in ("compound", "poss", "nmod") and span.root.head.i in named_after_of:
+            dist += 10
         chars = abs(p.start - (ev.trigger_start if ev.trigger_start is not None else ev.start))
         grain = _granularity(p) if _usable(p) else 1
         # A country that modifies a noun ("a U.S. missile strike", "the Syrian army",
@@ -196,6 +203,32 @@ def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) 
                  if segment_kind(article, p.start, p.end) == "dateline" and p.start <= event.evidence.end]
         return _location(filed[0], max(2, precision_of(filed[0])), "dateline") if filed else None
     return _location(main, precision_of(main), "main")
+
+
+def coordinated_places(doc: Doc, article: Article, event: Event, places: list[Place]) -> list[Location]:
+    """Where the sentence tells its event at several coordinated places ("rockets hit the suburbs of
+    Ain Tarma, Zamalka and Jobar"), a location for each, in text order; else an empty list. ACLED
+    codes one event per location."""
+    usable = [p for p in places if _usable(p)]
+    ranked = _ranked(doc, article, event, places, _main_place(article, usable), focus_countries(article, usable))
+    if not ranked:
+        return []
+    best, span = ranked[0]
+    together = {t.i for t in span.root.conjuncts}
+    # towns and sites only: "Butig, Lanao del Sur" names a town and its province, one place
+    if not together or (_usable(best) and _granularity(best) > 1):
+        return []
+    chosen = [(p, s) for p, s in ranked
+              if p is best or (s.root.i in together and not (_usable(p) and _granularity(p) > 1))]
+    if len(chosen) < 2:
+        return []
+    out: list[Location] = []
+    for p, s in sorted(chosen, key=lambda ps: ps[0].start):
+        loc = _location(p, precision_of(p, _modifier(doc, s)), "sentence") if _usable(p) else Location(
+            text=p.text, via="sentence")
+        if all((loc.geonameid, loc.text) != (o.geonameid, o.text) for o in out):
+            out.append(loc)
+    return out if len(out) > 1 else []
 
 
 def known_place(doc: Doc, article: Article, event: Event, places: list[Place]) -> Location | None:

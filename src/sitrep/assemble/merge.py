@@ -118,6 +118,8 @@ def _agrees(group: _Group, mention: Event) -> bool:
     """Whether ``mention`` can be another telling of the group's event."""
     if not any(_family(m.code) == _family(mention.code) for m in group.mentions):
         return False
+    if any(m.sentence is not None and (m.sentence, m.code) == (mention.sentence, mention.code) for m in group.mentions):
+        return False  # one sentence tells one event of a sub-type per place: these are its other places
     mine, theirs = _days(mention), group.days()
     if mine is not None and theirs is not None and (mine[1] < theirs[0] or theirs[1] < mine[0]):
         return False
