@@ -403,3 +403,13 @@ def test_a_day_after_an_abbreviated_month_is_no_count(nlp: Any) -> None:
 def test_all_figure_dates_are_no_counts(nlp: Any, text: str) -> None:
     counts = _read(nlp, text)
     assert counts.fatalities.best not in (3, 7, 2015, 23, 4, 2017, 2020, 5, 29)
+
+
+@pytest.mark.slow
+def test_one_toll_told_twice_in_one_run_counts_once(nlp: Any) -> None:
+    # a headline run into its lead with no full stop, as scraped pages often give it
+    text = ("Suicide attack on wedding kills 32 medical source says A suicide bomber struck a wedding in "
+            "Hasakeh province killing 32 people and wounding dozens.")
+    assert _read(nlp, text).fatalities.best == 32
+    assert _read(nlp, "Gunmen killed five soldiers and killed five civilians in the town.").fatalities.best == 10
+    assert _read(nlp, "Jets pounded the rebels with 56 airstrikes, killing 60 fighters.").fatalities.best == 60

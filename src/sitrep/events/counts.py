@@ -998,6 +998,7 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
             # "In 2019, the militia attacked Djugu; on Tuesday it killed 12": a dated clause is today's
             event_items = [it for it in event_items if _this_week(doc[it[0]])]
         if event_items:
+            event_items = _told_twice(doc, event_items)
             event_items, other_high = _most_conservative(doc, event_items)
             tolls = [it for it in event_items if doc[it[0]].lemma_ == "toll" and doc[it[0]].pos_ == "NOUN"]
             if tolls:
@@ -1148,6 +1149,27 @@ def _reporter(tok: Token) -> str | None:
             if subj is not None:
                 return subj.lemma_.lower()
     return None
+
+
+def _told_twice(doc: Doc, items: list[tuple[int, list[Figure]]]) -> list[tuple[int, list[Figure]]]:
+    """One toll told twice in one run of text ("Suicide attack kills 32 ... A suicide bomber struck
+    a wedding, killing 32 people"): the same casualty word with the same figure counts once."""
+    seen: list[tuple[str, int, str | None]] = []
+    out = []
+    for item in items:
+        if len(item[1]) != 1:
+            out.append(item)
+            continue
+        fig = item[1][0]
+        noun = _counted_noun(doc, fig)
+        # "killed five soldiers and five civilians" are two groups; "32" and "32 people" one
+        who = noun.lemma_.lower() if noun.i != fig.anchor and noun.lemma_.lower() not in ("people", "person") else None
+        key = (doc[item[0]].lemma_.lower(), fig.best or 0, who)
+        if any(k[:2] == key[:2] and (k[2] is None or who is None or k[2] == who) for k in seen):
+            continue
+        seen.append(key)
+        out.append(item)
+    return out
 
 
 def _most_conservative(
