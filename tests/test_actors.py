@@ -184,3 +184,14 @@ def test_regions_tell_their_country_but_plain_words_do_not() -> None:
     regions = region_countries()
     assert regions["Zamfara"] == "NG" and regions["Michoacan"] == "MX"
     assert "Free" not in regions and "Georgia" not in regions
+
+
+@pytest.mark.slow
+def test_a_common_word_in_capitals_is_no_acronym_in_text_set_in_capitals() -> None:
+    from sitrep import extract_text
+
+    report = extract_text("THE BLAST WAS CAUSED BY UNIDENTIFIED PERSONS WHO THREW A GRENADE AT A BUS ON MONDAY.")
+    assert [e.actor1.name if e.actor1 else None for e in report.events] == ["Unidentified Armed Group"]
+    nlp = spacy.blank("en")
+    mixed = nlp("Staff of the WHO said the clinic was shelled.")
+    assert [m.value for m in dictionary().scan(mixed, 0, len(mixed)) if m.category != "generic"]

@@ -17,6 +17,7 @@ from typing import Any
 import pycountry
 import spacy
 import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from ..model import Actor
@@ -180,20 +181,24 @@ class ActorDictionary:
                         entries[i] = (key, category, self.groups_by_name[value])
 
     # -- lookups -----------------------------------------------------------------------
-    def match_words(self, texts: list[str], lowers: list[str], i: int, end: int, offset: int = 0) -> Mention | None:
-        """The longest lexicon hit at word ``i`` of the lists, ending by ``end``; doc index = i + offset."""
+    def match_words(self, texts: list[str], lowers: list[str], i: int, end: int, offset: int = 0,
+                    shouted: bool = False) -> Mention | None:
+        """The longest lexicon hit at word ``i`` of the lists, ending by ``end``; doc index = i + offset
+        (``shouted``: the text is set in capitals, where "WHO" or "US" is an ordinary word)."""
         best: Mention | None = None
         for table, words in ((self._exact, texts), (self._lower, lowers)):
             for key, category, value in table.get(words[i], ()):
                 n = len(key)
                 if i + n > end or (best is not None and n <= best.end - best.start):
                     continue
+                if n == 1 and shouted and table is self._exact and lowers[i] in STOP_WORDS:
+                    continue  # "PERSONS WHO THREW A GRENADE": in capitals, "WHO" is no organisation
                 if all(words[i + k] == key[k] for k in range(1, n)):
                     best = Mention(i + offset, i + offset + n, category, value)
                     break
         return best
 
-    def scan_words(self, texts: list[str], lowers: list[str], offset: int = 0) -> list[Mention]:
+    def scan_words(self, texts: list[str], lowers: list[str], offset: int = 0, shouted: bool = False) -> list[Mention]:
         """Greedy left-to-right longest lexicon hits over word lists (doc index = index + offset)."""
         found: list[Mention] = []
         i, end = 0, len(texts)
@@ -201,7 +206,7 @@ class ActorDictionary:
             if texts[i] not in self._exact and lowers[i] not in self._lower:
                 i += 1
                 continue
-            m = self.match_words(texts, lowers, i, end, offset)
+            m = self.match_words(texts, lowers, i, end, offset, shouted)
             if m is None:
                 i += 1
                 continue
@@ -212,12 +217,12 @@ class ActorDictionary:
     def match_at(self, doc: Doc, i: int, end: int) -> Mention | None:
         """The longest lexicon hit starting at doc token ``i`` and ending by ``end``."""
         span = doc[i:end]
-        return self.match_words([t.text for t in span], [t.lower_ for t in span], 0, end - i, i)
+        return self.match_words([t.text for t in span], [t.lower_ for t in span], 0, end - i, i, _shouted(doc, i))
 
     def scan(self, doc: Doc, start: int, end: int) -> list[Mention]:
         """Greedy left-to-right longest lexicon hits over doc tokens ``start``..``end``."""
         span = doc[start:end]
-        return self.scan_words([t.text for t in span], [t.lower_ for t in span], start)
+        return self.scan_words([t.text for t in span], [t.lower_ for t in span], start, _shouted(doc, start))
 
     def country_label(self, iso: str | None) -> str | None:
         """ACLED's short name of a country."""
@@ -299,6 +304,15 @@ def region_countries() -> dict[str, str]:
                     seen.setdefault(name, set()).add(iso)
     countries = {n for c in pycountry.countries for n in (c.name, getattr(c, "common_name", None)) if n}
     return {name: next(iter(isos)) for name, isos in seen.items() if len(isos) == 1 and name not in countries}
+
+
+def _shouted(doc: Doc, i: int) -> bool:
+    """The sentence of token ``i`` is set in capitals (old wire copy, FBIS translations)."""
+    if i >= len(doc):
+        return False
+    around = doc[i].sent if doc.has_annotation("SENT_START") else doc[max(0, i - 10):i + 10]
+    words = [t.text for t in around if t.is_alpha]
+    return len(words) >= 4 and sum(w.isupper() for w in words) >= 0.8 * len(words)
 
 
 @lru_cache(maxsize=1)
