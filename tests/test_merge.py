@@ -158,3 +158,17 @@ def test_one_sentence_telling_one_sub_type_at_two_places_stays_two_events() -> N
         mention(0, "CHEM_WEAP", place=("Zamalka", -2, 33.52, 36.36), sentence=1),
     ])
     assert [e.location.name for e in events if e.location] == ["Ain Tarma", "Zamalka"]
+
+
+def test_a_time_of_day_alone_names_no_day_and_a_district_holds_its_towns() -> None:
+    clock = mention(300, "ATTACK", place=MAIDUGURI)
+    clock.date = EventDate(value="2020-03-10", start="2020-03-10", end="2020-03-10", precision=1, text="4 p.m.")
+    events = merge_mentions(ARTICLE, [mention(0, "ATTACK", day="2020-03-08", place=MAIDUGURI), clock])
+    assert len(events) == 1 and events[0].date is not None and events[0].date.value == "2020-03-08"
+    district = Location(name="Maiduguri", geonameid=7, latitude=11.9, longitude=13.1, country="NG", precision=2,
+                        admin1="Borno", feature_code="ADM2", text="Maiduguri LGA", via="sentence")
+    town = Location(name="Gwange", geonameid=8, latitude=11.83, longitude=13.17, country="NG", precision=1,
+                    admin1="Borno", admin2="Maiduguri", feature_code="PPL", text="Gwange", via="sentence")
+    first, second = mention(0, "ATTACK", day="2020-03-09"), mention(100, "ATTACK", day="2020-03-09")
+    first.location, second.location = district, town
+    assert len(merge_mentions(ARTICLE, [first, second])) == 1

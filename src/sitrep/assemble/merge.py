@@ -9,6 +9,7 @@ best mention's evidence, the finest place and day the mentions give, and one tol
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -63,10 +64,15 @@ def _family(code: str) -> str:
     return _rules().family.get(code, code)
 
 
+# "at 4 p.m.", "around 10:30pm": a time of day alone names no day (dating may still lend it one)
+_CLOCK_ONLY = re.compile(r"^\W*(?:at|around|about|by|from|until|till)?\s*\d{1,2}(?:[:.]\d{2})?\s*"
+                         r"(?:[ap]\.?\s?m\.?|hrs|hours|gmt|utc|local time)?\W*$", re.IGNORECASE)
+
+
 def _days(event: Event) -> tuple[date, date] | None:
     """The days the event's own words give; None for a date borrowed from the publication day."""
     d = event.date
-    if d is None or d.text is None or not d.start or not d.end:
+    if d is None or d.text is None or not d.start or not d.end or _CLOCK_ONLY.match(d.text):
         return None
     try:
         return date.fromisoformat(d.start[:10]), date.fromisoformat(d.end[:10])
@@ -80,8 +86,12 @@ def _own_place(event: Event) -> Location | None:
 
 
 def _contains(big: Location, small: Location) -> bool:
-    """True when ``big`` is a country or first-level unit that holds ``small``."""
-    if big.precision != 3 or not big.country or big.country != small.country:
+    """True when ``big`` is a country, a first-level unit or a district that holds ``small``."""
+    if not big.country or big.country != small.country:
+        return False
+    if (big.feature_code or "").startswith("ADM2") and small.admin2 and big.admin1 == small.admin1:
+        return small.admin2 == big.name or small.admin2 == big.admin2
+    if big.precision != 3:
         return False
     if big.admin1 is None or (big.name == big.admin1 and small.admin1 == big.admin1):
         return True
