@@ -118,7 +118,7 @@ def test_claim_lends_its_group_and_is_no_row() -> None:
 
 
 def test_unmatched_statuses_stay_as_they_are() -> None:
-    events = merge_mentions(ARTICLE, [mention(0, "ATTACK", status="threatened"), mention(100, "ATTACK")])
+    events = merge_mentions(ARTICLE, [mention(0, "ATTACK", status="threatened"), mention(1, "ATTACK")])
     assert sorted(e.status for e in events) == ["occurred", "threatened"]
 
 
@@ -172,3 +172,13 @@ def test_a_time_of_day_alone_names_no_day_and_a_district_holds_its_towns() -> No
     first, second = mention(0, "ATTACK", day="2020-03-09"), mention(100, "ATTACK", day="2020-03-09")
     first.location, second.location = district, town
     assert len(merge_mentions(ARTICLE, [first, second])) == 1
+
+
+def test_an_event_told_once_in_passing_after_the_lead_is_background() -> None:
+    # mention() gives no own day unless asked, and sentence = start
+    told = mention(0, "ATTACK", day="2020-03-09", place=MAIDUGURI)
+    passing = merge_mentions(ARTICLE, [told, mention(900, "ARREST")])
+    assert [e.status for e in passing] == ["occurred", "background"]
+    # told with its own day, or in the lead, it stays a row
+    dated = merge_mentions(ARTICLE, [mention(900, "ARREST", day="2020-03-09"), mention(1, "DISR_WEAP")])
+    assert [e.status for e in dated] == ["occurred", "occurred"]

@@ -37,6 +37,7 @@ class _Rules:
     folds: frozenset[str]
     same_place_km: float
     background_days: int
+    lead_sentences: int
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,8 @@ def _rules() -> _Rules:
             family[code] = name
             rank[code] = i
     return _Rules(
-        family, rank, frozenset(data["folds_into_told"]), float(data["same_place_km"]), int(data["background_days"])
+        family, rank, frozenset(data["folds_into_told"]), float(data["same_place_km"]), int(data["background_days"]),
+        int(data["lead_sentences"]),
     )
 
 
@@ -242,9 +244,22 @@ def merge_mentions(article: Article, mentions: list[Event]) -> list[Event]:
     merged = [(g.mentions[0].evidence.start, _merge(article, g)) for g in groups]
     events = [e for _, e in sorted(merged + loose, key=lambda p: p[0])]
     for event in events:
-        if event.status in TOLD and _long_before(event, article.published):
+        if event.status in TOLD and (_long_before(event, article.published) or _in_passing(event)):
             event.status = "background"
     return events
+
+
+def _in_passing(event: Event) -> bool:
+    """Told once, after the lead, with neither its own day nor its own place: background told in
+    passing (CODEBOOK.md), kept in the Report but out of the export rather than stamped with the
+    publication week and the article's main place."""
+    return (
+        len(event.mentions) == 1
+        and event.sentence is not None
+        and event.sentence >= _rules().lead_sentences
+        and _days(event) is None
+        and _own_place(event) is None
+    )
 
 
 def _long_before(event: Event, published: str | None) -> bool:
