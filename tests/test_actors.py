@@ -195,3 +195,13 @@ def test_a_common_word_in_capitals_is_no_acronym_in_text_set_in_capitals() -> No
     nlp = spacy.blank("en")
     mixed = nlp("Staff of the WHO said the clinic was shelled.")
     assert [m.value for m in dictionary().scan(mixed, 0, len(mixed)) if m.category != "generic"]
+
+
+@pytest.mark.slow
+def test_a_fighter_jet_is_no_rebel_fighter() -> None:
+    from sitrep import extract_text
+
+    report = extract_text("A fighter jet dropped bombs on the market in Kafr Nabl on Monday, killing six people.")
+    assert [e.actor1.kind if e.actor1 else None for e in report.events] != ["rebel groups"]
+    fighters = extract_text("Fighters stormed the village of Kafr Nabl on Monday, killing six people.")
+    assert [e.actor1.kind if e.actor1 else None for e in fighters.events] == ["rebel groups"]
