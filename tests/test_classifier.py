@@ -69,3 +69,11 @@ def test_fill_in_adds_the_classifier_event_to_a_lead_the_rules_missed_and_nothin
     # the same sentence after two others is detail of an article, not its lead: not filled in
     later = "Storms hit the coast. Nothing else happened on Monday. " + lead
     assert find_events(nlp(later), article_from_text(later)) == []
+
+
+@pytest.mark.slow
+def test_no_mention_is_filled_in_where_the_rules_see_an_accident_or_a_disaster() -> None:
+    from sitrep import extract_text
+
+    leak = extract_text("Toxic gas leaked from a chemical plant in Visakhapatnam on Thursday, killing 11 people.")
+    assert [e.code for e in leak.events if e.status == "occurred"] == []

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -96,9 +97,14 @@ def predict(texts: Sequence[str]) -> list[Prediction]:
 
 
 @lru_cache(maxsize=1)
+def _raw_settings() -> dict[str, Any]:
+    text = resources.files("sitrep.data").joinpath("classifier.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
 def _settings() -> dict[str, float]:
-    data = yaml.safe_load(resources.files("sitrep.data").joinpath("classifier.yaml").read_text("utf-8"))
-    return {k: float(v) for k, v in data.items()}
+    return {k: float(v) for k, v in _raw_settings().items() if isinstance(v, (int, float))}
 
 
 def _drop_at() -> float:
@@ -116,6 +122,7 @@ def _anchor(sent: Span) -> Token:
 def fill_in(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[str]) -> list[Event]:
     """``mentions`` (the rules') plus one mention for each sentence the rules found nothing in and the
     classifier gives an event sub-type with at least ``add_when_at_least`` (data/classifier.yaml)."""
+    from .coder import blocked
     from .lexicon import rules
     from .status import is_background, status_of
     from .taxonomy import subtype
@@ -124,6 +131,7 @@ def fill_in(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
     if limit > 1.0:
         return mentions
     covered = {m.sentence for m in mentions}
+    vetoes = [str(n) for n in _raw_settings().get("veto_sets") or []]
     sents = list(doc.sents)[: int(_settings()["lead_sentences"])]
     todo = [
         (i, s)
@@ -131,6 +139,7 @@ def fill_in(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
         if i not in covered
         and sum(t.is_alpha for t in s) >= 4
         and segment_kind(article, s.start_char, s.end_char) not in skip
+        and not blocked(s, vetoes)
     ]
     if not todo:
         return mentions

@@ -14,7 +14,7 @@ from .status import is_background, is_pluperfect, is_prior, status_of
 from .taxonomy import subtype
 from .triggers import TriggerMatch, find_triggers
 
-__all__ = ["SKIP_KINDS", "code_events"]
+__all__ = ["SKIP_KINDS", "blocked", "code_events"]
 
 # Segments that tell no event: keyword titles, photo credits, bylines, read-more links.
 SKIP_KINDS = frozenset({"keywords", "credit", "byline", "readmore"})
@@ -88,6 +88,14 @@ def _blocks(name: str, ctx: _Context, r: Rules) -> bool:
     if negated is not None:
         return ctx.cue(r.sets[name], negated.phrases)
     return (ctx.has if name in _SOURCE_BLIND else ctx.has_any)(r.sets[name])
+
+
+def blocked(sent: Span, names: list[str]) -> bool:
+    """Whether the sentence holds a word of one of the named no-event sets of event_rules.yaml
+    (accident, disaster, sport ...), as the rules' not_near conditions read them."""
+    r = rules()
+    ctx = _Context(sent)
+    return any(n in r.sets and _blocks(n, ctx, r) for n in names)
 
 
 def _is_source(tok: Token) -> bool:
