@@ -229,6 +229,8 @@ def test_generalised_sub_types(nlp: Language, text: str, codes: set[str]) -> Non
         "The militia, which has been battling government troops for years, controls much of the north.",
         # asked or ordered, not done
         "The army ordered residents to evacuate the border villages.",
+        # a charge in court is no riot told
+        "Seven men have been charged with rioting and arson over last month's unrest.",
         # "in protest" is the manner of another act, and what it is against is its cause
         "The teachers' union on Tuesday ordered the closure of all schools in protest against the abductions.",
     ],
