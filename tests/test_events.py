@@ -360,3 +360,11 @@ def test_a_plural_or_a_describing_clause_that_names_its_day_is_told(nlp: Languag
     assert [e.status for e in _code(nlp, text)] == ["occurred"]
     text = "The gunmen, who stormed the village on Monday night, killed 12 people."
     assert "occurred" in [e.status for e in _code(nlp, text)]
+
+
+@pytest.mark.slow
+def test_barricades_alone_make_no_riot(nlp: Language) -> None:
+    text = "The demonstrators marched on parliament, berating the riot police at the barricades that blocked the road."
+    assert "VIOL_DEMONSTR" not in {e.code for e in _code(nlp, text)}
+    burning = "Protesters set up burning barricades on the main road to parliament on Tuesday."
+    assert "VIOL_DEMONSTR" in {e.code for e in _code(nlp, burning)}
