@@ -219,3 +219,14 @@ def test_the_dateline_date_yields_to_the_day_the_story_names(blank: Language) ->
         assert date is not None
         found.append((date.value, date.precision))
     assert found == [("2016-06-28", 1), ("2016-06-29", 1)]
+
+
+@pytest.mark.slow
+def test_an_article_without_a_publication_date_says_its_relative_dates_stay_unresolved() -> None:
+    from sitrep import extract_text
+
+    report = extract_text("Gunmen killed two villagers in Kano on Monday, police said on Tuesday.")
+    assert [w.code for w in report.warnings] == ["no-published"]
+    assert all(t.value is None for t in report.times) and all(e.date is None for e in report.events)
+    dated = extract_text("Gunmen killed two villagers in Kano on Monday.", published="2020-05-05")
+    assert "no-published" not in [w.code for w in dated.warnings]

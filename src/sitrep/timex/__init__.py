@@ -101,5 +101,17 @@ def find_times(doc: Doc, article: Article) -> tuple[list[TimeRef], list[Warning]
     bounds = sentence_bounds(text)
     fallback = text_tense(text, bounds)
     tense = doc_tense(doc, fallback) if doc.text == text else fallback
-    found, warnings = analyse(text, parse_date(article.published), tense=tense, day_first=_day_first(article))
-    return [_ref(text, t) for t in found], warnings
+    dct = parse_date(article.published)
+    found, warnings = analyse(text, dct, tense=tense, day_first=_day_first(article))
+    refs = [_ref(text, t) for t in found]
+    unresolved = [r for r in refs if r.value is None and r.type in ("DATE", "TIME")]
+    if dct is None and unresolved:
+        # never guessed: "on Friday" with no publication date to count from stays without a value
+        shown = ", ".join(repr(r.text) for r in unresolved[:3]) + (", ..." if len(unresolved) > 3 else "")
+        warnings.append(Warning(
+            code="no-published",
+            message=f"no publication date: {len(unresolved)} relative date(s) left unresolved ({shown})",
+            start=unresolved[0].start,
+            end=unresolved[0].end,
+        ))
+    return refs, warnings
