@@ -7,6 +7,10 @@ sentence's own place; else the article's main place; else the wire dateline's ci
 ("a U.S. strike") do not place an event when the article names a place. ACLED's geo precision: 1
 the named town or site itself, 2 near it or part of a larger named area (a
 district, "eastern Aleppo", "north of X"), 3 only a region or country.
+
+A sentence that tells its event at several towns gives one location each
+(``coordinated_places``). After the article-level merge, ``known_place`` makes each
+event's place as fine as the article allows (a country-only place, an unknown village).
 """
 
 from __future__ import annotations
