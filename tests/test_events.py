@@ -229,6 +229,11 @@ def test_generalised_sub_types(nlp: Language, text: str, codes: set[str]) -> Non
         "The militia, which has been battling government troops for years, controls much of the north.",
         # asked or ordered, not done
         "The army ordered residents to evacuate the border villages.",
+        # a participle before its noun names a state, not an event
+        "Drones were launched from Cape Chauda in occupied Crimea, the air force said.",
+        "Police paraded the captured commanders before reporters in Maiduguri.",
+        # parades and displays, crowd control with tear gas
+        "F-16 fighter jets thundered over the parade ground in formation.",
         # a charge in court is no riot told
         "Seven men have been charged with rioting and arson over last month's unrest.",
         # "in protest" is the manner of another act, and what it is against is its cause
@@ -368,3 +373,9 @@ def test_barricades_alone_make_no_riot(nlp: Language) -> None:
     assert "VIOL_DEMONSTR" not in {e.code for e in _code(nlp, text)}
     burning = "Protesters set up burning barricades on the main road to parliament on Tuesday."
     assert "VIOL_DEMONSTR" in {e.code for e in _code(nlp, burning)}
+
+
+@pytest.mark.slow
+def test_tear_gas_shells_are_crowd_control_not_shelling(nlp: Language) -> None:
+    text = "Security forces fired tear gas shells and rubber bullets to disperse the mob in Imphal on Monday."
+    assert "ART_MISS_ATTACK" not in {e.code for e in _code(nlp, text)}

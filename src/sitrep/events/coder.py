@@ -10,7 +10,7 @@ from ..model import Article, Event, Evidence
 from ..nlp import segment_kind
 from .lexicon import Rules, Trigger, WordSet, rules
 from .roles import REPORTING, agents, ancestors, classify, governor, singulars, target_class, targets, word_bag
-from .status import is_background, is_pluperfect, is_prior, status_of
+from .status import is_background, is_pluperfect, is_prior, is_state, status_of
 from .taxonomy import subtype
 from .triggers import TriggerMatch, find_triggers
 
@@ -605,7 +605,8 @@ def code_events(doc: Doc, article: Article) -> list[Event]:
         if main and len(main) < len(cands):
             cands = main
         # background (history, what a sentence's event followed) first: it makes nothing yield
-        cands = [c for c in cands if not is_background(c.root, r.status, year)]
+        cands = [c for c in cands
+                 if not is_background(c.root, r.status, year) and not is_state(c.root, c.code, r.status)]
         statuses = {id(c): _sentence_status(status_of(c.root, c.code, r.status), c, ctx, r) for c in cands}
         kept = _resolve(cands, {i for i, st in statuses.items() if st in _TOLD})
         told[index] = [(c, statuses[id(c)]) for c in kept]

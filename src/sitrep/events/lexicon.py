@@ -119,6 +119,7 @@ class StatusCues:
     describing_clause_deps: frozenset[str] = frozenset()
     directives: frozenset[str] = frozenset()
     day_words: frozenset[str] = frozenset()
+    state_participle_codes: frozenset[str] = frozenset()
     unverified: WordSet = WordSet(frozenset(), ())
     prior_gerund_codes: frozenset[str] = frozenset()
 
@@ -259,6 +260,7 @@ def rules() -> Rules:
         describing_clause_deps=frozenset(_words(data["background"].get("describing_clause_deps"))),
         directives=frozenset(_words(st.get("directives"))),
         day_words=frozenset(_words(data["background"].get("day_words"))),
+        state_participle_codes=frozenset(str(c) for c in data["background"].get("state_participle_codes") or []),
         unverified=WordSet.of(_words(st.get("unverified"))),
         prior_gerund_codes=frozenset(str(c) for c in data["background"].get("prior_gerund_codes") or []),
     )

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from .lexicon import StatusCues, WordSet
 from .roles import REPORTING, ancestors
 
-__all__ = ["is_background", "is_pluperfect", "is_prior", "status_of"]
+__all__ = ["is_background", "is_pluperfect", "is_prior", "is_state", "status_of"]
 
 _MODAL_TAGS = frozenset({"MD"})
 
@@ -86,6 +86,23 @@ def _habitual_or_total(c: Token, cues: StatusCues) -> bool:
 def _names_a_day(clause: Token, cues: StatusCues) -> bool:
     """The clause names the day of what it tells ("yesterday launched attacks", "on Monday")."""
     return any(t.ent_type_ in ("DATE", "TIME") and t.lower_ in cues.day_words for t in clause.subtree)
+
+
+def is_state(trigger: Token, code: str, cues: StatusCues) -> bool:
+    """A participle before its noun that names the state the noun is in ("in occupied Crimea", "the
+    captured commanders"), for the sub-types whose participles do so: no event told. Weapons keep
+    theirs ("a booby-trapped car went off")."""
+    if code not in cues.state_participle_codes:
+        return False
+    if trigger.dep_ == "amod" and trigger.tag_ in ("VBN", "JJ") and trigger.head.i > trigger.i:
+        return True
+    # "in occupied Crimea" parsed as a verb right after its preposition, with no subject or auxiliary
+    return (
+        trigger.dep_ == "pcomp"
+        and trigger.tag_ in ("VBN", "VBD")
+        and trigger.i == trigger.head.i + 1
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in trigger.children)
+    )
 
 
 def _describes_subject(trigger: Token, cues: StatusCues) -> bool:
