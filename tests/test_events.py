@@ -234,6 +234,8 @@ def test_generalised_sub_types(nlp: Language, text: str, codes: set[str]) -> Non
         "Police paraded the captured commanders before reporters in Maiduguri.",
         # parades and displays, crowd control with tear gas
         "F-16 fighter jets thundered over the parade ground in formation.",
+        # people moved to safety are no transfer of territory
+        "Soldiers were deployed to build sand barriers and to evacuate families from the flooded districts.",
         # a charge in court is no riot told
         "Seven men have been charged with rioting and arson over last month's unrest.",
         # "in protest" is the manner of another act, and what it is against is its cause
