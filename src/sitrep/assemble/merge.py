@@ -4,7 +4,9 @@ A mention is what the sentence-level coder found (one sentence or clause); an ev
 ACLED coder writes: one day, one place, one actor pair, one sub-type. Mentions merge when their
 sub-types share a family (data/merge.yaml), their days overlap and their places agree; a mention
 without its own day or place agrees with any. The merged event keeps every mention's span, the
-best mention's evidence, the finest place and day the mentions give, and one toll.
+best mention's evidence, the finest place and day the mentions give, and one toll. Events dated
+well before publication, and events told once in passing after the lead with no day or place of
+their own, are background: kept in the Report, out of the export.
 """
 
 from __future__ import annotations
