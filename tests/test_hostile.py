@@ -175,3 +175,19 @@ def test_an_article_past_its_budget_is_an_error_line(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv(BUDGET_ENV, "0")  # no limit
     (report,) = list(extract_items([fine]))
     assert not isinstance(report, SitrepError) and report.article.id == "fine"
+
+
+@pytest.mark.slow
+def test_the_gazetteer_built_on_first_use_is_not_charged_to_the_first_article(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from sitrep.errors import SitrepError
+    from sitrep.ingest import article_from_text
+    from sitrep.pipeline import BUDGET_ENV, extract_items
+
+    # a fresh machine: no gazetteer yet, and a budget far shorter than building one takes
+    monkeypatch.setenv("SITREP_GAZETTEER", str(tmp_path / "first-use.sqlite"))
+    monkeypatch.setenv(BUDGET_ENV, "5")
+    (report,) = list(extract_items([article_from_text(GOOD, id="first")]))
+    assert not isinstance(report, SitrepError), report
+    assert (tmp_path / "first-use.sqlite").exists()
