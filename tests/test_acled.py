@@ -185,3 +185,17 @@ def test_value_shapes_match_a_real_acled_export_tool_file(db: Path, tmp_path: Pa
         assert {_shape(r[col]) for r in ours} <= {_shape(r[col]) for r in theirs}, col
     assert {r["tags"] for r in ours} <= {r["tags"] for r in theirs}
     assert {r["disorder_type"] for r in ours} <= {r["disorder_type"] for r in theirs}
+
+
+def test_hong_kong_is_coded_under_china_and_its_police_are_at_home() -> None:
+    from sitrep.acled import country, home_country
+    from sitrep.assemble import abroad
+    from sitrep.model import Actor, Location
+
+    hk = country("HK")
+    assert hk is not None and hk.name == "China" and home_country("mo") == "CN" and home_country("NG") == "NG"
+    police = Actor(name="Police Forces of China", inter=1, kind="state forces", country="CN")
+    yuen_long = Location(name="Yuen Long", latitude=22.44, longitude=114.02, country="HK", precision=1)
+    lagos = Location(name="Lagos", latitude=6.45, longitude=3.39, country="NG", precision=1)
+    assert abroad(police, yuen_long) == police
+    assert (got := abroad(police, lagos)) is not None and got.inter == 8

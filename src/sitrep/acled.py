@@ -22,6 +22,7 @@ __all__ = [
     "countries",
     "country",
     "event_date",
+    "home_country",
     "inter_value",
     "interaction",
     "interaction_value",
@@ -60,9 +61,18 @@ def countries() -> dict[str, AcledCountry]:
     }
 
 
+def home_country(code: str | None) -> str | None:
+    """The ISO alpha-2 code ACLED codes a place under: the sovereign's for Hong Kong and Macau."""
+    if not code:
+        return code
+    under: dict[str, str] = _conventions().get("coded_under") or {}
+    return under.get(code.upper(), code.upper())
+
+
 def country(code: str | None) -> AcledCountry | None:
     """ACLED's country for an ISO alpha-2 code (as GeoNames gives it); None when ACLED has none."""
-    return countries().get(code.upper()) if code else None
+    home = home_country(code)
+    return countries().get(home) if home else None
 
 
 @lru_cache(maxsize=1)

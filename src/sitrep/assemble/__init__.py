@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..acled import home_country
 from ..model import Actor, Article, Count, Event, Location, Place, Report, Tally, TimeRef, Warning
 from .dating import date_event, date_tally
 from .location import coordinated_places, known_place, locate_event
@@ -25,8 +26,8 @@ def abroad(actor: Actor | None, where: Location | None) -> Actor | None:
     """
     if actor is None or where is None or actor.inter != 1 or not actor.country or not where.country:
         return actor
-    if actor.country == where.country:
-        return actor
+    if home_country(actor.country) == home_country(where.country):
+        return actor  # Hong Kong's police in Hong Kong are China's forces at home, as ACLED codes them
     return replace(actor, inter=_EXTERNAL[0], kind=_EXTERNAL[1])
 
 
