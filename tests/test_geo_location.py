@@ -159,8 +159,9 @@ def test_a_country_only_sentence_takes_the_articles_own_place(nlp: Any, gaz: Gaz
 
 @pytest.mark.slow
 def test_a_first_level_unit_abroad_does_not_place_an_event(nlp: Any, gaz: Gazetteer) -> None:
-    text = ("Coalition air strikes hit Manbij in Aleppo province on Monday, Syrian activists said. "
-            "The bombing targeted the outskirts of the village of Tokhar at dawn, killing 56 civilians in Syria.")
+    # a Syria story (Aleppo, Syria and Raqqa named) in which "Tokhar" reads as Afghanistan's Takhar
+    text = ("Coalition air strikes hit Manbij in Aleppo province, in northern Syria, on Monday, activists in "
+            "Raqqa said. The bombing targeted the outskirts of the village of Tokhar at dawn.")
     loc = _locate(nlp, gaz, text, "bombing", text.split(". ")[1])
     assert loc is not None and loc.country == "SY"
 
