@@ -132,7 +132,9 @@ def test_page_map_timeline_filter_evidence_and_no_external_request(server: str, 
     browser.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()
     _wait(browser, "return document.querySelectorAll('#events li').length === 1")
     browser.find_element(By.CSS_SELECTOR, "#events li").click()
-    _wait(browser, "return document.querySelector('#detail .text') !== null")
+    # the panel still shows the event clicked before until this one's article arrives
+    _wait(browser, "const t = document.querySelector('#detail .text');"
+                   " return t !== null && t.textContent.includes('Maiduguri on Monday')")
     detail = browser.find_element(By.ID, "detail")
     assert "<script>window.__pwned = 1</script>" in detail.text and "onerror" in detail.text
     assert "<b>Maiduguri</b> attack" in detail.text
