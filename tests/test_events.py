@@ -189,6 +189,13 @@ def test_evidence_offsets_and_segments(nlp: Language) -> None:
         # a rebel group named "... Forces" is no state force
         ("The leader of the Allied Democratic Forces swore allegiance to Islamic State in a video.",
          {"CHANGE_TO_GROUP_ACT"}),
+        # the local press's words for unidentified attackers
+        ("Hoodlums invaded the farming settlement at dawn, killing six residents.", {"ATTACK"}),
+        ("Suspected cultists shot dead two traders at the motor park in Benin City.", {"ATTACK"}),
+        # Russia's Aerospace Forces are an air force
+        ("Russia's Aerospace Forces carried out 40 strikes on militant positions near Palmyra.", {"AIR_STRIKE"}),
+        # the protest an arrest was over is its cause, not another event in the sentence
+        ("Three students were detained on Friday over a protest outside the governor's office.", {"ARREST"}),
     ],
 )
 def test_generalised_sub_types(nlp: Language, text: str, codes: set[str]) -> None:
@@ -240,6 +247,8 @@ def test_generalised_sub_types(nlp: Language, text: str, codes: set[str]) -> Non
         "Seven men have been charged with rioting and arson over last month's unrest.",
         # "in protest" is the manner of another act, and what it is against is its cause
         "The teachers' union on Tuesday ordered the closure of all schools in protest against the abductions.",
+        # the aim of an operation is not yet done
+        "Troops are massing for an offensive to recapture the city.",
     ],
 )
 def test_generalised_no_event(nlp: Language, text: str) -> None:

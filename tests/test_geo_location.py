@@ -41,6 +41,17 @@ def test_place_under_the_trigger_wins(nlp: Any, gaz: Gazetteer) -> None:
 
 
 @pytest.mark.slow
+def test_a_place_someone_came_from_is_not_where_it_happened(nlp: Any, gaz: Gazetteer) -> None:
+    text = ("Warplanes dealt 40 strikes against the positions of militants who had infiltrated to Homs "
+            "province from Iraq.")
+    loc = _locate(nlp, gaz, text, "strikes")
+    assert loc is not None and loc.country == "SY"
+    # under the trigger itself, "from" names the event's place
+    loc = _locate(nlp, gaz, "Gunmen abducted 20 pupils from a school in Kankara on Friday.", "abducted")
+    assert loc is not None and loc.name == "Kankara"
+
+
+@pytest.mark.slow
 def test_near_and_direction_give_precision_two(nlp: Any, gaz: Gazetteer) -> None:
     loc = _locate(nlp, gaz, "Clashes erupted near Mosul on Tuesday.", "Clashes")
     assert loc is not None and loc.name == "Mosul" and loc.precision == 2

@@ -21,6 +21,7 @@ def mention(
     actor: str | None = None,
     status: str = "occurred",
     sentence: int | None = None,
+    trigger: str | None = None,
 ) -> Event:
     st = subtype(code)
     loc = None
@@ -32,7 +33,7 @@ def mention(
         value="2020-03-10", start="2020-03-04", end="2020-03-10", precision=2, text=None)
     return Event(
         id="", event_type=st.event_type, sub_event_type=st.sub_event_type, code=code, status=status,
-        evidence=Evidence(start=start, end=start + 50), date=when, location=loc,
+        evidence=Evidence(start=start, end=start + 50, trigger=trigger), date=when, location=loc,
         actor1=Actor(name=actor, inter=2) if actor else None,
         fatalities=Count(best=killed, text=str(killed) if killed is not None else None),
         sentence=sentence if sentence is not None else start,
@@ -76,6 +77,16 @@ def test_clash_and_shelling_in_one_sentence_are_the_clash() -> None:
         mention(0, "ART_MISS_ATTACK", place=MAIDUGURI, sentence=1),
         mention(10, "ARMED_CLASH", place=MAIDUGURI, sentence=1),
     ])
+    assert [e.code for e in events] == ["ARMED_CLASH"]
+
+
+def test_deaths_told_bare_take_the_weapon_another_mention_names() -> None:
+    # "100 terrorists killed in Deir Ezzor" (a clash, from who died) and the air strikes that killed them
+    strikes = mention(300, "AIR_STRIKE", day="2020-03-09", place=MAIDUGURI, killed=50, trigger="strikes")
+    events = merge_mentions(ARTICLE, [mention(0, "ARMED_CLASH", killed=100, trigger="killed"), strikes])
+    assert [(e.code, e.fatalities.best) for e in events] == [("AIR_STRIKE", 100)]
+    # a clash told as a clash stays the clash it was shelled in
+    events = merge_mentions(ARTICLE, [mention(0, "ARMED_CLASH", killed=100, trigger="clashes"), strikes])
     assert [e.code for e in events] == ["ARMED_CLASH"]
 
 

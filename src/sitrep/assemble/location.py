@@ -176,6 +176,8 @@ def _ranked(doc: Doc, article: Article, event: Event, places: list[Place], main:
         dist = _path_length(span.root, trigger) if trigger is not None else 50
         if span.root.dep_ in ("compound", "poss", "nmod") and span.root.head.i in named_after_of:
             dist += 10
+        if _origin(span, trigger):
+            dist += 6
         chars = abs(p.start - (ev.trigger_start if ev.trigger_start is not None else ev.start))
         grain = _granularity(p) if _usable(p) else 1
         # A country that modifies a noun ("a U.S. missile strike", "the Syrian army",
@@ -260,6 +262,19 @@ def known_place(doc: Doc, article: Article, event: Event, places: list[Place]) -
     if wider is None:
         return loc
     return replace(_location(wider, max(2, precision_of(wider)), via), text=loc.text)
+
+
+def _origin(span: Span, trigger: Token | None) -> bool:
+    """A place someone came or fired from ("militants who infiltrated from Iraq", "rockets fired from
+    Gaza hit Sderot"): where the event happened is elsewhere. Under the trigger itself ("abducted
+    from their school in Kankara", "withdrew from the town") it is the event's place."""
+    prep = span.root.head
+    return (
+        span.root.dep_ == "pobj"
+        and prep.lower_ == "from"
+        and (trigger is None or prep.head.i != trigger.i)
+        and prep.head.lower_ not in _words()["directions"]
+    )
 
 
 def _country_only(p: Place) -> bool:

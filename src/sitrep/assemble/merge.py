@@ -29,6 +29,7 @@ from ..nlp import segment_kind
 __all__ = ["TOLD", "merge_data", "merge_mentions"]
 
 TOLD = frozenset({"occurred", "announced"})
+_REMOTE = "Explosions/Remote violence"
 _COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"})
 
 
@@ -40,6 +41,7 @@ class _Rules:
     same_place_km: float
     background_days: int
     lead_sentences: int
+    bare_killing: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +62,7 @@ def _rules() -> _Rules:
             rank[code] = i
     return _Rules(
         family, rank, frozenset(data["folds_into_told"]), float(data["same_place_km"]), int(data["background_days"]),
-        int(data["lead_sentences"]),
+        int(data["lead_sentences"]), frozenset(str(w).lower() for w in data["bare_killing"]),
     )
 
 
@@ -192,7 +194,12 @@ def _finest(group: _Group, lead: Event) -> Location | None:
 def _merge(article: Article, group: _Group) -> Event:
     ms = group.mentions
     told = [m for m in ms if m.status in TOLD] or ms
-    votes = Counter(m.code for m in told)
+    # a bare "were killed" tells the deaths, not how: another mention's weapon names it
+    if any(m.event_type == _REMOTE for m in told):
+        told_how = [m for m in told if (m.evidence.trigger or "").lower() not in _rules().bare_killing] or told
+    else:
+        told_how = told
+    votes = Counter(m.code for m in told_how)
     rank = _rules().rank
     code = min(votes, key=lambda c: (rank.get(c, 99), -votes[c]))
     lead = max(told, key=lambda m: _weight(article, m, code))

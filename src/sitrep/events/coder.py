@@ -418,15 +418,16 @@ def _drop_protest_causes(cands: list[_Candidate]) -> list[_Candidate]:
     protest_roots = {c.root.i for c in cands if c.code in _PROTEST_CODES}
     if not protest_roots:
         return cands
+    other_roots = {c.root.i for c in cands if c.code not in _PROTEST_CODES}
 
     def is_cause(c: _Candidate) -> bool:
         prep = c.root.head
-        return (
-            c.code not in _PROTEST_CODES
-            and c.root.dep_ == "pobj"
-            and prep.lower_ in ("against", "over")
-            and prep.head.i in protest_roots
-        )
+        if c.root.dep_ != "pobj" or prep.lower_ not in ("against", "over", "for"):
+            return False
+        if c.code in _PROTEST_CODES:
+            # "detained last month over a protest", "jailed for protests": what the arrest was for
+            return prep.lower_ != "against" and prep.head.i in other_roots
+        return prep.lower_ != "for" and prep.head.i in protest_roots
 
     violent = {c.code for c in cands if c.code in _VIOLENT_ON_CROWDS}
 

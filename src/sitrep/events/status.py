@@ -250,6 +250,14 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     modal = [c.lower_ for c in anchor.children if c.tag_ in _MODAL_TAGS or c.dep_ == "aux"]
     if anchor.dep_ == "xcomp" and anchor.tag_ == "VB" and anchor.head.lemma_.lower() in cues.directives:
         return "planned"  # "ordered civilians to evacuate", "called on the army to recruit"
+    if (
+        anchor.dep_ == "acl"
+        and anchor.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+    ):
+        # the aim of a noun: "operations to liberate Deir Ezzor", "an offensive to capture Marib"
+        # (a verb's purpose, "returned to kill two more", is usually what then happened)
+        return "planned"
     # "the factions announced they would dissolve": the announcement is the event (ACLED codes
     # announced ceasefires and group changes as told)
     if (
