@@ -52,6 +52,14 @@ def test_a_place_someone_came_from_is_not_where_it_happened(nlp: Any, gaz: Gazet
 
 
 @pytest.mark.slow
+def test_where_a_statement_was_issued_is_not_where_it_happened(nlp: Any, gaz: Gazetteer) -> None:
+    sentence = "According to a statement issued yesterday in Abuja, the troops killed 12 insurgents."
+    text = "Insurgents attacked a military base in Gwoza on Sunday. " + sentence
+    loc = _locate(nlp, gaz, text, "killed", sentence)
+    assert loc is not None and loc.name == "Gwoza"
+
+
+@pytest.mark.slow
 def test_near_and_direction_give_precision_two(nlp: Any, gaz: Gazetteer) -> None:
     loc = _locate(nlp, gaz, "Clashes erupted near Mosul on Tuesday.", "Clashes")
     assert loc is not None and loc.name == "Mosul" and loc.precision == 2

@@ -178,6 +178,8 @@ def _ranked(doc: Doc, article: Article, event: Event, places: list[Place], main:
             dist += 10
         if _origin(span, trigger):
             dist += 6
+        if main is not None and trigger is not None and _where_said(span, trigger):
+            continue
         chars = abs(p.start - (ev.trigger_start if ev.trigger_start is not None else ev.start))
         grain = _granularity(p) if _usable(p) else 1
         # A country that modifies a noun ("a U.S. missile strike", "the Syrian army",
@@ -216,7 +218,8 @@ def coordinated_places(doc: Doc, article: Article, event: Event, places: list[Pl
     Ain Tarma, Zamalka and Jobar"), a location for each, in text order; else an empty list. ACLED
     codes one event per location."""
     usable = [p for p in places if _usable(p)]
-    ranked = _ranked(doc, article, event, places, _main_place(article, usable), focus_countries(article, usable))
+    ranked = _ranked(doc, article, event, places, _main_place(article, usable),
+                     focus_countries(article, usable))
     if not ranked:
         return []
     best, span = ranked[0]
@@ -275,6 +278,21 @@ def _origin(span: Span, trigger: Token | None) -> bool:
         and (trigger is None or prep.head.i != trigger.i)
         and prep.head.lower_ not in _words()["directions"]
     )
+
+
+def _where_said(span: Span, trigger: Token) -> bool:
+    """A place in the clause that tells who said it ("a statement issued yesterday in Abuja", "who
+    disclosed this at a news briefing in Kaduna, said ..."): where it was said, not where it happened."""
+    above = {trigger.i, *(a.i for a in trigger.ancestors)}
+    said = _words()["said_where"]
+    tok = span.root
+    while tok.i not in above and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i in above:
+            break
+        if tok.lemma_.lower() in said:
+            return True
+    return False
 
 
 def _country_only(p: Place) -> bool:
