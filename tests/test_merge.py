@@ -133,6 +133,18 @@ def test_unmatched_statuses_stay_as_they_are() -> None:
     assert sorted(e.status for e in events) == ["occurred", "threatened"]
 
 
+def test_an_event_given_only_a_long_period_is_background_even_without_a_publication_day() -> None:
+    since = EventDate(value="2012-09-01", start="2012-09-01", end="2020-03-10", precision=3,
+                      text="since September 2012")
+    year = EventDate(value="2008-07-01", start="2008-01-01", end="2008-12-31", precision=3, text="In 2008")
+    undated = article_from_text(TEXT, id="b")
+    for article, when in ((ARTICLE, since), (undated, year)):
+        tally = mention(0, "AIR_STRIKE", place=MAIDUGURI)
+        tally.date = when
+        events = merge_mentions(article, [tally, mention(100, "ATTACK", day="2020-03-09", place=DAMBOA)])
+        assert [e.status for e in events] == ["background", "occurred"]
+
+
 def test_event_dated_months_before_publication_is_background() -> None:
     events = merge_mentions(ARTICLE, [
         mention(0, "SUIC_BOMB", day="2019-01-27", place=MAIDUGURI),

@@ -272,9 +272,15 @@ def _in_passing(event: Event) -> bool:
 
 
 def _long_before(event: Event, published: str | None) -> bool:
-    """True when the event's own words date it well before the article was published."""
+    """True when the event's own words date it well before the article was published, or give it
+    only a long period ("since September 2012", "in 2008", "in the last two months": a tally or
+    history, never one event's day)."""
     days = _days(event)
-    if days is None or not published:
+    if days is None:
+        return False
+    if (days[1] - days[0]).days > _rules().background_days:
+        return True
+    if not published:
         return False
     try:
         pub = date.fromisoformat(published[:10])
