@@ -194,6 +194,10 @@ def test_evidence_offsets_and_segments(nlp: Language) -> None:
         ("Suspected cultists shot dead two traders at the motor park in Benin City.", {"ATTACK"}),
         # Russia's Aerospace Forces are an air force
         ("Russia's Aerospace Forces carried out 40 strikes on militant positions near Palmyra.", {"AIR_STRIKE"}),
+        # a manned aircraft shot down is a clash with its crew, also told in a relative clause
+        ("Insurgents downed an army helicopter near the dam on Tuesday.", {"ARMED_CLASH"}),
+        ("The army said a helicopter that was shot down over the province on Friday had been on a supply run.",
+         {"ARMED_CLASH"}),
         # the protest an arrest was over is its cause, not another event in the sentence
         ("Three students were detained on Friday over a protest outside the governor's office.", {"ARREST"}),
     ],

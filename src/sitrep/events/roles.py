@@ -148,7 +148,11 @@ def targets(trigger: Token, span_tokens: list[Token]) -> Iterator[tuple[Token, s
     for tok in span_tokens:
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and c not in span_tokens:
-                yield c, c.dep_
+                if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                    # "a helicopter that was shot down": the relative pronoun stands for the noun
+                    yield tok.head, c.dep_
+                else:
+                    yield c, c.dep_
             elif (c.dep_ == "prep" and c not in span_tokens) or (c.dep_ == "prt" and c not in span_tokens):
                 for p in c.children:
                     if p.dep_ == "pobj":
