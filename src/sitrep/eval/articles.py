@@ -37,7 +37,11 @@ _PAIR_DAYS = 2
 _PROTESTS = frozenset({"Protests", "Riots"})
 _TESTS = Path(__file__).resolve().parents[3] / "tests" / "data"
 # The project's own article sets: dev to develop against, fresh kept unseen until scored.
-OWN_FILES = {"own_dev": _TESTS / "articles_dev.jsonl", "own_fresh": _TESTS / "articles_fresh.jsonl"}
+OWN_FILES = {
+    "own_dev": _TESTS / "articles_dev.jsonl",
+    "own_fresh": _TESTS / "articles_fresh.jsonl",
+    "own_fresh2": _TESTS / "articles_fresh2.jsonl",
+}
 
 
 @dataclass
