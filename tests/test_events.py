@@ -251,6 +251,10 @@ def test_generalised_sub_types(nlp: Language, text: str, codes: set[str]) -> Non
         "Seven men have been charged with rioting and arson over last month's unrest.",
         # "in protest" is the manner of another act, and what it is against is its cause
         "The teachers' union on Tuesday ordered the closure of all schools in protest against the abductions.",
+        # a court's acquittal over riots is no riot
+        "Delhi riots: court acquits three men, calls police testimony shaky",
+        # the scenario of a drill
+        "Under the exercise scenario, a hostile force had seized a coastal zone.",
         # the aim of an operation is not yet done
         "Troops are massing for an offensive to recapture the city.",
     ],
@@ -258,6 +262,31 @@ def test_generalised_sub_types(nlp: Language, text: str, codes: set[str]) -> Non
 def test_generalised_no_event(nlp: Language, text: str) -> None:
     found = [(e.code, e.status) for e in _code(nlp, text) if e.status in ("occurred", "announced")]
     assert found == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline about a drill frames the whole article
+        "Marines storm beach in live-fire finale of naval exercise\n\nCombined forces carried out air "
+        "strikes on enemy positions near the coast on Thursday. Landing craft approached the shore under "
+        "naval gunfire. Artillery then opened fire on the enemy's supply routes and infantry advanced to "
+        "clear the beach.",
+        # a headline about an accident frames its lead
+        "Military truck collides with fuel tanker near Maiduguri\n\nFive soldiers were killed and six "
+        "others wounded when the vehicles burst into flames, the army said.",
+    ],
+)
+def test_a_framing_headline_leaves_its_story_without_events(nlp: Language, text: str) -> None:
+    assert [(e.code, e.status) for e in _code(nlp, text) if e.status in ("occurred", "announced")] == []
+
+
+@pytest.mark.slow
+def test_a_headline_that_tells_an_event_frames_nothing(nlp: Language) -> None:
+    text = ("Militants blow up gas pipeline in North Sinai\n\nThe blast overnight cut supplies to Jordan, "
+            "and gunmen later shot dead two guards at the pumping station.")
+    assert {e.code for e in _code(nlp, text) if e.status == "occurred"} >= {"PROPERTY_DISTRUCT"}
 
 
 @pytest.mark.slow

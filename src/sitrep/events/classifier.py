@@ -133,6 +133,9 @@ def fill_in(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
     covered = {m.sentence for m in mentions}
     vetoes = [str(n) for n in _raw_settings().get("veto_sets") or []]
     sents = list(doc.sents)[: int(_settings()["lead_sentences"])]
+    r = rules()
+    if len(sents) > 1 and blocked(sents[0], [*r.title_frames, *r.lead_frames]):
+        return mentions  # a headline about a drill or an accident frames its lead (event_rules.yaml)
     todo = [
         (i, s)
         for i, s in enumerate(sents)

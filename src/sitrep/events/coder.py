@@ -16,6 +16,9 @@ from .triggers import TriggerMatch, find_triggers
 
 __all__ = ["SKIP_KINDS", "blocked", "code_events"]
 
+# the sentences after a framing headline that its frame covers (the subtitle and the lead)
+_FRAMED_LEAD = 2
+
 # Segments that tell no event: keyword titles, photo credits, bylines, read-more links.
 SKIP_KINDS = frozenset({"keywords", "credit", "byline", "readmore"})
 # How a target is reached for by_object: its direct object or an "on/at/against" phrase.
@@ -581,9 +584,16 @@ def code_events(doc: Doc, article: Article) -> list[Event]:
     year = _published_year(article)
     events: list[Event] = []
     told: dict[int, list[tuple[_Candidate, str]]] = {}
+    # a headline about a drill frames the article ("air strikes on mock enemy positions" are the
+    # drill's); one about an accident or a weapons test frames its lead
+    framed = len(sents) if blocked(sents[0], list(r.title_frames)) else (
+        _FRAMED_LEAD if blocked(sents[0], list(r.lead_frames)) else -1)
     for index, found in by_sent.items():
         sent = sents[index]
         if segment_kind(article, sent.start_char, sent.end_char) in SKIP_KINDS:
+            continue
+        # (a headline that tells an event itself, "Militants blow up gas pipeline", frames nothing)
+        if (0 < index <= framed and not told.get(0)) or blocked(sent, list(r.sentence_vetoes)):
             continue
         ctx = _Context(sent)
         nxt = sents[index + 1] if index + 1 < len(sents) else None

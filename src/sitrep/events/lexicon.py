@@ -134,6 +134,9 @@ class Rules:
     refinements: tuple[Refinement, ...]
     sentence_rules: tuple[SentenceRule, ...]
     status: StatusCues
+    title_frames: tuple[str, ...] = ()
+    lead_frames: tuple[str, ...] = ()
+    sentence_vetoes: tuple[str, ...] = ()
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -264,4 +267,10 @@ def rules() -> Rules:
         unverified=WordSet.of(_words(st.get("unverified"))),
         prior_gerund_codes=frozenset(str(c) for c in data["background"].get("prior_gerund_codes") or []),
     )
-    return Rules(triggers, sets, classes, refinements, sentence_rules, status)
+    frames = tuple(str(n) for n in data.get("title_frames") or [])
+    lead = tuple(str(n) for n in data.get("lead_frames") or [])
+    vetoes = tuple(str(n) for n in data.get("sentence_vetoes") or [])
+    unknown = [n for n in (*frames, *lead, *vetoes) if n not in sets]
+    if unknown:
+        raise ValueError(f"event_rules.yaml: a frame or veto names unknown sets {unknown}")
+    return Rules(triggers, sets, classes, refinements, sentence_rules, status, frames, lead, vetoes)
