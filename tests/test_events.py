@@ -329,6 +329,10 @@ def test_announced_intention_and_ended_protest(nlp: Language) -> None:
         # a plain protest two sentences after the force used on it is the same protest
         ("Police fired live ammunition at demonstrators in Freetown on Wednesday. Six people were killed, "
          "hospital staff said. The protests started over the rising cost of living.", {"FORCE_AGAINST_PROTEST"}),
+        # ... unless it names a town of its own
+        ("Police fired live ammunition at demonstrators in Nairobi on Wednesday. Six people were killed, "
+         "hospital staff said. In Kisumu, thousands of protesters marched peacefully to the council offices.",
+         {"FORCE_AGAINST_PROTEST", "PEACE_PROTEST"}),
         # "they" are the people the previous sentence describes: its political cue is theirs
         ("Police said the men were members of an opposition party. They were detained at a checkpoint "
          "outside the capital.", {"ARREST"}),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Event, Evidence
-from ..nlp import segment_kind
+from ..nlp import segment_kind, sentence_ents
 from .lexicon import Rules, Trigger, WordSet, rules
 from .roles import REPORTING, agents, ancestors, classify, governor, singulars, target_class, targets, word_bag
 from .status import is_background, is_pluperfect, is_prior, is_state, status_of
@@ -16,6 +16,7 @@ from .triggers import TriggerMatch, find_triggers
 
 __all__ = ["SKIP_KINDS", "blocked", "code_events"]
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # the sentences after a framing headline that its frame covers (the subtitle and the lead)
 _FRAMED_LEAD = 2
 
@@ -540,14 +541,22 @@ def _passage(told: dict[int, list[tuple[_Candidate, str]]], sents: list[Span], r
             told[i] = [(c, st) for c, st in told[i] if c.code not in _CAPTURES]
     for i in sorted(told):
         # a plain protest two sentences on ("Security forces fired live rounds at protesters
-        # ... At least 10 were killed ... The protests began over a finance bill") is the same one
-        near = [c.code for j in (i - 2, i - 1, i + 1, i + 2) for c, st in told.get(j, []) if st in _TOLD]
+        # ... At least 10 were killed ... The protests began over a finance bill") is the same one,
+        # unless it names a town of its own ("In Kisumu, thousands marched peacefully")
+        mine = _places_named(sents[i])
+        near = [c.code for j in (i - 2, i - 1, i + 1, i + 2) for c, st in told.get(j, [])
+                if st in _TOLD and (not mine or not _places_named(sents[j]) or mine & _places_named(sents[j]))]
         worst = max((_PROTEST_RANK.get(code, -1) for code in near), default=-1)
         told[i] = [
             (c, st)
             for c, st in told[i]
             if not (st in _TOLD and c.code in _PROTEST_RANK and _PROTEST_RANK[c.code] < worst)
         ]
+
+
+def _places_named(sent: Span) -> frozenset[str]:
+    """The place names the sentence's entities give (lower case)."""
+    return frozenset(e.text.lower() for e in sentence_ents(sent) if e.label_ in _PLACE_LABELS)
 
 
 def _confidence(c: _Candidate, status: str) -> float:
