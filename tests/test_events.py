@@ -329,6 +329,10 @@ def test_announced_intention_and_ended_protest(nlp: Language) -> None:
         # a plain protest two sentences after the force used on it is the same protest
         ("Police fired live ammunition at demonstrators in Freetown on Wednesday. Six people were killed, "
          "hospital staff said. The protests started over the rising cost of living.", {"FORCE_AGAINST_PROTEST"}),
+        # force on protesters stays told next to the riot they also made (the merge decides)
+        ("Police opened fire on protesters outside parliament in Nairobi on Tuesday, killing five. "
+         "The protesters broke through police lines and set fire to part of the building.",
+         {"FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR"}),
         # ... unless it names a town of its own
         ("Police fired live ammunition at demonstrators in Nairobi on Wednesday. Six people were killed, "
          "hospital staff said. In Kisumu, thousands of protesters marched peacefully to the council offices.",

@@ -547,10 +547,12 @@ def _passage(told: dict[int, list[tuple[_Candidate, str]]], sents: list[Span], r
         near = [c.code for j in (i - 2, i - 1, i + 1, i + 2) for c, st in told.get(j, [])
                 if st in _TOLD and (not mine or not _places_named(sents[j]) or mine & _places_named(sents[j]))]
         worst = max((_PROTEST_RANK.get(code, -1) for code in near), default=-1)
+        # only a plain protest folds so: one that tells force or intervention carries its own day,
+        # place and toll ("five were shot dead in Nairobi"), and the article-level merge decides
         told[i] = [
             (c, st)
             for c, st in told[i]
-            if not (st in _TOLD and c.code in _PROTEST_RANK and _PROTEST_RANK[c.code] < worst)
+            if not (st in _TOLD and c.code == "PEACE_PROTEST" and _PROTEST_RANK[c.code] < worst)
         ]
 
 
