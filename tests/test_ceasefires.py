@@ -37,7 +37,7 @@ def test_the_aleppo_pause_with_parties_extension_rejection_and_violations(db: Pa
     assert aleppo.breakdowns == [] and aleppo.duration is None
     told = {v.evidence: v for v in aleppo.violations}
     jobar = next(v for e, v in told.items() if e and "Jobar" in e)
-    assert jobar.sub_event_type == "Armed clash" and jobar.party_involved and jobar.date == "2016-10-22"
+    assert jobar.sub_event_type == "Armed clash" and jobar.party_involved and jobar.date == "2016-10-21"
     assert any(e and "Castello Road" in e for e in told)
     assert aleppo.during is not None and aleppo.before is not None and aleppo.after is not None
 

@@ -84,7 +84,8 @@ def test_another_paragraph_does_not_carry_its_time(blank: Language) -> None:
     times, warnings = find_times(doc, article)
     date = date_event(doc, article, _event(text, "burned", "They burned the market."), times, warnings)
     assert date is not None
-    assert (date.value, date.start, date.end, date.precision) == ("2016-05-10", "2016-05-04", "2016-05-10", 2)
+    # no words date it: the day before publication, in the publication week
+    assert (date.value, date.start, date.end, date.precision) == ("2016-05-09", "2016-05-04", "2016-05-10", 2)
 
 
 def test_no_date_and_no_publication_gives_none(blank: Language) -> None:
@@ -143,7 +144,7 @@ def test_aleppo_events_are_dated_as_the_design_says(nlp: Language) -> None:
 
     assert dated("announced a unilateral ceasefire") == ("2016-10-20", 1, "on Thursday (21 October)")
     assert dated("dropped leaflets") == ("2016-10-20", 1, "On Thursday, 20 October")
-    assert dated("Intense clashes") == ("2016-10-22", 2, None)
+    assert dated("Intense clashes") == ("2016-10-21", 2, None)
     t = text.index("as many as 500")
     sent = next(s for s in doc.sents if s.start_char <= t < s.end_char)
     tally = Tally(evidence=Evidence(sent.start_char, sent.end_char), fatalities=500, injured=2000)

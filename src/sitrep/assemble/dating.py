@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Event, EventDate, Tally, TimeRef, Warning
 from ..timex import parse_date
+from .merge import merge_data
 
 __all__ = ["anchor_relatives", "date_event", "date_tally", "resolve_range"]
 
@@ -296,9 +297,11 @@ def date_event(
     if chosen is None:
         if dct is None:
             return None
+        # no words date it: within the publication week, most likely the day before (data/merge.yaml)
         week_before = dct - dt.timedelta(days=6)
+        likely = dct - dt.timedelta(days=int(merge_data()["undated_lag_days"]))
         return EventDate(
-            value=dct.isoformat(), start=week_before.isoformat(), end=dct.isoformat(), precision=2, text=None
+            value=likely.isoformat(), start=week_before.isoformat(), end=dct.isoformat(), precision=2, text=None
         )
     follow, q_start, q_end = _pair_span(times, chosen, warnings)
     interval = _interval(text, times, follow, dct)
