@@ -174,6 +174,21 @@ def test_generic_actor_takes_the_event_country_and_arrests_get_police() -> None:
     assert threat.actor1 is None
 
 
+def test_the_one_side_named_in_a_battle_is_its_first_actor() -> None:
+    from sitrep.assemble.sides import settle_sides
+
+    # "Three soldiers were killed in clashes with ISWAP fighters": no unnamed group beside ISWAP
+    clash = mention(0, "ARMED_CLASH", place=MAIDUGURI)
+    clash.actor2 = Actor(name="ISWAP", inter=2)
+    settle_sides(clash)
+    assert clash.actor1 is not None and clash.actor1.name == "ISWAP" and clash.actor2 is None
+    # civilians killed in an attack are its victims, never its doer
+    attack = mention(0, "ATTACK", place=MAIDUGURI)
+    attack.actor2 = Actor(name="Civilians (Nigeria)", inter=7)
+    settle_sides(attack)
+    assert attack.actor1 is not None and attack.actor1.inter == 3 and attack.actor2.inter == 7
+
+
 def test_one_sentence_telling_one_sub_type_at_two_places_stays_two_events() -> None:
     # "rockets hit the suburbs of Ain Tarma and Zamalka": split per place upstream, never re-merged
     events = merge_mentions(ARTICLE, [

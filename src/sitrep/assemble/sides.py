@@ -24,6 +24,10 @@ def _implied() -> dict[str, dict[str, Any]]:
     return implied
 
 
+def _both_armed() -> frozenset[str]:
+    return frozenset(str(c) for c in merge_data()["named_side_acts"])
+
+
 def _to_country(actor: Actor | None, iso: str, label: str) -> Actor | None:
     """A generic actor named for another country renamed for the event's ("gunmen in Enugu" are Nigerian)."""
     if actor is None or actor.inter not in _GENERIC or not actor.name or actor.country == iso:
@@ -41,6 +45,10 @@ def settle_sides(event: Event) -> Event:
     if iso and label:
         event.actor1 = _to_country(event.actor1, iso, label)
         event.actor2 = _to_country(event.actor2, iso, label)
+    if event.actor1 is None and event.actor2 is not None and event.code in _both_armed():
+        # "Five militants were killed in a gunfight with police": in a battle the one side named
+        # fought; it is the first actor, not an unnamed group beside it
+        event.actor1, event.actor2 = event.actor2, None
     spec = _implied().get(event.code)
     if event.actor1 is None and spec is not None and event.status in _TOLD:
         template = str(spec["name"])
