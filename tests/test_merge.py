@@ -145,6 +145,15 @@ def test_an_event_given_only_a_long_period_is_background_even_without_a_publicat
         assert [e.status for e in events] == ["background", "occurred"]
 
 
+def test_a_mention_dated_only_by_a_long_period_tells_no_event_of_the_group() -> None:
+    # "the deadliest since August, when 37 people were killed in a suicide bombing"
+    lead = mention(0, "SUIC_BOMB", day="2020-03-09", place=MAIDUGURI, killed=7)
+    since = mention(900, "SUIC_BOMB", place=MAIDUGURI, killed=37, actor="Boko Haram")
+    since.date = EventDate(value="2019-08-01", start="2019-08-01", end="2020-03-10", precision=3, text="since August")
+    events = merge_mentions(ARTICLE, [lead, since])
+    assert [(e.status, e.fatalities.best) for e in events] == [("occurred", 7), ("background", 37)]
+
+
 def test_event_dated_months_before_publication_is_background() -> None:
     events = merge_mentions(ARTICLE, [
         mention(0, "SUIC_BOMB", day="2019-01-27", place=MAIDUGURI),

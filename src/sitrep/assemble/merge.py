@@ -134,6 +134,9 @@ def _agrees(group: _Group, mention: Event) -> bool:
     """Whether ``mention`` can be another telling of the group's event."""
     if not any(_family(m.code) == _family(mention.code) for m in group.mentions):
         return False
+    if _period(mention) or any(_period(m) for m in group.mentions):
+        # "the deadliest since August, when 37 were killed": a tally or history, no telling of one event
+        return False
     if any(m.sentence is not None and (m.sentence, m.code) == (mention.sentence, mention.code) for m in group.mentions):
         return False  # one sentence tells one event of a sub-type per place: these are its other places
     mine, theirs = _days(mention), group.days()
@@ -271,6 +274,12 @@ def _in_passing(event: Event) -> bool:
     )
 
 
+def _period(event: Event) -> bool:
+    """The event's own words give only a period longer than ``background_days``."""
+    days = _days(event)
+    return days is not None and (days[1] - days[0]).days > _rules().background_days
+
+
 def _long_before(event: Event, published: str | None) -> bool:
     """True when the event's own words date it well before the article was published, or give it
     only a long period ("since September 2012", "in 2008", "in the last two months": a tally or
@@ -278,7 +287,7 @@ def _long_before(event: Event, published: str | None) -> bool:
     days = _days(event)
     if days is None:
         return False
-    if (days[1] - days[0]).days > _rules().background_days:
+    if _period(event):
         return True
     if not published:
         return False
