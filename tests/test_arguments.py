@@ -79,6 +79,11 @@ def _fill(nlp: Any, text: str, *specs: tuple[str, str], published: str | None = 
          "Protesters (Zimbabwe)", None),
         ("Bandits kidnapped a Catholic priest in Zamfara state on Sunday.", "kidnapped", "ABDUCT_DISSAP",
          "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+        # the group a hyphen ties another to is not the actor; the name in apposition is
+        ("IS-affiliated ISWAP fighters overran a military base in Borno on Monday.", "overran",
+         "NON_STATE_ACTOR_OVERTAKES_TER", "Islamic State West Africa Province", None),
+        ("The Al-Qaeda-linked militant group Al-Shabaab bombed a police station in Mogadishu.", "bombed",
+         "REM_EXPLOS", "Al Shabaab", None),
     ],
 )  # fmt: skip
 def test_actor_roles(nlp: Any, text: str, trigger: str, code: str, actor1: str | None, actor2: str | None) -> None:

@@ -323,7 +323,10 @@ _COMPASS = frozenset(
     {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
      "southwestern", "north", "south", "east", "west", "occupied", "rural"}
 )  # fmt: skip
-_HELD_WORDS = frozenset({"held", "run", "controlled", "occupied", "dominated", "besieged", "led", "backed"})
+# "-held", "-backed", "-linked": the group named before the hyphen describes another ("the Al-Qaeda-linked
+# group Al-Shabaab", "IS-affiliated ISWAP fighters"), it is not the actor
+_HELD_WORDS = frozenset({"held", "run", "controlled", "occupied", "dominated", "besieged", "led", "backed",
+                         "linked", "affiliated", "aligned", "allied", "supported", "sponsored", "inspired"})
 
 
 def _held(doc: Doc, i: int, end: int) -> bool:

@@ -299,7 +299,14 @@ def _code(ctx: _Context, tok: Token, sent: Span) -> Actor | None:
                 actor.text = ctx.doc[lo2:hi2].text
                 actor.start, actor.end = ctx.doc[lo2].idx, ctx.doc[hi2 - 1].idx + len(ctx.doc[hi2 - 1])
                 return actor
-    return code_phrase(ctx.doc, lo, hi, tok, ctx.country, ctx.sentence_country(sent))
+    actor = code_phrase(ctx.doc, lo, hi, tok, ctx.country, ctx.sentence_country(sent))
+    if actor is not None and actor.name and actor.name.startswith("Unidentified"):
+        # "the militant group Al-Shabaab": the name in apposition to a generic noun is the actor
+        for appos in (c for c in tok.children if c.dep_ == "appos"):
+            named = _code(ctx, appos, sent)
+            if named is not None and named.name and not named.name.startswith("Unidentified") and named.inter:
+                return named
+    return actor
 
 
 def _code_agent(ctx: _Context, tok: Token, sent: Span) -> Actor | None:
