@@ -168,6 +168,17 @@ def test_a_place_named_for_its_holder_is_no_actor() -> None:
     assert held is not None and held.name == "Houthis"
 
 
+def test_the_occupation_alone_names_the_occupier_in_an_occupied_country() -> None:
+    gaza = _code("the occupation artillery", "PS", "PS")
+    assert gaza is not None and gaza.name == "Military Forces of Israel"
+    kherson = _code("the occupiers", "UA", "UA")
+    assert kherson is not None and kherson.name == "Military Forces of Russia"
+    # a country named in the phrase says whose, and elsewhere the word names no state
+    named = _code("the Israeli occupation forces", "PS", "PS")
+    assert named is not None and named.name == "Military Forces of Israel"
+    assert _code("the occupiers", "NG", "NG") is None
+
+
 def test_ethnic_groups_take_the_country_where_they_are() -> None:
     actor = _code("ethnic Albanians", "RS", "RS")
     assert actor is not None and actor.country == "RS"

@@ -159,6 +159,9 @@ class ActorDictionary:
             self._add(word, "police", None, exact=False)
         for word in state["government_nouns"]:
             self._add(word, "government", None, exact=False)
+        for word in state["occupation_words"]:
+            self._add(word, "occupation", None, exact=False)
+        self.occupiers: dict[str, str] = {str(k): str(v) for k, v in state["occupiers"].items()}
         for word, spec in generic["nouns"].items():
             self.generic[word] = (spec["name"], int(spec["inter"]))
             self._add(word, "generic", (spec["name"], int(spec["inter"])), exact=False)
@@ -398,6 +401,12 @@ def code_phrase(
     cues = [m for m in mentions if m.category in ("place", "country", "leader", "capital")]
     iso = _iso_of(cues[0], context_country) if cues else None
     cats = {m.category for m in mentions}
+    occupier = lex.occupiers.get(place_country or context_country or "")
+    if "occupation" in cats and not cues and occupier is not None:
+        # "the occupation artillery", "the occupiers" in a story of an occupied country
+        return lex.state_actor(occupier).actor(text, s_char, e_char)
+    if "occupation" in cats and cues:
+        cats |= {"military"}  # "the Israeli occupation forces": the named state's forces
     head_cat = next((m for m in mentions if covering(m)), None)
     generic = head_cat if head_cat is not None and head_cat.category == "generic" else None
     if generic is None and "generic" in cats and not ({"military", "police"} & cats):
