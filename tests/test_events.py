@@ -194,6 +194,9 @@ def test_evidence_offsets_and_segments(nlp: Language) -> None:
         ("Suspected cultists shot dead two traders at the motor park in Benin City.", {"ATTACK"}),
         # Russia's Aerospace Forces are an air force
         ("Russia's Aerospace Forces carried out 40 strikes on militant positions near Palmyra.", {"AIR_STRIKE"}),
+        # a state's strike that kills is its air or missile strike; a strike by workers is no event
+        ("Russian strike on Kharkiv kills three", {"AIR_STRIKE"}),
+        ("A US strike killed an al-Shabaab commander near Jilib on Sunday.", {"AIR_STRIKE"}),
         # a manned aircraft shot down is a clash with its crew, also told in a relative clause
         ("Insurgents downed an army helicopter near the dam on Tuesday.", {"ARMED_CLASH"}),
         ("The army said a helicopter that was shot down over the province on Friday had been on a supply run.",
@@ -251,6 +254,7 @@ def test_generalised_sub_types(nlp: Language, text: str, codes: set[str]) -> Non
         "Seven men have been charged with rioting and arson over last month's unrest.",
         # "in protest" is the manner of another act, and what it is against is its cause
         "The teachers' union on Tuesday ordered the closure of all schools in protest against the abductions.",
+        "French rail workers began a strike on Tuesday over pension reform, and two people were hurt in a crush.",
         # a court's acquittal over riots is no riot
         "Delhi riots: court acquits three men, calls police testimony shaky",
         # the scenario of a drill

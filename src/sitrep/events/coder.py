@@ -379,6 +379,8 @@ def _evaluate(
             return None
     if trig.governed and not _governed(trig, root):
         return None
+    if trig.state_modifier and not _state_modified(root):
+        return None
     code: str | None = trig.code
     if cls is not None and cls in trig.by_agent:
         code = trig.by_agent[cls]
@@ -396,6 +398,20 @@ def _evaluate(
     if code is None:
         return None
     return _Candidate(trig, code, m.start, m.end, root, doer=doer)
+
+
+def _state_modified(noun: Token) -> bool:
+    """The noun is modified by a country or its demonym ("an Israeli strike", "US strikes", "Russia's
+    strike")."""
+    from .actors import dictionary
+
+    lex = dictionary()
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i:
+            m = lex.match_at(c.doc, c.i, c.i + 1)
+            if m is not None and m.category in ("country", "place"):
+                return True
+    return False
 
 
 def _refine(cands: list[_Candidate], ctx: _Context, r: Rules) -> None:

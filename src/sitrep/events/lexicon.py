@@ -66,6 +66,7 @@ class Trigger:
     not_dep: frozenset[str] = frozenset()
     doer_via: frozenset[str] = frozenset()
     as_modifier: bool = False
+    state_modifier: bool = False
     follows_up: bool = False
     yield_next: bool = False
     priority: int = 5
@@ -195,6 +196,7 @@ def _trigger(i: int, raw: dict[str, Any], groups: dict[str, list[str]], known: s
         not_dep=frozenset(str(d) for d in raw.get("not_dep") or []),
         doer_via=frozenset(_words(raw.get("doer_via"))),
         as_modifier=bool(raw.get("as_modifier", False)),
+        state_modifier=bool(raw.get("state_modifier", False)),
         follows_up=bool(raw.get("follows_up", False)),
         yield_next=bool(raw.get("yield_next", False)),
         priority=int(raw.get("priority", 5)),
