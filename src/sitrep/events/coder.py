@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Event, Evidence
 from ..nlp import segment_kind, sentence_ents
+from .actors import dictionary
 from .lexicon import Rules, Trigger, WordSet, rules
 from .roles import REPORTING, agents, ancestors, classify, governor, singulars, target_class, targets, word_bag
 from .status import is_background, is_pluperfect, is_prior, is_state, status_of
@@ -403,8 +404,6 @@ def _evaluate(
 def _state_modified(noun: Token) -> bool:
     """The noun is modified by a country or its demonym ("an Israeli strike", "US strikes", "Russia's
     strike")."""
-    from .actors import dictionary
-
     lex = dictionary()
     for c in noun.children:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i:
