@@ -288,9 +288,7 @@ def _where_said(span: Span, trigger: Token) -> bool:
     tok = span.root
     while tok.i not in above and tok.head.i != tok.i:
         tok = tok.head
-        if tok.i in above:
-            break
-        if tok.lemma_.lower() in said:
+        if tok.i not in above and tok.lemma_.lower() in said:
             return True
     return False
 
