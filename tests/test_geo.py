@@ -344,6 +344,33 @@ def test_units_do_not_outrank_their_namesake_cities(gaz: Gazetteer) -> None:
 
 
 @pytest.mark.slow
+def test_namesakes_follow_what_the_text_says(gaz: Gazetteer) -> None:
+    # The city of millions is what a bare "New York" means; the state when the text says so.
+    city = _gold(gaz, "It hopes to start nonstop flights between New York and Moscow next year.", "New York", "Moscow")
+    assert city["New York"].geonameid == 5128581
+    for text in ("New York Gov. Andrew Cuomo declared an emergency.", "Tolls were dropped near the New York border.",
+                 "A girl from Buffalo, New York, died of the flu.",
+                 "Cases were found in New Jersey, New York, Ohio and Oregon."):
+        spans = [n for n in ("New York", "Buffalo", "New Jersey", "Ohio", "Oregon") if n in text]
+        assert _gold(gaz, text, *spans)["New York"].feature_code == "ADM1", text
+    # The unit that holds a town the text puts in it; a name in a list of states is a state.
+    held = _gold(gaz, "The samples went to the CDC in Atlanta, Georgia.", "Atlanta", "Georgia")
+    assert held["Georgia"].country == "US"
+    states = _gold(gaz, "Cases were reported in Oregon, Utah, Washington and Wisconsin.",
+                   "Oregon", "Utah", "Washington", "Wisconsin")
+    assert states["Washington"].feature_code == "ADM1"
+    capital = _gold(gaz, "Protesters marched in Washington on Saturday.", "Washington")
+    assert capital["Washington"].feature_code == "PPLC"
+    countries = _gold(gaz, "Armenia, Azerbaijan, Georgia and Iran were told to watch their borders.",
+                      "Armenia", "Azerbaijan", "Georgia", "Iran")
+    assert countries["Georgia"].country == "GE"
+    # "Eastland and Callahan counties": the plural unit word names both.
+    counties = _gold(gaz, "Fires burned 260 acres in Eastland and Callahan counties in Texas.",
+                     "Eastland", "Callahan", "Texas")
+    assert counties["Eastland"].feature_code == "ADM2" and counties["Callahan"].feature_code == "ADM2"
+
+
+@pytest.mark.slow
 def test_countries_across_the_antimeridian_keep_their_point(gaz: Gazetteer) -> None:
     fiji = gaz.country("FJ")
     assert fiji is not None and fiji.longitude is not None and abs(fiji.longitude) > 170

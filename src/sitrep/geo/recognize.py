@@ -32,6 +32,10 @@ _CONNECTORS = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es"
                "wadi", "tal", "tell", "ras", "sidi", "ain", "ben", "o'", "upon", "on", "en", "sur"}
 
 
+# what stands between two names of one list: a comma, "and", "or", or both
+_LIST_GAP = re.compile(r"\s*(,\s*(and\s+|or\s+)?|and\s+|or\s+|&\s*)")
+
+
 @dataclass
 class Mention:
     """A toponym span and what recognition learnt about it."""
@@ -44,6 +48,7 @@ class Mention:
     demonym: bool = False
     container: int | None = None  # index of a mention that contains it ("X, Y", "X in Y")
     sentence: int | None = None
+    peers: tuple[int, ...] = ()  # indices of the names listed beside it ("A, B and C")
 
 
 @lru_cache(maxsize=1)
@@ -301,12 +306,39 @@ def _finish(doc: Doc, article: Article, spans: list[tuple[int, int, str, bool]])
         if text[start:end].endswith("$") or text[end:end + 1] == "$":
             continue  # a currency ("US$ 5", "A$"), not the country
         hint = b < len(doc) and doc[b].lower_ in w["admin_words"]
+        title = b + 1 if b < len(doc) and doc[b].lower_ == "'s" else b
+        hint = hint or (title < len(doc) and doc[title].lower_ in w["unit_titles"])
         if a >= 2 and doc[a - 1].lower_ == "of" and doc[a - 2].lower_ in w["admin_words"]:
             hint = True
         sent = sent_of[a]
         out.append(Mention(start, end, text[start:end], label, hint, demonym, None, sent))
     _link_containers(text, out)
+    _link_lists(text, out)
     return out
+
+
+def _link_lists(text: str, mentions: list[Mention]) -> None:
+    """Mark names listed side by side ("Armenia, Azerbaijan and Georgia") as each other's peers."""
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        if a.demonym or b.demonym:
+            continue
+        if _LIST_GAP.fullmatch(text[a.end:b.start]):
+            a.peers += (k + 1,)
+            b.peers += (k,)
+    # "Jackson and Barrow counties": a plural unit word after a list names every member's kind
+    admin = words()["admin_words"]
+    for k, m in enumerate(mentions):
+        nxt = text[m.end:m.end + 30].split(None, 1)
+        word = nxt[0].lower().rstrip(",.;:") if nxt else ""
+        if not (word.endswith("s") and (word[:-1] in admin or word[:-3] + "y" in admin)) or k - 1 not in m.peers:
+            continue
+        j = k
+        while True:
+            mentions[j].admin_hint = True
+            if j - 1 not in mentions[j].peers:
+                break
+            j -= 1
 
 
 def _link_containers(text: str, mentions: list[Mention]) -> None:
@@ -343,11 +375,14 @@ def mentions_from_spans(doc: Doc | None, article: Article, spans: list[tuple[int
         demonym = bool(cands) and cands[0].kind == DEMONYM
         after = text[end:end + 30].lstrip().split(" ", 1)[0].lower().strip(",.;:")
         before = text[max(0, start - 30):start].lower().split()
-        hint = after in w["admin_words"] or (len(before) >= 2 and before[-1] == "of"
+        title = re.sub(r"^'s\s+", "", text[end:end + 40].lstrip()).split(" ", 1)[0].lower().strip(",;:")
+        titled = bool({title, title.rstrip(".")} & set(w["unit_titles"]))
+        hint = after in w["admin_words"] or titled or (len(before) >= 2 and before[-1] == "of"
                                               and before[-2] in w["admin_words"])
         phrase_words = phrase.lower().split()
         if phrase_words and phrase_words[-1] in w["admin_words"]:
             hint = True
         out.append(Mention(start, end, phrase, "GOLD", hint, demonym))
     _link_containers(text, out)
+    _link_lists(text, out)
     return out

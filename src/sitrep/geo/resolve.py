@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -33,6 +34,13 @@ _SURE_MARGIN = 1.5
 # Countries, continents, seas and named regions: no country focus applies to them.
 _AREA_CODES = {"PCLI", "CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN", "LK", "DLTA", "ISL", "BAY", "STRT",
                "CHN", "STM", "LKS", "VAL", "PLN", "ISLS"}
+# a city this big, in a first-level unit of its name, is what the bare name means ("New York")
+_GREAT_CITY = 1_000_000
+# readings closer than this put a place in the same spot (the usual 161 km of geoparsing scores)
+_ACC_KM = 161.0
+_GREAT_CITY_BONUS = 2.5
+# the units a list is read as a list of (towns of one country are left to the country focus)
+_LISTED_CODES = {"PCLI", "ADM1", "ADM2"}
 _KIND_BONUS = {MAIN: 0.0, ALTERNATE: -0.3, DEMONYM: 0.0, CODE: -0.5}
 
 
@@ -128,9 +136,26 @@ def _prior(c: Candidate, m: Mention) -> float:
     return s
 
 
+def _holds(outer: Candidate, inner: Candidate) -> bool:
+    """Whether ``inner`` lies in the country or first-level unit ``outer``."""
+    if outer is inner or not inner.country or inner.country != outer.country:
+        return False
+    if outer.fcode == "PCLI":
+        return True
+    return outer.fcode == "ADM1" and bool(outer.admin1) and inner.admin1 == outer.admin1
+
+
 def _context(c: Candidate, m: Mention, focus: dict[str, float], container: Candidate | None,
-             anchors: list[tuple[float, float]]) -> float:
+             anchors: list[tuple[float, float]], held: Sequence[Sequence[Candidate]] = (),
+             peers: Sequence[Candidate] = ()) -> float:
     s = 3.0 * focus.get(c.country, 0.0)
+    # a name in a list reads like its neighbours ("Virginia, Washington and Oregon": the state)
+    if c.fcode in _LISTED_CODES and any(p.fcode == c.fcode and (c.fcode == "PCLI" or p.country == c.country)
+                                        for p in peers):
+        s += 2.5
+    # "Atlanta, Georgia": the unit that holds a place the text puts in it
+    if any(any(_holds(c, inner) for inner in cands) for cands in held):
+        s += 3.0
     if c.admin1 and c.fcode not in ("PCLI", "CONT"):
         s += 2.0 * focus.get(f"{c.country}.{c.admin1}", 0.0)
     if container is not None and container is not c:
@@ -195,9 +220,18 @@ def calibrate(feats: list[float], weights: list[float] | None = None) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def _great_city(c: Candidate, cands: list[Candidate], m: Mention) -> bool:
+    """A city of millions sharing its name with the first-level unit it lies in ("New York"): the bare
+    name means the city unless the text says the unit (a list of states, "Buffalo, New York")."""
+    return (not m.admin_hint and c.fclass == "P" and c.population >= _GREAT_CITY
+            and any(u.fcode == "ADM1" and u.country == c.country and u.admin1 == c.admin1 for u in cands))
+
+
 def _rank(m: Mention, cands: list[Candidate], focus: dict[str, float], container: Candidate | None,
-          anchors: list[tuple[float, float]]) -> list[tuple[float, Candidate]]:
-    scored = [(_prior(c, m) + _context(c, m, focus, container, anchors), c) for c in cands]
+          anchors: list[tuple[float, float]], held: Sequence[Sequence[Candidate]] = (),
+          peers: Sequence[Candidate] = ()) -> list[tuple[float, Candidate]]:
+    scored = [(_prior(c, m) + _context(c, m, focus, container, anchors, held, peers)
+               + (_GREAT_CITY_BONUS if _great_city(c, cands, m) else 0.0), c) for c in cands]
     scored.sort(key=lambda x: (-x[0], -x[1].population))
     return scored
 
@@ -216,6 +250,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
         margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else _SURE_MARGIN
         sure.append(max(0.2, min(1.0, margin / _SURE_MARGIN)))
     keys = [name_key(m.text) for m in mentions]
+    # what each name is said to hold, across the article (one reading per name)
+    holds: dict[str, list[list[Candidate]]] = {}
+    for m, cands in zip(mentions, cand_lists, strict=True):
+        if m.container is not None:
+            holds.setdefault(keys[m.container], []).append(cands)
     counts: Counter[str] = Counter()
     own: dict[str, Counter[str]] = {}
     named = 0.0
@@ -244,12 +283,14 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
         rest = named - sum(v for a, v in mine.items() if "." not in a)
         rest = rest if rest > 1e-9 else 0.0
         focus = {a: (v - mine.get(a, 0)) / rest for a, v in counts.items()} if rest > 0 else {}
-        ranked = _rank(m, cands, focus, container, anchors)
+        peers = [c for j in m.peers if (c := first[j]) is not None]
+        ranked = _rank(m, cands, focus, container, anchors, holds.get(keys[k], []), peers)
         if not ranked or ranked[0][1].latitude is None:
             place, score, feats = (ranked[0][1] if ranked else None), None, []
         else:
             best, c = ranked[0]
-            second = ranked[1][0] if len(ranked) > 1 else None
+            # the rival that would put the place elsewhere: a city and the unit it is the seat of agree
+            second = next((v for v, o in ranked[1:] if not _near(c, o, _ACC_KM)), None)
             feats = features(best, second, c, len(ranked), focus, m.demonym)
             score = round(calibrate(feats), 3)
             # Below this, a reading is right less than one time in five (dev reliability table):
