@@ -14,6 +14,7 @@ from sitrep.events.taxonomy import CODES, taxonomy
 from sitrep.events.triggers import inflections
 from sitrep.ingest import article_from_text
 from sitrep.model import STATUSES, Event
+from sitrep.pipeline import extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "events_dev.jsonl"
@@ -96,6 +97,8 @@ def test_sub_types(nlp: Language, text: str, codes: set[str]) -> None:
         "The mayor is fighting a political battle over the budget.",
         "Residents remembered the 1982 massacre at a memorial service.",
         "The cholera outbreak has killed 50 people this month.",
+        "Thousands of supporters cheered the president at a campaign rally in Lagos.",
+        "Robbers stabbed a journalist during a robbery in Nairobi, police said.",
     ],
 )
 def test_no_event(nlp: Language, text: str) -> None:
@@ -113,6 +116,9 @@ def test_no_event(nlp: Language, text: str) -> None:
         ("The militants threatened to attack schools in the district.", "ATTACK", "threatened"),
         ("Opposition parties plan to hold a rally on Saturday.", "PEACE_PROTEST", "planned"),
         ("Officials said air strikes could resume within days.", "AIR_STRIKE", "hypothetical"),
+        ("He has said police should be allowed to kill criminals without suffering consequences, and praised "
+         "the military dictatorship.", "ATTACK", "hypothetical"),
+        ("Soldiers must kill the attackers, the general said.", "ARMED_CLASH", "hypothetical"),
         ("The government declared a unilateral ceasefire on Thursday.", "AGREEMENT", "announced"),
     ],
 )
@@ -120,6 +126,17 @@ def test_status(nlp: Language, text: str, code: str, status: str) -> None:
     events = _code(nlp, text)
     assert (code, status) in {(e.code, e.status) for e in events}
     assert all(e.status in STATUSES for e in events)
+
+
+@pytest.mark.slow
+def test_an_attack_on_a_public_figure_is_political_violence_by_whoever_did_it(nlp: Language) -> None:
+    for text in ("A man jumped out of the crowd and stabbed the candidate.",
+                 "Jair Bolsonaro, the far-right congressman, was attacked at a rally in Juiz de Fora.",
+                 "Unknown men beat a journalist outside his home in Lahore on Tuesday."):
+        events = [e for e in extract_text(text, published="2018-09-07").events if e.status == "occurred"]
+        assert [e.code for e in events] == ["ATTACK"], text
+        assert events[0].actor1 is not None and events[0].actor1.inter == 3, text  # not "Civilians"
+    assert _code(nlp, "The minister attacked the opposition's budget plan.") == []
 
 
 @pytest.mark.slow

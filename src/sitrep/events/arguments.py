@@ -617,6 +617,8 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
         ):
             pool = _sentence_actors(ctx, ctx.sents[i + 1], set())
         pool = [p for p in pool if not a2 or p.name != a2[0].name]
+        # an armed side named in the sentence is likelier the doer than a crowd or a civilian
+        pool.sort(key=lambda p: p.inter in (5, 6, 7))
         if pool:
             a1 = pool[:1]
             if not a2 and ev.code in _TWO_SIDED:
@@ -657,6 +659,11 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
         lo, hi = phrase_range(owner)
         o_start, o_end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         actor2 = lex.generic_actor("Civilians ({country})", 7, country).actor(doc[lo:hi].text, o_start, o_end)
+    civilian_doer = actor1 is not None and actor1.inter == 7 and (actor1.name or "").startswith("Civilians")
+    if ev.code in _CIVILIAN_TARGET and actor1 is not None and civilian_doer:
+        # "a man stabbed the candidate": whoever attacks is an armed actor to ACLED, unnamed here
+        entry = lex.generic_actor("Unidentified Armed Group ({country})", 3, actor1.country or country)
+        actor1 = entry.actor(actor1.text, actor1.start, actor1.end)
     if ev.code in _CIVILIAN_TARGET and actor2 is None and actor1 is not None:
         actor2 = lex.generic_actor("Civilians ({country})", 7, country).actor()
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.text == actor2.text:

@@ -66,6 +66,10 @@ def word_bag(tok: Token) -> tuple[set[str], str]:
                 if p.dep_ == "pobj":
                     toks.append(p)
                     toks.extend(g for g in p.children if g.dep_ in _MODIFIERS)
+        elif c.dep_ == "appos" and tok.pos_ == "PROPN":
+            # "Jair Bolsonaro, the far-right congressman": the apposition says what a name is
+            toks.append(c)
+            toks.extend(g for g in c.children if g.dep_ in _MODIFIERS)
     if tok.ent_iob_ != "O" and tok.ent_type_:
         for ent in tok.doc.ents:
             if ent.start <= tok.i < ent.end:

@@ -30,6 +30,10 @@ def _has(ws: WordSet, tok: Token) -> bool:
     return ws.in_words(words, joined)
 
 
+# modals that make an event possible, wished or owed rather than told
+_UNREAL = frozenset({"could", "might", "may", "would", "should", "can", "must", "ought"})
+
+
 def _anchor(trigger: Token) -> Token:
     """The verb whose tense and modality are the event's: the trigger itself or the verb above it."""
     if trigger.pos_ in ("VERB", "AUX"):
@@ -267,8 +271,8 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
         and _has(cues.announced, anchor.head)
     ):
         return "announced"
-    if any(m in ("could", "might", "may", "would", "should", "can") for m in modal):
-        return "hypothetical"
+    if any(m in _UNREAL for m in modal) and not ("must" in modal and "have" in modal):
+        return "hypothetical"  # ("must have fled" infers what happened)
     marks = {c.lower_ for c in anchor.children if c.dep_ == "mark"}
     # "if they attack"; "before they demobilize" (present tense: not yet; past tense: it happened)
     if marks & {"if", "unless"} or (marks & {"before", "until"} and anchor.tag_ in ("VB", "VBP", "VBZ")):
@@ -293,8 +297,8 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
             return "threatened"
         if _has(cues.hypothetical, a):
             return "hypothetical"
-        if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "would") for c in a.children):
-            return "hypothetical"
+        if any(c.dep_ == "aux" and c.lower_ in _UNREAL and c.lower_ != "can" for c in a.children):
+            return "hypothetical"  # "police should be allowed to kill criminals"
         if _has(cues.planned, a):
             return "planned"
     if anchor.i != trigger.i and _has(cues.denied, anchor):
