@@ -84,6 +84,11 @@ def _fill(nlp: Any, text: str, *specs: tuple[str, str], published: str | None = 
          "NON_STATE_ACTOR_OVERTAKES_TER", "Islamic State West Africa Province", None),
         ("The Al-Qaeda-linked militant group Al-Shabaab bombed a police station in Mogadishu.", "bombed",
          "REM_EXPLOS", "Al Shabaab", None),
+        # the fallen of "killed in clashes with Y" are one side; Y did the killing
+        ("Over 60 terrorists were killed in clashes with the Syrian army in southwestern Aleppo.", "clashes",
+         "ARMED_CLASH", "Military Forces of Syria", "Unidentified Armed Group (Syria)"),
+        ("Two al-Shabaab fighters died in fighting with Somali troops near Afgoye.", "fighting",
+         "ARMED_CLASH", "Military Forces of Somalia", "Al Shabaab"),
     ],
 )  # fmt: skip
 def test_actor_roles(nlp: Any, text: str, trigger: str, code: str, actor1: str | None, actor2: str | None) -> None:

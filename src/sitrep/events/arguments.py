@@ -395,6 +395,18 @@ def _noun_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
     return agents, patients, mods
 
 
+def _fallen_in(noun: Token) -> list[Token]:
+    """Those a clash noun killed or wounded: the passive subject of "were killed in clashes with ..."."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+        return []
+    verb = prep.head
+    if verb.lemma_ not in _KILL_LEMMAS | _UNDERGO:
+        return []
+    deps = ("nsubjpass",) if verb.lemma_ in _KILL_LEMMAS else ("nsubj",)
+    return [o for c in verb.children if c.dep_ in deps for o in _conjuncts(c)]
+
+
 def _armed(tok: Token) -> bool:
     """True when the noun phrase at ``tok`` names an armed side (a group, forces, gunmen)."""
     lo, hi = phrase_range(tok)
@@ -597,6 +609,15 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
             if actor is not None and (not a1 or actor.name != a1[0].name):
                 a2 = [actor]
                 break
+    fallen = _fallen_in(trig) if ev.code == "ARMED_CLASH" else []
+    if fallen and patients and not agents:
+        # "60 terrorists were killed in clashes with the army": the side named with the clash
+        # did the killing; the fallen are the other side
+        side = [a for t in patients if (a := _code(ctx, t, sent)) is not None and a.inter != 7]
+        dead = [a for t in fallen if (a := _code(ctx, t, sent)) is not None and a.inter != 7]
+        if side:
+            a1, a2 = side[:1], [a for a in dead if a.name != side[0].name][:1]
+            agents = fallen
     used = {t.i for t in (*agents, *patients, *mods)}
     if ev.code in _TWO_SIDED and len(a1) > 1 and not a2:
         a2 = a1[1:]
