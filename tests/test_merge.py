@@ -128,6 +128,24 @@ def test_claim_lends_its_group_and_is_no_row() -> None:
     assert events[0].actor1 is not None and events[0].actor1.name == "ISWAP"
 
 
+def test_unnamed_attackers_are_named_by_a_group_never_by_the_forces_they_fought() -> None:
+    gunmen = mention(0, "ARMED_CLASH", day="2020-03-09", place=MAIDUGURI, killed=2)
+    gunmen.actor1 = Actor(name="Unidentified Armed Group (Nigeria)", inter=3, country="NG")
+    gunmen.actor2 = Actor(name="Police Forces of Nigeria", inter=1, country="NG")  # "attacked a police post"
+    police = mention(300, "ARMED_CLASH", day="2020-03-09", place=MAIDUGURI)
+    police.actor1 = Actor(name="Police Forces of Nigeria", inter=1, country="NG")
+    (event,) = merge_mentions(ARTICLE, [gunmen, police])
+    assert event.actor1 is not None and event.actor1.inter == 3
+    claim = mention(600, "ARMED_CLASH", actor="ISWAP", status="claimed")
+    (event,) = merge_mentions(ARTICLE, [gunmen, police, claim])
+    assert event.actor1 is not None and event.actor1.name == "ISWAP"
+    # with no doer at all, the forces another mention names are the doer ("an air strike ... Russian jets")
+    strike, jets = mention(0, "AIR_STRIKE", place=MAIDUGURI), mention(300, "AIR_STRIKE", place=MAIDUGURI)
+    jets.actor1 = Actor(name="Military Forces of Nigeria", inter=1, country="NG")
+    (event,) = merge_mentions(ARTICLE, [strike, jets])
+    assert event.actor1 is not None and event.actor1.inter == 1
+
+
 def test_unmatched_statuses_stay_as_they_are() -> None:
     events = merge_mentions(ARTICLE, [mention(0, "ATTACK", status="threatened"), mention(1, "ATTACK")])
     assert sorted(e.status for e in events) == ["occurred", "threatened"]

@@ -156,6 +156,10 @@ def _agrees(group: _Group, mention: Event) -> bool:
     return (mine is None and place is None) or all(_days(m) is None and _own_place(m) is None for m in group.mentions)
 
 
+# Inter codes of state forces (their own and foreign)
+_STATE = frozenset({1, 8})
+
+
 def _generic(actor: Actor | None) -> bool:
     return actor is None or not actor.name or actor.name.startswith("Unidentified")
 
@@ -216,6 +220,10 @@ def _merge(article: Article, group: _Group) -> Event:
         merged.date = min(dated, key=lambda m: (m.date.precision if m.date and m.date.precision else 9)).date
     merged.location = _finest(group, lead)
     sides = [m for m in sorted(ms, key=lambda m: _weight(article, m, code), reverse=True) if not _generic(m.actor1)]
+    if merged.actor1 is not None:
+        # unnamed gunmen are named by a group another mention names, never by the state forces
+        # they fought ("militants attacked a police checkpost ... police repulsed the attack")
+        sides = [m for m in sides if m.actor1 is None or m.actor1.inter not in _STATE]
     if _generic(merged.actor1) and sides:
         merged.actor1 = sides[0].actor1
         if merged.actor2 is None:
