@@ -64,7 +64,7 @@ def _fill(nlp: Any, text: str, *specs: tuple[str, str], published: str | None = 
         ("The Taliban overran the district centre after days of fighting with Afghan security forces.", "overran",
          "NON_STATE_ACTOR_OVERTAKES_TER", "Taliban", "Military Forces of Afghanistan"),
         ("Ukrainian troops repelled an assault by Russian units near Avdiivka.", "repelled", "ARMED_CLASH",
-         "Military Forces of Ukraine", "Military Forces of Russia"),
+         "Military Forces of Russia", "Military Forces of Ukraine"),
         ("Iraqi troops backed by coalition jets retook the town of Hit from Islamic State.", "retook",
          "GOV_REGAINS_TERIT", "Military Forces of Iraq", "Islamic State"),
         ("The Israeli air force carried out strikes on Hezbollah positions in southern Lebanon.", "strikes",
@@ -89,6 +89,9 @@ def _fill(nlp: Any, text: str, *specs: tuple[str, str], published: str | None = 
          "ARMED_CLASH", "Military Forces of Syria", "Unidentified Armed Group (Syria)"),
         ("Two al-Shabaab fighters died in fighting with Somali troops near Afgoye.", "fighting",
          "ARMED_CLASH", "Military Forces of Somalia", "Al Shabaab"),
+        # the attacker beaten off is the side that acted
+        ("Government troops repelled a Houthi attack on their positions in the Raghwan area.", "attack",
+         "ARMED_CLASH", "Houthis", "Military Forces of Yemen"),
     ],
 )  # fmt: skip
 def test_actor_roles(nlp: Any, text: str, trigger: str, code: str, actor1: str | None, actor2: str | None) -> None:

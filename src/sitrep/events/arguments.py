@@ -15,6 +15,7 @@ from ..nlp import sentence_ents
 from .actors import Mention, article_country, city_countries, code_phrase, dictionary, region_countries
 from .attribution import accusing_verbs, commenting_verbs, sources
 from .counts import SentenceCounts, read_counts
+from .lexicon import rules
 from .roles import REPORTING, ancestors
 from .tallies import tally_period
 
@@ -395,6 +396,14 @@ def _noun_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
     return agents, patients, mods
 
 
+def _repelled(trig: Token) -> bool:
+    """The trigger beats off an attack, or is the attack beaten off ("repelled an attack by X")."""
+    verb = trig.head if trig.dep_ in ("dobj", "nsubjpass") else trig
+    words = {verb.lemma_.lower()}
+    words |= {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
+    return rules().sets["repelled"].in_words(words, " " + " ".join(sorted(words)) + " ")
+
+
 def _fallen_in(noun: Token) -> list[Token]:
     """Those a clash noun killed or wounded: the passive subject of "were killed in clashes with ..."."""
     prep = noun.head
@@ -646,6 +655,14 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
                 a2 = [p for p in pool[1:] if p.name != pool[0].name][:1]
     actor1 = a1[0] if a1 else None
     actor2 = a2[0] if a2 else None
+    if ev.code == "ARMED_CLASH" and _repelled(trig):
+        # "troops repelled an ISWAP attack": ISWAP attacked, the troops were attacked
+        if trig.dep_ == "dobj":  # the attack noun: its own doer is already the first side
+            if actor1 is not None and actor2 is None:
+                actor2 = next((a for t in trig.head.children if t.dep_ == "nsubj"
+                               if (a := _code_agent(ctx, t, sent)) is not None), None)
+        elif actor2 is not None:
+            actor1, actor2 = actor2, actor1
     country = ctx.sentence_country(sent) or ctx.country
     lex = dictionary()
     if ev.code == "AGREEMENT" and actor1 is not None and actor2 is None:
