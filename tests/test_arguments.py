@@ -89,6 +89,9 @@ def _fill(nlp: Any, text: str, *specs: tuple[str, str], published: str | None = 
          "ARMED_CLASH", "Military Forces of Syria", "Unidentified Armed Group (Syria)"),
         ("Two al-Shabaab fighters died in fighting with Somali troops near Afgoye.", "fighting",
          "ARMED_CLASH", "Military Forces of Somalia", "Al Shabaab"),
+        # "shelling" parsed as a verb form: the nationality before it is the side, not a subject
+        ("In Kherson, Russian shelling on Sunday afternoon hit a residential area, killing two.", "shelling",
+         "ART_MISS_ATTACK", "Military Forces of Russia", None),
         # the attacker beaten off is the side that acted
         ("Government troops repelled a Houthi attack on their positions in the Raghwan area.", "attack",
          "ARMED_CLASH", "Houthis", "Military Forces of Yemen"),

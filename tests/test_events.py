@@ -77,6 +77,7 @@ def _code(nlp: Language, text: str) -> list[Event]:
         ("Clashes and shelling erupted in the eastern suburbs.", {"ARMED_CLASH", "ART_MISS_ATTACK"}),
         ("A mob lynched a man accused of stealing a goat.", {"MOB_VIOL"}),
         ("The two armed factions signed a ceasefire agreement in Doha.", {"AGREEMENT"}),
+        ("Russian shelling hit a residential area in Kherson, killing two.", {"ART_MISS_ATTACK"}),
     ],
 )
 def test_sub_types(nlp: Language, text: str, codes: set[str]) -> None:

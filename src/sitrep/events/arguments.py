@@ -590,6 +590,10 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
         a1 = [a for t in agents if (a := _code_agent(ctx, t, sent)) is not None]
         if not a1:
             a1 = [a for t in mods if (a := _code_modifier(ctx, t, sent, ev.code)) is not None]
+    before = trig.doc[trig.i - 1] if trig.i > 0 else None
+    if trig.tag_ == "VBG" and before is not None and before.head.i == trig.i and (not a1 or before in agents):
+        # "Russian shelling hit ...", parsed as a verb form: its modifier names the side, not a subject
+        a1 = [a for a in [_code_modifier(ctx, before, sent, ev.code)] if a is not None] or a1
     if not a1 and trig.pos_ == "NOUN" and trig.lemma_.lower() not in _EVENT_NOUNS:
         # "a suicide bomber killed ...": the trigger names the doer
         self_actor = _code(ctx, trig, sent)
