@@ -344,6 +344,15 @@ def test_units_do_not_outrank_their_namesake_cities(gaz: Gazetteer) -> None:
 
 
 @pytest.mark.slow
+def test_names_joined_by_and_that_the_gazetteer_holds_are_one_place(nlp: Any, gaz: Gazetteer) -> None:
+    found = _places(nlp, gaz, "Two militants were killed in Jammu and Kashmir's Shopian district on Thursday.")
+    assert found["Jammu and Kashmir"].feature_code == "ADM1" and "Jammu" not in found
+    assert _places(nlp, gaz, "Police in Trinidad and Tobago arrested two men.")["Trinidad and Tobago"].country == "TT"
+    apart = _places(nlp, gaz, "Troops moved between Jammu and Srinagar.")
+    assert apart["Jammu"].feature_code.startswith("PPL") and apart["Srinagar"].country == "IN"
+
+
+@pytest.mark.slow
 def test_namesakes_follow_what_the_text_says(gaz: Gazetteer) -> None:
     # The city of millions is what a bare "New York" means; the state when the text says so.
     city = _gold(gaz, "It hopes to start nonstop flights between New York and Moscow next year.", "New York", "Moscow")

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article
 from ..nlp import segment_kind
-from .gazetteer import ALTERNATE, CODE, DEMONYM, Candidate, Gazetteer
+from .gazetteer import ALTERNATE, CODE, DEMONYM, MAIN, Candidate, Gazetteer
 from .normalize import name_key
 
 __all__ = ["Mention", "mentions_from_spans", "recognize", "words"]
@@ -199,7 +199,22 @@ def recognize(doc: Doc, article: Article, gaz: Gazetteer) -> list[Mention]:
                 break
         if not matched:
             i += 1
-    return _finish(doc, article, sorted(found))
+    return _finish(doc, article, _joined(doc, sorted(found), gaz))
+
+
+def _joined(doc: Doc, spans: list[tuple[int, int, str, bool]], gaz: Gazetteer) -> list[tuple[int, int, str, bool]]:
+    """"Jammu and Kashmir", "Trinidad and Tobago": two names and an "and" that the gazetteer holds
+    as one place are that place."""
+    out: list[tuple[int, int, str, bool]] = []
+    for span in spans:
+        if out and not span[3] and not out[-1][3] and out[-1][1] + 1 == span[0] and doc[out[-1][1]].lower_ == "and":
+            whole = doc[out[-1][0]:span[1]].text
+            key = name_key(whole)
+            if any(c.kind % 10 == MAIN and name_key(c.name) == key for c in gaz.lookup(whole)):
+                out[-1] = (out[-1][0], span[1], out[-1][2], False)
+                continue
+        out.append(span)
+    return out
 
 
 def _form_fits(c: Candidate, text: str) -> bool:
