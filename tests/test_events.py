@@ -78,6 +78,8 @@ def _code(nlp: Language, text: str) -> list[Event]:
         ("A mob lynched a man accused of stealing a goat.", {"MOB_VIOL"}),
         ("The two armed factions signed a ceasefire agreement in Doha.", {"AGREEMENT"}),
         ("Russian shelling hit a residential area in Kherson, killing two.", {"ART_MISS_ATTACK"}),
+        # a headline's passive without its auxiliary: the subject is what was shot down
+        ("5 killed as Russian military chopper shot down in Syria", {"ARMED_CLASH"}),
     ],
 )
 def test_sub_types(nlp: Language, text: str, codes: set[str]) -> None:

@@ -165,6 +165,14 @@ def targets(trigger: Token, span_tokens: list[Token]) -> Iterator[tuple[Token, s
         for c in trigger.head.children:
             if c.dep_ == "dobj":
                 yield c, "dobj"
+    # a headline's passive without its auxiliary: "Russian chopper shot down in Syria", "Journalist
+    # gunned down in Lahore": the subject of a phrasal verb with no object is its patient
+    if (trigger.pos_ == "VERB" and trigger.tag_ in ("VBN", "VBD")
+            and any(c.dep_ == "prt" for c in trigger.children)
+            and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in trigger.children)):
+        for c in trigger.children:
+            if c.dep_ == "nsubj":
+                yield c, "nsubjpass"
     # "a camp was attacked": the patient of a passive participle used as a modifier
     if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
         yield trigger.head, "nsubjpass"
