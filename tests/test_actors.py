@@ -179,6 +179,19 @@ def test_the_occupation_alone_names_the_occupier_in_an_occupied_country() -> Non
     assert _code("the occupiers", "NG", "NG") is None
 
 
+def test_unnamed_forces_in_a_territory_with_no_army_are_the_occupiers() -> None:
+    for phrase in ("the warplanes", "the forces", "tanks"):
+        actor = _code(phrase, "PS", "PS")
+        assert actor is not None and actor.name == "Military Forces of Israel", phrase
+    police = _code("the police", "PS", "PS")
+    assert police is not None and police.name is not None and "Palestine" in police.name
+    named = _code("Palestinian security forces", "PS", "PS")
+    assert named is not None and named.name is not None and "Palestine" in named.name
+    # elsewhere unnamed forces stay the country's own
+    own = _code("the warplanes", "UA", "UA")
+    assert own is not None and own.name == "Military Forces of Ukraine"
+
+
 def test_ethnic_groups_take_the_country_where_they_are() -> None:
     actor = _code("ethnic Albanians", "RS", "RS")
     assert actor is not None and actor.country == "RS"

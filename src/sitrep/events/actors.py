@@ -162,6 +162,7 @@ class ActorDictionary:
         for word in state["occupation_words"]:
             self._add(word, "occupation", None, exact=False)
         self.occupiers: dict[str, str] = {str(k): str(v) for k, v in state["occupiers"].items()}
+        self.armyless: dict[str, str] = {str(k): str(v) for k, v in state["armyless"].items()}
         for word, spec in generic["nouns"].items():
             self.generic[word] = (spec["name"], int(spec["inter"]))
             self._add(word, "generic", (spec["name"], int(spec["inter"])), exact=False)
@@ -431,6 +432,8 @@ def code_phrase(
         kind = "government" if official else head_cat.category if head_cat is not None else None
         police = kind == "police" or (kind is None and "police" in cats)
         government = kind == "government" and "military" not in cats
+        if iso is None and not police and not government:
+            country = lex.armyless.get(place_country or country, country)
         return lex.state_actor(country, police=police, government=government).actor(text, s_char, e_char)
     if generic is not None:
         template, inter = generic.value
