@@ -146,6 +146,12 @@ def test_unnamed_attackers_are_named_by_a_group_never_by_the_forces_they_fought(
     assert event.actor1 is not None and event.actor1.inter == 1
 
 
+def test_an_event_dated_after_publication_is_planned_not_told() -> None:
+    later, today = mention(0, "PEACE_PROTEST", day="2020-03-17"), mention(300, "PEACE_PROTEST", day="2020-03-10")
+    events = merge_mentions(ARTICLE, [later, today])
+    assert [e.status for e in sorted(events, key=lambda e: e.evidence.start)] == ["planned", "occurred"]
+
+
 def test_unmatched_statuses_stay_as_they_are() -> None:
     events = merge_mentions(ARTICLE, [mention(0, "ATTACK", status="threatened"), mention(1, "ATTACK")])
     assert sorted(e.status for e in events) == ["occurred", "threatened"]

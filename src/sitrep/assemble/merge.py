@@ -264,9 +264,22 @@ def merge_mentions(article: Article, mentions: list[Event]) -> list[Event]:
     merged = [(g.mentions[0].evidence.start, _merge(article, g)) for g in groups]
     events = [e for _, e in sorted(merged + loose, key=lambda p: p[0])]
     for event in events:
-        if event.status in TOLD and (_long_before(event, article.published) or _in_passing(event)):
+        if event.status in TOLD and _ahead(event, article.published):
+            event.status = "planned"  # "strikes and protests called for next Tuesday": not yet
+        elif event.status in TOLD and (_long_before(event, article.published) or _in_passing(event)):
             event.status = "background"
     return events
+
+
+def _ahead(event: Event, published: str | None) -> bool:
+    """True when the event's own words date it after the article was published."""
+    days = _days(event)
+    if days is None or not published:
+        return False
+    try:
+        return days[0] > date.fromisoformat(published[:10])
+    except ValueError:
+        return False
 
 
 def _in_passing(event: Event) -> bool:
