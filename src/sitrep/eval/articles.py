@@ -41,6 +41,7 @@ OWN_FILES = {
     "own_dev": _TESTS / "articles_dev.jsonl",
     "own_fresh": _TESTS / "articles_fresh.jsonl",
     "own_fresh2": _TESTS / "articles_fresh2.jsonl",
+    "own_fresh3": _TESTS / "articles_fresh3.jsonl",
 }
 
 
