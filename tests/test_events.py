@@ -78,6 +78,8 @@ def _code(nlp: Language, text: str) -> list[Event]:
         ("A mob lynched a man accused of stealing a goat.", {"MOB_VIOL"}),
         ("The two armed factions signed a ceasefire agreement in Doha.", {"AGREEMENT"}),
         ("Russian shelling hit a residential area in Kherson, killing two.", {"ART_MISS_ATTACK"}),
+        # weapons taken from fighters killed in the same fight are part of that fight
+        ("Three terrorists were killed and weapons were recovered, said the source.", {"ARMED_CLASH"}),
         # a headline's passive without its auxiliary: the subject is what was shot down
         ("5 killed as Russian military chopper shot down in Syria", {"ARMED_CLASH"}),
     ],
