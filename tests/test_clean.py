@@ -67,6 +67,9 @@ def test_wire_datelines_are_marked_apart_from_their_sentence() -> None:
         "MOGADISHU, Somalia (AP) — A truck bomb exploded on Saturday.": "MOGADISHU, Somalia (AP) —",
         "WASHINGTON — The Pentagon said on Monday that it struck.": "WASHINGTON —",
         "BEIRUT - A U.S. missile strike on the Shayrat air base killed seven soldiers.": "BEIRUT -",
+        # national dailies set the city in title case before an en or em dash
+        "Addis Abeba – At least 14 people were killed on Saturday in heavy fighting.": "Addis Abeba –",
+        "Mogadishu (HOL) – Al-Shabaab fighters attacked a base on Sunday.": "Mogadishu (HOL) –",
     }
     for text, dateline in cases.items():
         assert kinds(text) == [("dateline", dateline)]
@@ -76,6 +79,8 @@ def test_a_capitalised_word_and_a_hyphen_is_not_a_dateline() -> None:
     assert kinds("ISIS - the group attacked the town on Friday.") == []
     assert kinds("UN - the council met again on Friday.") == []
     assert kinds("Rebels shelled the town, BEIRUT-based monitors said.") == []
+    assert kinds("Hezbollah — the group said it had fired rockets at a base.") == []
+    assert kinds("Kabul - Gunmen killed two guards on Monday night in the city.") == []  # a hyphen
 
 
 def test_a_labelled_keyword_line_is_noise() -> None:

@@ -32,6 +32,7 @@ def _patterns() -> dict[str, Any]:
         "credit": credit,
         "inline_credit": inline,
         "dateline": re.compile(raw["dateline"]),
+        "dateline_title": re.compile(raw["dateline_title"]),
         "caption_prefix": re.compile(raw["caption_prefix"], re.IGNORECASE),
         "byline": [re.compile(p) for p in raw["byline"]],
         "readmore": re.compile(raw["readmore"], re.IGNORECASE),
@@ -97,7 +98,7 @@ def find_noise(text: str) -> list[tuple[int, int, str]]:
             out.append((start, end, "keywords"))
             continue
         skip = 0
-        dateline = pat["dateline"].match(line)
+        dateline = pat["dateline"].match(line) or pat["dateline_title"].match(line)
         if dateline and len(words) > 4 and _full_dateline(dateline.group()):
             # Kept apart from the sentence it opens: the sentence stays body text.
             out.append((start, start + dateline.end(), "dateline"))
