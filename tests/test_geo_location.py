@@ -205,3 +205,16 @@ def test_an_event_told_at_several_towns_is_one_event_a_town_with_the_toll_shared
     # a town and its province are one place
     one = extract_text("Three militants were killed in a clash with soldiers in Butig, Lanao del Sur on Saturday.")
     assert len(one.events) == 1
+    # a stretch of road between two towns is one place
+    road = extract_text("Armed men abducted 17 passengers travelling on a bus between Nekemte and Gimbi on Wednesday.",
+                        published="2022-07-07")
+    assert len([e for e in road.events if e.code == "ABDUCT_DISSAP"]) == 1
+
+
+@pytest.mark.slow
+def test_the_outlet_someone_told_is_not_a_place(nlp: Any, gaz: Gazetteer) -> None:
+    text = ("Fighting broke out in Bahir Dar on Friday. At least 12 people were killed on Saturday in heavy "
+            "fighting between Fano militia and the army in Motta town, East Gojjam zone of the Amhara region, "
+            "residents and a health official told Addis Standard.")
+    loc = _locate(nlp, gaz, text, "fighting", text[text.index("At least"):])
+    assert loc is not None and loc.name is not None and loc.name.startswith("Mot")

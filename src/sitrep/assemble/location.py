@@ -180,6 +180,8 @@ def _ranked(doc: Doc, article: Article, event: Event, places: list[Place], main:
             dist += 6
         if main is not None and trigger is not None and _where_said(span, trigger):
             continue
+        if span.root.dep_ in ("dobj", "dative") and span.root.head.lemma_ in _TOLD_TO:
+            continue  # "residents told Addis Standard", "told Kyiv Independent": an outlet, not where
         chars = abs(p.start - (ev.trigger_start if ev.trigger_start is not None else ev.start))
         grain = _granularity(p) if _usable(p) else 1
         # A country that modifies a noun ("a U.S. missile strike", "the Syrian army",
@@ -223,6 +225,8 @@ def coordinated_places(doc: Doc, article: Article, event: Event, places: list[Pl
     if not ranked:
         return []
     best, span = ranked[0]
+    if span.root.head.lower_ in ("between", "from"):
+        return []  # "a bus between Nekemte and Gimbi": a stretch of road, one event
     together = {t.i for t in span.root.conjuncts}
     # towns and sites only: "Butig, Lanao del Sur" names a town and its province, one place
     if not together or (_usable(best) and _granularity(best) > 1):
@@ -265,6 +269,10 @@ def known_place(doc: Doc, article: Article, event: Event, places: list[Place]) -
     if wider is None:
         return loc
     return replace(_location(wider, max(2, precision_of(wider)), via), text=loc.text)
+
+
+# verbs whose object is the one told (a newspaper, an agency), never where something happened
+_TOLD_TO = frozenset({"tell", "inform", "brief"})
 
 
 def _origin(span: Span, trigger: Token | None) -> bool:
