@@ -78,6 +78,9 @@ def _code(nlp: Language, text: str) -> list[Event]:
         ("A mob lynched a man accused of stealing a goat.", {"MOB_VIOL"}),
         ("The two armed factions signed a ceasefire agreement in Doha.", {"AGREEMENT"}),
         ("Russian shelling hit a residential area in Kherson, killing two.", {"ART_MISS_ATTACK"}),
+        # an air force's "air component" strikes from the air; an explosive-laden drone is no suicide bomber
+        ("The air force said its air component struck a bandit enclave in Zamfara, killing about 30 bandits.",
+         {"AIR_STRIKE"}),
         # weapons taken from fighters killed in the same fight are part of that fight
         ("Three terrorists were killed and weapons were recovered, said the source.", {"ARMED_CLASH"}),
         # a headline's passive without its auxiliary: the subject is what was shot down
@@ -131,6 +134,14 @@ def test_status(nlp: Language, text: str, code: str, status: str) -> None:
     events = _code(nlp, text)
     assert (code, status) in {(e.code, e.status) for e in events}
     assert all(e.status in STATUSES for e in events)
+
+
+@pytest.mark.slow
+def test_an_explosive_laden_drone_is_no_suicide_bomber() -> None:
+    drone = extract_text("Gang members attacked the base with explosive-laden drones, killing two policemen.")
+    assert [e.code for e in drone.events] == ["AIR_STRIKE"]
+    car = extract_text("A suicide bomber rammed an explosives-laden car into the gate of the base.")
+    assert [e.code for e in car.events] == ["SUIC_BOMB"]
 
 
 @pytest.mark.slow
