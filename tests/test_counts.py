@@ -81,6 +81,12 @@ def test_animals_and_property_do_not_count(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_numbered_formations_are_no_counts(nlp: Any) -> None:
+    assert _read(nlp, "Four killed as 444 Brigade and Radaa clash in Tripoli.").fatalities.best == 4
+    assert _read(nlp, "Troops of 72 Special Force Battalion killed 5 bandits in Benue.").fatalities.best == 5
+
+
+@pytest.mark.slow
 def test_historical_deaths_do_not_count(nlp: Any) -> None:
     got = _read(nlp, "In 1994, about 800,000 people were killed in the genocide.")
     assert got.fatalities.best is None
