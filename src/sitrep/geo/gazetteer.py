@@ -418,10 +418,11 @@ def _seat_points(con: sqlite3.Connection) -> None:
         "SELECT id, country, admin1 FROM place WHERE fcode = 'ADM2' AND latitude IS NULL AND admin1 != ''")}
     if not units:
         return
+    con.execute("CREATE TEMP TABLE seatless (id INTEGER PRIMARY KEY)")
+    con.executemany("INSERT INTO seatless VALUES (?)", ((uid,) for uid in units))
     keys: dict[int, list[str]] = defaultdict(list)
-    for key, uid in con.execute("SELECT key, id FROM name WHERE id < 0 OR id > 0"):
-        if uid in units:
-            keys[uid].append(key)
+    for key, uid in con.execute("SELECT key, id FROM name WHERE id IN (SELECT id FROM seatless)"):
+        keys[uid].append(key)
     points = []
     for uid, unit_keys in keys.items():
         cc, a1 = units[uid]
@@ -437,6 +438,7 @@ def _seat_points(con: sqlite3.Connection) -> None:
         if best is not None:
             points.append((best[0], best[1], uid))
     con.executemany("UPDATE place SET latitude = ?, longitude = ? WHERE id = ?", points)
+    con.execute("DROP TABLE seatless")
 
 
 def _regional_demonyms(con: sqlite3.Connection, w: _Writer) -> None:
