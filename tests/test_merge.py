@@ -201,6 +201,11 @@ def test_generic_actor_takes_the_event_country_and_arrests_get_police() -> None:
     gunmen.actor1 = Actor(name="Unidentified Armed Group (Poland)", inter=3, country="PL")
     settle_sides(gunmen)
     assert gunmen.actor1 is not None and gunmen.actor1.name == "Unidentified Armed Group (Nigeria)"
+    # a named actor of a country keeps it wherever it acts: settlers in a Nigerian town stay Israel's
+    settlers = mention(0, "ATTACK", place=MAIDUGURI)
+    settlers.actor1 = Actor(name="Settlers (Israel)", inter=3, country="IL")
+    settle_sides(settlers)
+    assert settlers.actor1 is not None and settlers.actor1.name == "Settlers (Israel)"
     arrest = settle_sides(mention(0, "ARREST", place=MAIDUGURI))
     assert arrest.actor1 is not None and (arrest.actor1.name, arrest.actor1.inter) == ("Police Forces of Nigeria", 1)
     threat = settle_sides(mention(0, "ARREST", place=MAIDUGURI, status="threatened"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from ..events.actors import dictionary, kind_of
@@ -28,13 +29,21 @@ def _both_armed() -> frozenset[str]:
     return frozenset(str(c) for c in merge_data()["named_side_acts"])
 
 
+@lru_cache(maxsize=1)
+def _templates() -> frozenset[str]:
+    """The heads of the generic actor names ("Unidentified Armed Group", "Protesters", ...)."""
+    names = {name for name, _ in dictionary().generic.values()}
+    names |= {str(spec["name"]) for spec in _implied().values()}
+    return frozenset(m["head"] for n in names if (m := _COUNTRY_SUFFIX.match(n)) is not None)
+
+
 def _to_country(actor: Actor | None, iso: str, label: str) -> Actor | None:
     """A generic actor named for another country renamed for the event's ("gunmen in Enugu" are Nigerian)."""
     if actor is None or actor.inter not in _GENERIC or not actor.name or actor.country == iso:
         return actor
     m = _COUNTRY_SUFFIX.match(actor.name)
-    if m is None or m["label"] == label:
-        return actor
+    if m is None or m["label"] == label or m["head"] not in _templates():
+        return actor  # a named actor of a country ("Settlers (Israel)") keeps it wherever it acts
     return replace(actor, name=f"{m['head']} ({label})", country=iso)
 
 
