@@ -399,9 +399,9 @@ def _noun_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
 def _repelled(trig: Token) -> bool:
     """The trigger beats off an attack, or is the attack beaten off ("repelled an attack by X")."""
     verb = trig.head if trig.dep_ in ("dobj", "nsubjpass") else trig
-    words = {verb.lemma_.lower()}
-    words |= {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
-    return rules().sets["repelled"].in_words(words, " " + " ".join(sorted(words)) + " ")
+    lemma = verb.lemma_.lower()
+    phrase = " ".join([lemma, *(c.lower_ for c in verb.children if c.dep_ == "prt")])  # "beat back"
+    return rules().sets["repelled"].in_words({lemma}, f" {phrase} ")
 
 
 def _fallen_in(noun: Token) -> list[Token]:

@@ -36,9 +36,9 @@ _AREA_CODES = {"PCLI", "CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN"
                "CHN", "STM", "LKS", "VAL", "PLN", "ISLS"}
 # a city this big, in a first-level unit of its name, is what the bare name means ("New York")
 _GREAT_CITY = 1_000_000
+_GREAT_CITY_BONUS = 2.5
 # readings closer than this put a place in the same spot (the usual 161 km of geoparsing scores)
 _ACC_KM = 161.0
-_GREAT_CITY_BONUS = 2.5
 # the units a list is read as a list of (towns of one country are left to the country focus)
 _LISTED_CODES = {"PCLI", "ADM1", "ADM2"}
 _KIND_BONUS = {MAIN: 0.0, ALTERNATE: -0.3, DEMONYM: 0.0, CODE: -0.5}
