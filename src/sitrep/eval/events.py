@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from ..events import fill_arguments, find_events
-from ..events.classifier import predict
+from ..events.classifier import NONE, REPORTABLE, held_out, predict
 from ..events.coder import code_events
 from ..events.taxonomy import CODES
 from ..ingest import article_from_text
@@ -27,11 +27,11 @@ from . import EvalResult, default_data_dir
 
 __all__ = ["DEV_FILE", "FRESH_FILE", "REPORTABLE", "evaluate", "is_heldout", "load_dev", "score_codes"]
 
-# Events that reach ACLED exports; only these count as "found" when scoring codes.
-REPORTABLE = frozenset({"occurred", "announced"})
 DEV_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "events_dev.jsonl"
 # Written after the rules, by someone else, in wire/ACLED-notes style; scored as its own row, never split.
 FRESH_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "events_heldout.jsonl"
+# The classifier's training snippets; the fifth it never trains on is scored as "snippets".
+TRAIN_DIR = Path(__file__).resolve().parents[3] / "train" / "events"
 
 
 def is_heldout(index: int, row: dict[str, Any] | None = None) -> bool:
@@ -121,6 +121,20 @@ def _gold_sentences(data_dir: Path) -> list[tuple[str, set[str]]]:
             for ev in rec["events"]:
                 if ev.get("evidence") and not ev.get("optional"):
                     out.append((ev["evidence"], {ev["code"], *(ev.get("alt_codes") or [])}))
+    return out
+
+
+def _held_out_snippets(directory: Path = TRAIN_DIR) -> list[tuple[str, set[str]]]:
+    """The training snippets the classifier's head never saw (every fifth by hash), with their codes."""
+    out = []
+    for path in sorted(directory.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    row = json.loads(line)
+                    if held_out(row["text"]):
+                        code = row.get("code") or NONE
+                        out.append((row["text"], set() if code == NONE else {code}))
     return out
 
 
@@ -289,7 +303,8 @@ def _plover(data_dir: Path, limit: int | None) -> tuple[list[dict[str, Any]], di
 
 def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
     """Score the event coder on tests/data/events_dev.jsonl (dev and held-out splits), on the fresh set
-    tests/data/events_heldout.jsonl, and on PLOVER."""
+    tests/data/events_heldout.jsonl, on the real sentences of articles-gold, on the training snippets the
+    classifier never saw, and on PLOVER; the rules, the classifier and their combination side by side."""
     rows = load_dev()
     fresh = load_dev(FRESH_FILE) if FRESH_FILE.exists() else []
     if limit is not None:
@@ -322,6 +337,20 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
             _side_by_side(
                 "gold_sentences",
                 [g for _, g in sentences],
+                {
+                    "rules": [_reportable(e) for e in _code_events(texts)],
+                    "model": _model_codes(texts),
+                    "combined": [_reportable(e) for e in _code_events(texts, combined=True)],
+                },
+            )
+        )
+    snippets = _held_out_snippets()[:limit]
+    if snippets:
+        texts = [t for t, _ in snippets]
+        metrics.update(
+            _side_by_side(
+                "snippets",
+                [g for _, g in snippets],
                 {
                     "rules": [_reportable(e) for e in _code_events(texts)],
                     "model": _model_codes(texts),

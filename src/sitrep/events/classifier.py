@@ -1,14 +1,18 @@
-"""The learned event classifier: a softmax head (data/event_head.json) over sentence-encoder embeddings.
+"""The learned event classifier: a small network (data/event_head.json) over sentence-encoder embeddings and
+the rules' own reading of the same sentence.
 
 It reads one sentence (or snippet) and gives a probability for each of ACLED's 25 sub-types and for
-"no event". ``train/train_head.py`` rebuilds the head from ``train/events/``; ``make train`` runs it.
+"no event". Its input is the sentence's embedding followed by the sub-types the hand-written rules found in
+it (or "no event"; all zero when the rules were not consulted), so it learns where the rules fall short.
+``train/train_head.py`` rebuilds it from ``train/events/``; ``make train`` runs it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -22,27 +26,53 @@ from ..errors import SitrepError
 from ..model import Article, Event, Evidence
 from ..nlp import segment_kind
 
-__all__ = ["NONE", "Head", "Prediction", "fill_in", "gate", "head", "predict", "probabilities"]
+__all__ = [
+    "NONE",
+    "REPORTABLE",
+    "Head",
+    "Prediction",
+    "combine",
+    "head",
+    "held_out",
+    "predict",
+    "probabilities",
+    "rule_codes",
+    "rule_features",
+]
 
 NONE = "none"
 HEAD_FILE = "event_head.json"
+# The statuses whose mentions become rows; only these tell the head what the rules found.
+REPORTABLE = frozenset({"occurred", "announced"})
+
+Array = npt.NDArray[np.float32]
 
 
 @dataclass(frozen=True)
 class Head:
-    """Labels, weights and bias of the softmax head, and its calibration temperature."""
+    """The network's labels, its layers (weights [in, out], bias; ReLU between) and calibration temperature."""
 
     labels: tuple[str, ...]
-    weights: npt.NDArray[np.float32]
-    bias: npt.NDArray[np.float32]
+    layers: tuple[tuple[Array, Array], ...]
     temperature: float
 
-    def probabilities(self, embeddings: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-        """Calibrated class probabilities, one row per embedding."""
-        logits = (embeddings @ self.weights.T + self.bias) / self.temperature
+    @property
+    def inputs(self) -> int:
+        """Width of the input: the embedding and one slot per label for the rules' reading."""
+        return int(self.layers[0][0].shape[0])
+
+    def probabilities(self, embeddings: Array, rules: Array | None = None) -> Array:
+        """Calibrated class probabilities, one row per embedding; ``rules`` from :func:`rule_features`."""
+        extra = np.zeros((len(embeddings), len(self.labels)), np.float32) if rules is None else rules
+        x = np.hstack([embeddings, extra]).astype(np.float32)
+        for k, (w, b) in enumerate(self.layers):
+            x = x @ w + b
+            if k < len(self.layers) - 1:
+                x = np.maximum(x, 0.0)
+        logits = x / self.temperature
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
-        out: npt.NDArray[np.float32] = (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
+        out: Array = (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
         return out
 
 
@@ -60,6 +90,12 @@ class Prediction:
         return None if self.label == NONE else self.label
 
 
+def held_out(text: str) -> bool:
+    """Whether a training snippet is one of the fifth (by the hash of its text) the head never trains on:
+    they calibrate it and measure it (train/train_head.py, ``sitrep eval events``)."""
+    return int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
 @lru_cache(maxsize=1)
 def head() -> Head:
     """The committed head, loaded once."""
@@ -67,30 +103,52 @@ def head() -> Head:
         data = json.loads(resources.files("sitrep.data").joinpath(HEAD_FILE).read_text("utf-8"))
     except FileNotFoundError as exc:
         raise SitrepError(f"the event head {HEAD_FILE} is missing: run `make train`", code="model") from exc
-    return Head(
-        labels=tuple(data["labels"]),
-        weights=np.asarray(data["weights"], dtype=np.float32),
-        bias=np.asarray(data["bias"], dtype=np.float32),
-        temperature=float(data["temperature"]),
+    layers = tuple(
+        (np.asarray(layer["weights"], dtype=np.float32), np.asarray(layer["bias"], dtype=np.float32))
+        for layer in data["layers"]
     )
+    return Head(labels=tuple(data["labels"]), layers=layers, temperature=float(data["temperature"]))
 
 
-def probabilities(texts: Sequence[str]) -> npt.NDArray[np.float32]:
-    """Class probabilities (columns in ``head().labels`` order) for each text."""
+def rule_features(readings: Sequence[Collection[str] | None], labels: Sequence[str]) -> Array:
+    """One row per text: the share of each sub-type among the rules' codes, "no event" when they found
+    none, all zero when they were not consulted (None)."""
+    index = {label: i for i, label in enumerate(labels)}
+    out = np.zeros((len(readings), len(labels)), np.float32)
+    for row, codes in enumerate(readings):
+        if codes is None:
+            continue
+        known = [c for c in codes if c in index]
+        if not known:
+            out[row, index[NONE]] = 1.0
+        for code in known:
+            out[row, index[code]] = 1.0 / len(known)
+    return out
+
+
+def rule_codes(mentions: Sequence[Event]) -> set[str]:
+    """The sub-types of the mentions that would become rows (the rules' reading of a text)."""
+    return {m.code for m in mentions if m.status in REPORTABLE}
+
+
+def probabilities(texts: Sequence[str], rules: Sequence[Collection[str] | None] | None = None) -> Array:
+    """Class probabilities (columns in ``head().labels`` order) for each text; ``rules`` gives the rules'
+    codes of each text (None: the classifier alone)."""
     from ..encoder import embed
 
     h = head()
     if not texts:
         return np.zeros((0, len(h.labels)), dtype=np.float32)
-    return h.probabilities(embed(texts))
+    features = None if rules is None else rule_features(rules, h.labels)
+    return h.probabilities(embed(texts), features)
 
 
-def predict(texts: Sequence[str]) -> list[Prediction]:
-    """The most probable label of each text."""
+def predict(texts: Sequence[str], rules: Sequence[Collection[str] | None] | None = None) -> list[Prediction]:
+    """The most probable label of each text (see :func:`probabilities`)."""
     h = head()
     none = h.labels.index(NONE)
     out = []
-    for row in probabilities(texts):
+    for row in probabilities(texts, rules):
         k = int(row.argmax())
         out.append(Prediction(h.labels[k], float(row[k]), float(row[none])))
     return out
@@ -107,10 +165,6 @@ def _settings() -> dict[str, float]:
     return {k: float(v) for k, v in _raw_settings().items() if isinstance(v, (int, float))}
 
 
-def _drop_at() -> float:
-    return _settings()["drop_when_no_event"]
-
-
 def _anchor(sent: Span) -> Token:
     """The word the model-found event hangs on: the sentence's main verb, else its first verb, else its root."""
     root = sent.root
@@ -119,73 +173,88 @@ def _anchor(sent: Span) -> Token:
     return next((t for t in sent if t.pos_ == "VERB"), root)
 
 
-def fill_in(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[str]) -> list[Event]:
-    """``mentions`` (the rules') plus one mention for each sentence the rules found nothing in and the
-    classifier gives an event sub-type with at least ``add_when_at_least`` (data/classifier.yaml)."""
-    from .coder import blocked
+def _recoded(mention: Event, code: str) -> Event:
+    from .taxonomy import subtype
+
+    sub = subtype(code)
+    return replace(mention, code=code, event_type=sub.event_type, sub_event_type=sub.sub_event_type)
+
+
+def _filled(sent: Span, index: int, pred: Prediction, article: Article) -> Event | None:
+    """A mention of the classifier's sub-type on ``sent``, None when the sentence tells the past."""
     from .lexicon import rules
     from .status import is_background, status_of
     from .taxonomy import subtype
 
-    limit = _settings()["add_when_at_least"]
-    if limit > 1.0:
-        return mentions
-    covered = {m.sentence for m in mentions}
-    vetoes = [str(n) for n in _raw_settings().get("veto_sets") or []]
-    sents = list(doc.sents)[: int(_settings()["lead_sentences"])]
+    assert pred.code is not None
+    cues = rules().status
+    year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
+    anchor = _anchor(sent)
+    if is_background(anchor, cues, year):
+        return None
+    sub = subtype(pred.code)
+    return Event(
+        id="",
+        event_type=sub.event_type,
+        sub_event_type=sub.sub_event_type,
+        code=pred.code,
+        status=status_of(anchor, pred.code, cues),
+        evidence=Evidence(
+            start=sent.start_char,
+            end=sent.start_char + len(sent.text.rstrip()),
+            trigger=anchor.text,
+            trigger_start=anchor.idx,
+            trigger_end=anchor.idx + len(anchor.text),
+        ),
+        confidence=round(pred.confidence * 0.8, 2),
+        sentence=index,
+    )
+
+
+def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[str]) -> list[Event]:
+    """The rules' ``mentions`` checked by the classifier in the lead sentences (data/classifier.yaml): a
+    sentence the rules found nothing in gets the classifier's event, a rule mention the classifier reads
+    as another sub-type is recoded, and one it holds to tell no event is dropped."""
+    from .coder import blocked
+    from .lexicon import rules
+
+    s = _settings()
+    sents = list(doc.sents)[: int(s["lead_sentences"])]
     r = rules()
     if len(sents) > 1 and blocked(sents[0], [*r.title_frames, *r.lead_frames]):
         return mentions  # a headline about a drill or an accident frames its lead (event_rules.yaml)
+    vetoes = [str(n) for n in _raw_settings().get("veto_sets") or []]
+    by_sentence: dict[int, list[Event]] = {}
+    for m in mentions:
+        if m.sentence is not None:
+            by_sentence.setdefault(m.sentence, []).append(m)
     todo = [
-        (i, s)
-        for i, s in enumerate(sents)
-        if i not in covered
-        and sum(t.is_alpha for t in s) >= 4
-        and segment_kind(article, s.start_char, s.end_char) not in skip
-        and not blocked(s, vetoes)
+        (i, sent)
+        for i, sent in enumerate(sents)
+        if sum(t.is_alpha for t in sent) >= 4 and segment_kind(article, sent.start_char, sent.end_char) not in skip
     ]
     if not todo:
         return mentions
-    cues = rules().status
-    year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
+    readings = [rule_codes(by_sentence.get(i, [])) for i, _ in todo]
+    preds = predict([sent.text for _, sent in todo], readings)
+    dropped: set[int] = set()
+    recode: dict[int, str] = {}
     added: list[Event] = []
-    for (index, sent), pred in zip(todo, predict([s.text for _, s in todo]), strict=True):
-        if pred.code is None or pred.confidence < limit:
+    for (i, sent), codes, pred in zip(todo, readings, preds, strict=True):
+        if i not in by_sentence:
+            if pred.code and pred.confidence >= s["add_when_at_least"] and not blocked(sent, vetoes):
+                event = _filled(sent, i, pred, article)
+                if event is not None:
+                    added.append(event)
+        elif codes and pred.code is None and pred.confidence >= s["drop_when_no_event"]:
+            dropped.add(i)
+        elif len(codes) == 1 and pred.code and pred.code not in codes and pred.confidence >= s["recode_when_at_least"]:
+            recode[i] = pred.code
+    out = []
+    for m in mentions:
+        if m.sentence in dropped and m.status in REPORTABLE:
             continue
-        anchor = _anchor(sent)
-        if is_background(anchor, cues, year):
-            continue
-        sub = subtype(pred.code)
-        added.append(
-            Event(
-                id="",
-                event_type=sub.event_type,
-                sub_event_type=sub.sub_event_type,
-                code=pred.code,
-                status=status_of(anchor, pred.code, cues),
-                evidence=Evidence(
-                    start=sent.start_char,
-                    end=sent.start_char + len(sent.text.rstrip()),
-                    trigger=anchor.text,
-                    trigger_start=anchor.idx,
-                    trigger_end=anchor.idx + len(anchor.text),
-                ),
-                confidence=round(pred.confidence * 0.8, 2),
-                sentence=index,
-            )
-        )
-    return sorted([*mentions, *added], key=lambda m: (m.sentence, m.evidence.trigger_start))
-
-
-def gate(article: Article, mentions: list[Event]) -> list[Event]:
-    """The mentions whose sentence the classifier does not hold to tell no event (data/classifier.yaml);
-    a mention that reports deaths is kept whatever the classifier says."""
-    limit = _drop_at()
-    if not mentions or limit >= 1.0:
-        return mentions
-    spans = sorted({(m.evidence.start, m.evidence.end) for m in mentions})
-    text = article.text
-    preds = dict(zip(spans, predict([text[a:b] for a, b in spans]), strict=True))
-    return [
-        m for m in mentions if m.fatalities.best or preds[(m.evidence.start, m.evidence.end)].p_none < limit
-    ]
+        if m.sentence in recode and m.status in REPORTABLE:
+            m = _recoded(m, recode[m.sentence])
+        out.append(m)
+    return sorted([*out, *added], key=lambda m: (m.sentence or 0, m.evidence.trigger_start))
