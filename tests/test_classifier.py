@@ -112,6 +112,16 @@ def test_a_rule_mention_the_classifier_reads_as_another_sub_type_is_recoded() ->
 
 
 @pytest.mark.slow
+def test_an_article_keeps_the_rules_reading_of_its_lead() -> None:
+    lead = "Riot police pepper-sprayed and shoved pensioners protesting outside parliament in Nairobi on Wednesday."
+    article = " ".join(
+        [lead, "The pensioners want their arrears paid.", "Talks resume next week.", "The union said so."]
+    )
+    rules, combined = _rules_and_combined(article)
+    assert rules == combined == ["PEACE_PROTEST"]
+
+
+@pytest.mark.slow
 def test_a_rule_mention_the_classifier_holds_to_tell_no_event_is_dropped() -> None:
     text = "The opposition bench clashed with the speaker over the order of business on Tuesday."
     assert _rules_and_combined(text) == (["ARMED_CLASH"], [])

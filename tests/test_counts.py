@@ -81,6 +81,15 @@ def test_animals_and_property_do_not_count(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_gunned_down_people_are_dead_and_bombs_are_no_casualties(nlp: Any) -> None:
+    assert _read(nlp, "Gunmen gunned down three farmers in Kajuru on Sunday.").fatalities.best == 3
+    assert _read(nlp, "An imam who preached against the jihadists was gunned down in Gao.").fatalities.best == 1
+    # "the rearguard" a guerrilla communique "neutralized" is no toll: the count is of its dead
+    assert _read(nlp, "The grenades neutralized the rearguard and resulted in one dead.").fatalities.best == 1
+    assert _read(nlp, "Troops killed the bandits and defused two bombs planted on the road.").fatalities.best is None
+
+
+@pytest.mark.slow
 def test_numbered_formations_are_no_counts(nlp: Any) -> None:
     assert _read(nlp, "Four killed as 444 Brigade and Radaa clash in Tripoli.").fatalities.best == 4
     assert _read(nlp, "Troops of 72 Special Force Battalion killed 5 bandits in Benue.").fatalities.best == 5

@@ -214,12 +214,17 @@ def _filled(sent: Span, index: int, pred: Prediction, article: Article) -> Event
 def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[str]) -> list[Event]:
     """The rules' ``mentions`` checked by the classifier in the lead sentences (data/classifier.yaml): a
     sentence the rules found nothing in gets the classifier's event, a rule mention the classifier reads
-    as another sub-type is recoded, and one it holds to tell no event is dropped."""
+    as another sub-type is recoded, and one it holds to tell no event is dropped; an article's lead
+    has its own, stricter thresholds."""
     from .coder import blocked
     from .lexicon import rules
 
     s = _settings()
-    sents = list(doc.sents)[: int(s["lead_sentences"])]
+    every = list(doc.sents)
+    if len(every) > s["snippet_sentences"]:
+        # an article: the rest of it backs the rules' reading of its lead
+        s = {**s, **{k: float(v) for k, v in (_raw_settings().get("in_articles") or {}).items()}}
+    sents = every[: int(s["lead_sentences"])]
     r = rules()
     if len(sents) > 1 and blocked(sents[0], [*r.title_frames, *r.lead_frames]):
         return mentions  # a headline about a drill or an accident frames its lead (event_rules.yaml)
