@@ -154,6 +154,22 @@ def _side_by_side(name: str, golds: list[set[str]], systems: dict[str, list[set[
     return metrics
 
 
+def _three_ways(
+    name: str, labelled: list[tuple[str, set[str]]], rules: list[set[str]] | None = None
+) -> dict[str, float]:
+    """The rules (``rules`` when already coded), the classifier alone and their combination side by side."""
+    texts = [t for t, _ in labelled]
+    return _side_by_side(
+        name,
+        [g for _, g in labelled],
+        {
+            "rules": rules if rules is not None else [_reportable(e) for e in _code_events(texts)],
+            "model": _model_codes(texts),
+            "combined": [_reportable(e) for e in _code_events(texts, combined=True)],
+        },
+    )
+
+
 def _reportable(events: list[Event]) -> set[str]:
     return {e.code for e in events if e.status in REPORTABLE}
 
@@ -318,46 +334,14 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
         for row in table:
             row["fresh_f1"] = round(fresh_tallies[row["code"]].prf()[2], 3)
     if fresh:
-        texts = [r["text"] for r in fresh]
-        metrics.update(
-            _side_by_side(
-                "fresh",
-                [_gold_reportable(r) for r in fresh],
-                {
-                    "rules": [_reportable(e) for e in preds[len(rows) :]],
-                    "model": _model_codes(texts),
-                    "combined": [_reportable(e) for e in _code_events(texts, combined=True)],
-                },
-            )
-        )
+        labelled = [(r["text"], _gold_reportable(r)) for r in fresh]
+        metrics.update(_three_ways("fresh", labelled, [_reportable(e) for e in preds[len(rows) :]]))
     sentences = _gold_sentences(data or default_data_dir())[:limit]
     if sentences:
-        texts = [t for t, _ in sentences]
-        metrics.update(
-            _side_by_side(
-                "gold_sentences",
-                [g for _, g in sentences],
-                {
-                    "rules": [_reportable(e) for e in _code_events(texts)],
-                    "model": _model_codes(texts),
-                    "combined": [_reportable(e) for e in _code_events(texts, combined=True)],
-                },
-            )
-        )
+        metrics.update(_three_ways("gold_sentences", sentences))
     snippets = _held_out_snippets()[:limit]
     if snippets:
-        texts = [t for t, _ in snippets]
-        metrics.update(
-            _side_by_side(
-                "snippets",
-                [g for _, g in snippets],
-                {
-                    "rules": [_reportable(e) for e in _code_events(texts)],
-                    "model": _model_codes(texts),
-                    "combined": [_reportable(e) for e in _code_events(texts, combined=True)],
-                },
-            )
-        )
+        metrics.update(_three_ways("snippets", snippets))
     plover_rows, plover_metrics = _plover(data or default_data_dir(), limit)
     metrics.update(plover_metrics)
     for pr in plover_rows:
