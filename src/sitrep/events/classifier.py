@@ -180,25 +180,24 @@ def _recoded(mention: Event, code: str) -> Event:
     return replace(mention, code=code, event_type=sub.event_type, sub_event_type=sub.sub_event_type)
 
 
-def _filled(sent: Span, index: int, pred: Prediction, article: Article) -> Event | None:
-    """A mention of the classifier's sub-type on ``sent``, None when the sentence tells the past."""
+def _filled(sent: Span, index: int, code: str, confidence: float, article: Article) -> Event | None:
+    """A mention of the classifier's sub-type ``code`` on ``sent``, None when the sentence tells the past."""
     from .lexicon import rules
     from .status import is_background, status_of
     from .taxonomy import subtype
 
-    assert pred.code is not None
     cues = rules().status
     year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
     anchor = _anchor(sent)
     if is_background(anchor, cues, year):
         return None
-    sub = subtype(pred.code)
+    sub = subtype(code)
     return Event(
         id="",
         event_type=sub.event_type,
         sub_event_type=sub.sub_event_type,
-        code=pred.code,
-        status=status_of(anchor, pred.code, cues),
+        code=code,
+        status=status_of(anchor, code, cues),
         evidence=Evidence(
             start=sent.start_char,
             end=sent.start_char + len(sent.text.rstrip()),
@@ -206,7 +205,7 @@ def _filled(sent: Span, index: int, pred: Prediction, article: Article) -> Event
             trigger_start=anchor.idx,
             trigger_end=anchor.idx + len(anchor.text),
         ),
-        confidence=round(pred.confidence * 0.8, 2),
+        confidence=round(confidence * 0.8, 2),
         sentence=index,
     )
 
@@ -248,7 +247,7 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
     for (i, sent), codes, pred in zip(todo, readings, preds, strict=True):
         if i not in by_sentence:
             if pred.code and pred.confidence >= s["add_when_at_least"] and not blocked(sent, vetoes):
-                event = _filled(sent, i, pred, article)
+                event = _filled(sent, i, pred.code, pred.confidence, article)
                 if event is not None:
                     added.append(event)
         elif codes and pred.code is None and pred.confidence >= s["drop_when_no_event"]:
