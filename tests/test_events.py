@@ -378,6 +378,11 @@ def test_announced_intention_and_ended_protest(nlp: Language) -> None:
         ("Police said the men were members of an opposition party. They were detained at a checkpoint "
          "outside the capital.", {"ARREST"}),
         ("The men were accused of stealing cattle. They were arrested on Monday.", set()),
+        # a mass arrest is political by its scale; a raid on a gang is crime however many are held
+        ("Police have arrested about 4,000 people in two dozen US cities.", {"ARREST"}),
+        ("Hundreds of people were detained in Minsk on Sunday.", {"ARREST"}),
+        ("Police arrested 150 suspected drug dealers in a raid.", set()),
+        ("Police arrested 12 people in Lagos.", set()),
         # "it" is the place the previous sentence's verb held
         ("The rebels have held the town since 2019. On Sunday, government troops backed by drones retook it, "
          "the army said.", {"GOV_REGAINS_TERIT"}),

@@ -290,6 +290,24 @@ def _continues(root: Token) -> bool:
     ) and root.sent.start > 0
 
 
+_ROUND = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20}
+
+
+def _how_many(root: Token, span: Span) -> int:
+    """The number the trigger's object counts ("arrested about 4,000 people", "hundreds were
+    detained"), else 0."""
+    best = 0
+    for t, via in targets(root, list(span)):
+        if via not in ("dobj", "nsubjpass"):
+            continue
+        for c in [t, *t.children]:
+            if c is not t and c.dep_ != "nummod":
+                continue
+            text = c.lower_.replace(",", "")
+            best = max(best, int(text) if text.isdigit() else _ROUND.get(text, 0))
+    return best
+
+
 def _evaluate(
     m: TriggerMatch, doc: Doc, ctx: _Context, r: Rules, nxt: Span | None = None
 ) -> _Candidate | None:
@@ -329,6 +347,7 @@ def _evaluate(
         # what the gathering was
         and not (trig.near_next and nxt is not None and _near(trig.near_next, _Context(nxt), r))
         and not (_continues(root) and _near(trig.near, _Context(doc[root.sent.start - 1].sent), r))
+        and not (trig.many and _how_many(root, span) >= trig.many)
     ):
         return None
     doer, cls = _agent_class(root, r, span, trig.doer_via)
