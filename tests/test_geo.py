@@ -382,6 +382,15 @@ def test_namesakes_follow_what_the_text_says(gaz: Gazetteer) -> None:
     # a capital beside a namesake state elsewhere, with a foreign country named: still the capital
     abroad = _gold(gaz, "Officials in Washington said the sanctions on Russia would stay.", "Washington", "Russia")
     assert abroad["Washington"].feature_code == "PPLC"
+    # a city of millions is not pulled to a small namesake by a neighbour's lone reading (no North York
+    # of Toronto in the gazetteer, only Pennsylvania's village)
+    toronto = _gold(gaz, "A van hit pedestrians in North York, killing 10, Toronto's police chief said.",
+                    "North York", "Toronto")
+    assert toronto["Toronto"].country == "CA"
+    # a British county is what its bare name means, and holds the town the text puts in it
+    county = _gold(gaz, "Boston in Lincolnshire recorded the highest Leave vote.", "Boston", "Lincolnshire")
+    assert (county["Lincolnshire"].country, county["Lincolnshire"].feature_code) == ("GB", "ADM2")
+    assert county["Boston"].country == "GB"
     # a village that once bore a city's name (an alternate name) does not win by lying near the story
     city = _gold(gaz, "Protests spread from Ferguson to Baltimore.", "Ferguson", "Baltimore")
     assert city["Baltimore"].name == "Baltimore" and city["Baltimore"].admin1 in ("MD", "Maryland")

@@ -131,7 +131,8 @@ def _prior(c: Candidate, m: Mention) -> float:
     if c.fclass == "A" and c.fcode != "PCLI" and not m.admin_hint:
         # A unit's population is its towns' sum; the bare name usually means the town, and
         # a district's or county's bare name ("DeKalb" of DeKalb County) more so.
-        pop //= 100 if c.fcode == "ADM2" else 10
+        # A county whose own name is the bare name ("Kent", "Lincolnshire") is no "DeKalb County".
+        pop //= 100 if c.fcode == "ADM2" and name_key(c.name) != name_key(m.text) else 10
     s += 0.5 * math.log10(pop + 1)
     if c.latitude is None:
         s -= 3.0
@@ -146,6 +147,8 @@ def _holds(outer: Candidate, inner: Candidate) -> bool:
         return False
     if outer.fcode == "PCLI":
         return True
+    if outer.fcode == "ADM2":
+        return bool(outer.admin2) and (inner.admin1, inner.admin2) == (outer.admin1, outer.admin2)
     return outer.fcode == "ADM1" and bool(outer.admin1) and inner.admin1 == outer.admin1
 
 
@@ -231,8 +234,13 @@ def _great_city(c: Candidate, cands: list[Candidate], m: Mention, peers: Sequenc
     if m.admin_hint or c.fclass != "P" or any(p.fcode == "ADM1" and p.country == c.country for p in peers):
         return False
     # a national capital is what its bare name means, even beside a namesake state elsewhere ("Washington")
-    return any(u.fcode == "ADM1" and u.country == c.country
-               and (c.fcode == "PPLC" or (c.population >= _GREAT_CITY and u.admin1 == c.admin1)) for u in cands)
+    if any(u.fcode == "ADM1" and u.country == c.country
+           and (c.fcode == "PPLC" or (c.population >= _GREAT_CITY and u.admin1 == c.admin1)) for u in cands):
+        return True
+    # a city of millions beside towns of its name a hundred times smaller ("Toronto", Ohio's 5,000): the
+    # small one only when the text puts it in its state, not because a neighbour's reading leans there
+    return c.population >= _GREAT_CITY and all(100 * o.population < c.population if o.fclass == "P" else o.fclass != "A"
+                                               for o in cands if o is not c)
 
 
 def _rank(m: Mention, cands: list[Candidate], focus: dict[str, float], container: Candidate | None,
