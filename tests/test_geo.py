@@ -69,6 +69,9 @@ def test_gazetteer_lookups(gaz: Gazetteer) -> None:
     assert gaz.lookup("Kharkov")[0].geonameid == 706483  # an alternate name of Kharkiv
     assert gaz.lookup("Sana'a")[0].country == "YE"
     assert any(c.country == "GB" and c.fcode == "PCLI" for c in gaz.lookup("UK"))
+    # the short names news writes for countries whose GeoNames name is longer
+    for short, iso in (("Bosnia", "BA"), ("St Lucia", "LC"), ("Falklands", "FK"), ("St Kitts", "KN")):
+        assert any(c.country == iso and c.fcode == "PCLI" for c in gaz.lookup(short)), short
     assert gaz.lookup("Xqzzyvv") == ()
     fuzzy = gaz.lookup_fuzzy("Khan Younes")
     assert any(c.geonameid == 281124 for c in fuzzy)
