@@ -69,6 +69,10 @@ def _code(nlp: Language, text: str) -> list[Event]:
         ("A car bomb parked outside the police station exploded, wounding 12 people.", {"REM_EXPLOS"}),
         ("A suicide bomber blew himself up at a checkpoint, killing four soldiers.", {"SUIC_BOMB"}),
         ("Police defused a bomb planted near the cathedral.", {"DISR_WEAP"}),
+        # the longer phrase says more than the word inside it; a gapped phrase ("trade ... fire") does not
+        ("On 5 July, an aerial bombardment hit Kalma displacement camp in South Darfur.", {"AIR_STRIKE"}),
+        ("The government and the rebels signed a cessation of hostilities agreement in Rome.", {"AGREEMENT"}),
+        ("Indian and Pakistani troops traded artillery fire across the Line of Control.", {"ART_MISS_ATTACK"}),
         ("Gunmen kidnapped 40 passengers from a bus on the highway.", {"ABDUCT_DISSAP"}),
         ("Police fired tear gas to disperse hundreds of protesters in the capital.", {"PROTEST_WITH_INTER"}),
         ("Soldiers shot dead five protesters during a march against the junta.", {"FORCE_AGAINST_PROTEST"}),

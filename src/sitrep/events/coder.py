@@ -481,10 +481,22 @@ def _drop_protest_causes(cands: list[_Candidate]) -> list[_Candidate]:
     return [c for c in cands if not is_cause(c) and not is_scene(c) and id(c) not in manner]
 
 
+def _whole_phrase(c: _Candidate) -> bool:
+    """The candidate's words are one of its phrases without a gap: "aerial bombardment", not "traded
+    artillery fire" (matched by "trade ... fire", whose inner words are not its own)."""
+    words = c.root.doc[c.start : c.end]
+    return (tuple(t.lemma_.lower() for t in words) in c.trigger.phrases
+            or tuple(t.lower_ for t in words) in c.trigger.phrases)
+
+
 def _resolve(cands: list[_Candidate], told: set[int] | None = None) -> list[_Candidate]:
     """Drop triggers that yield to another sub-type found in the sentence; one event per code.
     Only candidates in ``told`` (ids of those told as occurred or announced) make others yield:
     "detained the party leader ahead of planned protests" is an arrest, the protest is not yet."""
+    # a phrase inside a longer one that another sub-type names is that one's word ("bombardment" of
+    # "aerial bombardment", "car bomb" of "suicide car bomb"): the longer phrase says more
+    cands = [c for c in cands if not any(d.code != c.code and d.start <= c.start and c.end <= d.end
+                                         and d.end - d.start > c.end - c.start and _whole_phrase(d) for d in cands)]
     order = sorted(cands, key=lambda c: (c.trigger.priority, -c.start))
     alive = list(order)
     for c in order:
