@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Event, Evidence
 from ..nlp import segment_kind, sentence_ents
 from .actors import dictionary
+from .counts import word_number
 from .lexicon import Rules, Trigger, WordSet, rules
 from .roles import REPORTING, agents, ancestors, classify, governor, singulars, target_class, targets, word_bag
 from .status import is_background, is_pluperfect, is_prior, is_state, status_of
@@ -290,9 +291,6 @@ def _continues(root: Token) -> bool:
     ) and root.sent.start > 0
 
 
-_ROUND = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20}
-
-
 def _how_many(root: Token, span: Span) -> int:
     """The number the trigger's object counts ("arrested about 4,000 people", "hundreds were
     detained"), else 0."""
@@ -303,8 +301,7 @@ def _how_many(root: Token, span: Span) -> int:
         for c in [t, *t.children]:
             if c is not t and c.dep_ != "nummod":
                 continue
-            text = c.lower_.replace(",", "")
-            best = max(best, int(text) if text.isdigit() else _ROUND.get(text, 0))
+            best = max(best, word_number(c.text) or 0)
     return best
 
 

@@ -19,7 +19,7 @@ from text_to_num import text2num  # type: ignore[import-untyped]
 
 from ..model import Count
 
-__all__ = ["Figure", "SentenceCounts", "lexicon", "read_counts"]
+__all__ = ["Figure", "SentenceCounts", "lexicon", "read_counts", "word_number"]
 
 
 def _word_sets() -> dict[str, frozenset[str]]:
@@ -152,6 +152,16 @@ def _word_value(words: list[str]) -> int | None:
         return int(text2num(" ".join(words), "en"))
     except (ValueError, TypeError):
         return None
+
+
+def word_number(word: str) -> int | None:
+    """The figure one word gives: "4,000", "twelve", or a quantity word of data/counts.yaml ("hundreds")."""
+    low = word.lower()
+    quantity = lexicon().quantities.get((low,))
+    if quantity is not None:
+        value = quantity.get("value")
+        return int(value) if value is not None else None
+    return _word_value([low])
 
 
 def _is_num(tok: Token) -> bool:
