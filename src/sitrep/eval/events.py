@@ -1,11 +1,13 @@
 """`sitrep eval events`: per-sub-type precision/recall/F1 and weighted F1 on the event dev set,
 on the fresh set (tests/data/events_heldout.jsonl: wire-style passages written apart from the rules),
 plus detection recall, specificity and status on PLOVER's gold sentences (mapped to ACLED). The rules, the
-learned classifier alone and the pipeline's combination are scored side by side on the fresh set and on
-the real labelled sentences of articles-gold (gold events' evidence quotes; non-conflict articles' sentences)."""
+learned classifier alone and the pipeline's combination are scored side by side on the fresh set, on
+the real labelled sentences of articles-gold (gold events' evidence quotes; non-conflict articles' sentences)
+and on real wire sentences of TimeBank/AQUAINT coded by two readers (tests/data/wire_sentences.jsonl)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -25,11 +27,24 @@ from ..model import Event
 from ..nlp import load, parse
 from . import EvalResult, default_data_dir
 
-__all__ = ["DEV_FILE", "FRESH_FILE", "REPORTABLE", "evaluate", "is_heldout", "load_dev", "score_codes"]
+__all__ = [
+    "DEV_FILE",
+    "FRESH_FILE",
+    "REPORTABLE",
+    "WIRE_FILE",
+    "evaluate",
+    "is_heldout",
+    "load_dev",
+    "score_codes",
+    "wire_sentences",
+]
 
 DEV_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "events_dev.jsonl"
 # Written after the rules, by someone else, in wire/ACLED-notes style; scored as its own row, never split.
 FRESH_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "events_heldout.jsonl"
+# Real wire sentences (TimeBank/AQUAINT news, ../shared/data/timebank and aquaint), coded by two readers
+# apart; the file holds offsets and labels only, the text stays in ../shared.
+WIRE_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "wire_sentences.jsonl"
 # The classifier's training snippets; the fifth it never trains on is scored as "snippets".
 TRAIN_DIR = Path(__file__).resolve().parents[3] / "train" / "events"
 
@@ -121,6 +136,29 @@ def _gold_sentences(data_dir: Path) -> list[tuple[str, set[str]]]:
             for ev in rec["events"]:
                 if ev.get("evidence") and not ev.get("optional"):
                     out.append((ev["evidence"], {ev["code"], *(ev.get("alt_codes") or [])}))
+    return out
+
+
+def wire_sentences(data_dir: Path, path: Path = WIRE_FILE) -> list[tuple[str, set[str]]]:
+    """The coded real wire sentences with their codes (code and alt codes; none for no event), read
+    from the TimeML documents in ``data_dir``; a sentence whose text no longer hashes the same is an error."""
+    if not path.exists() or not (data_dir / "timebank").is_dir():
+        return []
+    from .time import read_tml
+
+    texts: dict[str, str] = {}
+    out: list[tuple[str, set[str]]] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row["doc"] not in texts:
+                texts[row["doc"]] = read_tml(data_dir / row["doc"]).text
+            sent = texts[row["doc"]][row["start"] : row["end"]]
+            if hashlib.sha1(sent.encode("utf-8")).hexdigest()[:12] != row["sha1"]:
+                raise ValueError(f"{path.name}: {row['doc']} {row['start']}-{row['end']} is not the coded sentence")
+            out.append((sent, {row["code"], *row["alt_codes"]} if row["code"] else set()))
     return out
 
 
@@ -339,6 +377,9 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
     sentences = _gold_sentences(data or default_data_dir())[:limit]
     if sentences:
         metrics.update(_three_ways("gold_sentences", sentences))
+    wire = wire_sentences(data or default_data_dir())[:limit]
+    if wire:
+        metrics.update(_three_ways("wire_sentences", wire))
     snippets = _held_out_snippets()[:limit]
     if snippets:
         metrics.update(_three_ways("snippets", snippets))
