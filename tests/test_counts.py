@@ -428,3 +428,27 @@ def test_one_toll_told_twice_in_one_run_counts_once(nlp: Any) -> None:
     assert _read(nlp, text).fatalities.best == 32
     assert _read(nlp, "Gunmen killed five soldiers and killed five civilians in the town.").fatalities.best == 10
     assert _read(nlp, "Russian jets carried out 56 airstrikes that killed 60 fighters.").fatalities.best == 60
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # the parse hangs "dozens" on "killing": the wounded are no dead
+        ("Security forces fired live ammunition at protesters, killing three and wounding dozens, medics said.", 3, 12),
+        # the subject of "said" is the source, not more dead
+        ("A drone strike in Datta Khel killed four suspected militants, two intelligence officials said.", 4, None),
+        ("Six aid workers were found shot dead inside their compound in Muttur.", 6, None),
+        ("Both pilots were killed when rebels shot down the helicopter.", 2, None),
+    ],
+)
+def test_wire_toll_shapes(nlp: Any, text: str, killed: int, injured: int | None) -> None:
+    got = _read(nlp, text)
+    assert (got.fatalities.best, got.injured.best) == (killed, injured)
+
+
+@pytest.mark.slow
+def test_a_known_figure_beside_a_vague_one_is_a_lower_bound(nlp: Any) -> None:
+    got = _read(nlp, "Eight soldiers were killed in the ambush, the army said, adding that several attackers died.")
+    assert (got.fatalities.best, got.fatalities.low, got.fatalities.high) == (8, 8, None)
+    assert _read(nlp, "Several soldiers were killed in the ambush near Tessit.").fatalities.best is None

@@ -477,3 +477,68 @@ def test_barricades_alone_make_no_riot(nlp: Language) -> None:
 def test_tear_gas_shells_are_crowd_control_not_shelling(nlp: Language) -> None:
     text = "Security forces fired tear gas shells and rubber bullets to disperse the mob in Imphal on Monday."
     assert "ART_MISS_ATTACK" not in {e.code for e in _code(nlp, text)}
+
+
+@pytest.mark.slow
+def test_a_trigger_word_inside_a_name_tells_no_event(nlp: Language) -> None:
+    firm = "Rally's Inc. said it adopted a shareholders rights plan to protect shareholders from a takeover offer."
+    assert _code(nlp, firm) == []
+    party = "The Rally for Culture and Democracy said its offices in Tizi Ouzou would stay open."
+    assert _code(nlp, party) == []
+    assert _code(nlp, "Merrill Lynch, Goldman Sachs and Kidder Peabody trade OTC stocks.") == []
+    # a title-case headline's words are no name, whatever the small model says
+    headline = "Gunmen Kill 5 In Zamfara Attack"
+    assert "ATTACK" in {e.code for e in _code(nlp, headline)}
+
+
+@pytest.mark.slow
+def test_plural_events_dated_by_month_and_day_are_told(nlp: Language) -> None:
+    text = "The embassy bombings, on Aug. 7, killed 247 people in Kenya and 10 in Tanzania."
+    assert [(e.code, e.status) for e in _code(nlp, text)] == [("REM_EXPLOS", "occurred")]
+    series = "Insurgents carried out 58 attacks in the province in March, officials said."
+    assert all(e.status != "occurred" for e in _code(nlp, series))
+
+
+def test_wire_sentences_are_the_coded_ones() -> None:
+    """Every coded wire sentence is found in ../shared at its offsets, with a known code."""
+    from sitrep.eval.events import WIRE_FILE, wire_sentences
+
+    rows = [json.loads(line) for line in WIRE_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert all(r["code"] is None or r["code"] in CODES for r in rows)
+    assert all(set(r["alt_codes"]) <= set(CODES) for r in rows)
+    labelled = wire_sentences(ROOT.parent / "shared" / "data")
+    assert len(labelled) == len(rows) >= 1000
+    assert sum(1 for _, codes in labelled if codes) >= 130
+
+
+@pytest.mark.slow
+def test_seized_weapons_and_goods_are_no_ground_taken(nlp: Language) -> None:
+    bomb = "Police seized a car bomb under construction Sunday in a town bordering Northern Ireland."
+    assert {e.code for e in _code(nlp, bomb)} == {"DISR_WEAP"}
+    drugs = "Turkish police seize 1.2 tonnes of cocaine at Mersin port"
+    assert not {"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"} & {e.code for e in _code(nlp, drugs)}
+    town = "Rebels seized the town of Kidal on Monday after heavy fighting."
+    assert "NON_STATE_ACTOR_OVERTAKES_TER" in {e.code for e in _code(nlp, town)}
+
+
+@pytest.mark.slow
+def test_an_event_named_by_its_case_is_not_told(nlp: Language) -> None:
+    text = "Canadian officials confirmed that Kopp is a suspect in sniper shootings that injured doctors in Vancouver."
+    assert all(e.status != "occurred" for e in _code(nlp, text))
+    arrest = "Two suspects in the consulate bombing were detained at a checkpoint near the border."
+    assert [(e.code, e.status) for e in _code(nlp, arrest)] == [("ARREST", "occurred")]
+
+
+@pytest.mark.slow
+def test_a_finite_verb_misread_as_a_participle_still_tells(nlp: Language) -> None:
+    # the small model reads "killed" as a participle on "fighters", the subject of "said"
+    text = "ADF fighters killed at least 70 civilians in the village of Lukaya overnight, a civil society leader said."
+    assert [(e.code, e.status) for e in _code(nlp, text)] == [("ATTACK", "occurred")]
+
+
+@pytest.mark.slow
+def test_a_bomb_is_a_weapon_whatever_vehicle_hides_it(nlp: Language) -> None:
+    text = "A bomb hidden in a water tanker exploded in a vegetable market in Quetta on Saturday, killing 84 people."
+    assert "REM_EXPLOS" in {e.code for e in _code(nlp, text)}
+    accident = "A fuel tanker exploded on the highway near Kano, killing 12 people."
+    assert _code(nlp, accident) == []

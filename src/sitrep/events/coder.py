@@ -11,7 +11,18 @@ from ..nlp import segment_kind, sentence_ents
 from .actors import dictionary
 from .counts import word_number
 from .lexicon import Rules, Trigger, WordSet, rules
-from .roles import REPORTING, agents, ancestors, classify, governor, singulars, target_class, targets, word_bag
+from .roles import (
+    REPORTING,
+    agents,
+    ancestors,
+    classify,
+    governor,
+    misread_finite,
+    singulars,
+    target_class,
+    targets,
+    word_bag,
+)
 from .status import is_background, is_pluperfect, is_prior, is_state, status_of
 from .taxonomy import subtype
 from .triggers import TriggerMatch, find_triggers
@@ -109,7 +120,8 @@ def _is_source(tok: Token) -> bool:
     cur = tok
     for _ in range(3):
         if cur.dep_ == "nsubj" and cur.head.lemma_.lower() in REPORTING:
-            return True
+            # "ADF fighters killed 70 civilians ..., a leader said" misread: the doer, not a source
+            return not any(misread_finite(c) for c in cur.children)
         if cur.head.i == cur.i:
             return False
         cur = cur.head
@@ -206,6 +218,11 @@ def _previous_subject_class(tok: Token, r: Rules) -> str | None:
 def _object_ok(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules, root: Token) -> bool:
     """A target of the wanted kind; failing the parse, one of the next few words (the small
     model misattaches objects: "intercepted a missile fired ..." parsed as a clause)."""
+    direct = [t for t in tgs if t[1] in ("dobj", "nsubjpass")]
+    # "seized a car bomb ... in a town", "seize 1.5 tonnes of opium at the port": weapons and goods
+    # taken are no ground taken, wherever they were
+    if "territory" in names and _object_found(("weapon", "seized_goods"), direct, r):
+        return False
     if _object_found(names, tgs, r):
         return True
     if "territory" in names:
@@ -249,6 +266,21 @@ def _object_found(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECT_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _in_name(span: Span, r: Rules) -> bool:
+    """The trigger is a proper noun inside a name of several words (a firm, a person, a party), in a
+    sentence not set in title case."""
+    tok = span[0]
+    if tok.ent_type_ not in r.name_entities or tok.ent_iob_ == "O" or tok.pos_ != "PROPN":
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    # a name across punctuation is a misread headline or note ("Borno: Troops repel ISWAP")
+    if ent is None or len(ent) < 2 or any(t.is_punct for t in ent):
+        return False
+    # title case is judged on the words outside names ("Merrill Lynch, Goldman Sachs ... trade stocks")
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3 and t.ent_iob_ == "O"]
+    return bool(words) and sum(t.text[0].isupper() for t in words) < 0.6 * len(words)
 
 
 def _headline_verb(root: Token) -> bool:
@@ -313,6 +345,8 @@ def _evaluate(
     span = doc[m.start : m.end]
     root = span.root
     if trig.pos and root.pos_ not in trig.pos:
+        return None
+    if _in_name(span, r):
         return None
     if trig.not_in:
         window = " " + " ".join(t.lemma_.lower() for t in doc[max(m.start - 2, 0) : m.end + 2]) + " "

@@ -453,6 +453,8 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
     prev = fig.start - 1
     if prev >= sent.start and prev in keywords and doc[prev].dep_ == "amod" and doc[prev].head.i in (a.i, noun.i):
         return prev  # "killed at least 6 and injured dozens": the parse makes "injured" a modifier
+    if prev >= sent.start and prev in keywords and doc[prev].dep_ == "conj" and doc[prev].tag_ in ("VBG", "VBD", "VBN"):
+        return prev  # "killing three and wounding dozens": the parse hangs "dozens" on "killing"
     for child in a.children:  # "scores of bodies", "dozens of dead"
         if child.dep_ == "prep" and child.lower_ == "of":
             hit = [g.i for g in child.children if g.dep_ == "pobj" and keywords.get(g.i) == "fatal"]
@@ -557,6 +559,8 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
                 tail = [c.i for c in last.children if c.i in keywords and c.dep_ == "amod" and c.i > last.i]
                 if tail:
                     return tail[0]
+        if cur.dep_ == "nsubj" and head.lemma_ in _REPORTING:
+            return None  # "killed four militants, two intelligence officials said": the sources
         if cur.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX"):
             # "left 3 soldiers dead", "were reported killed": the casualty word completes the verb
             to_death = [  # "crushed to death", "beaten to death"
@@ -568,9 +572,11 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
             ]
             if to_death:
                 return to_death[0]
+            # "were found shot dead": the casualty word completes the completing verb
+            below = [g for c in head.children if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("oprd", "acomp")]
             done = [
                 c.i
-                for c in head.children
+                for c in (*head.children, *below)
                 if c.i in keywords
                 and (
                     c.dep_ in ("oprd", "xcomp", "acomp", "dep", "advmod", "ccomp")
@@ -729,7 +735,9 @@ def _count_for(doc: Doc, figs: list[Figure]) -> Count:
     low = sum(x for x in lows if x is not None) if all(x is not None for x in lows) else None
     high = sum(x for x in highs if x is not None) if all(x is not None for x in highs) else None
     if any(f.best is None for f in figs):
-        best = low = high = None
+        # "eight soldiers were killed ... several terrorists also died": at least the eight; the
+        # unknown part is not guessed (data/counts.yaml), so the sum is a lower bound only
+        low, high = best, None
     return Count(best=best, low=low, high=high)
 
 

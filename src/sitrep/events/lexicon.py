@@ -116,6 +116,7 @@ class StatusCues:
     attempt_verbs: frozenset[str] = frozenset()
     attempt_codes: frozenset[str] = frozenset()
     accusation_heads: frozenset[str] = frozenset()
+    legal_heads: frozenset[str] = frozenset()
     habit_heads: frozenset[str] = frozenset()
     series_nouns: frozenset[str] = frozenset()
     describing_clause_deps: frozenset[str] = frozenset()
@@ -139,6 +140,7 @@ class Rules:
     title_frames: tuple[str, ...] = ()
     lead_frames: tuple[str, ...] = ()
     sentence_vetoes: tuple[str, ...] = ()
+    name_entities: frozenset[str] = frozenset()
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -262,6 +264,7 @@ def rules() -> Rules:
         months=frozenset(_words(data["background"].get("months"))),
         pause_heads=frozenset(_words(data["background"].get("pause_heads"))),
         accusation_heads=frozenset(_words(data["background"].get("accusation_heads"))),
+        legal_heads=frozenset(_words(data["background"].get("legal_heads"))),
         habit_heads=frozenset(_words(data["background"].get("habit_heads"))),
         series_nouns=frozenset(_words(data["background"].get("series_nouns"))),
         describing_clause_deps=frozenset(_words(data["background"].get("describing_clause_deps"))),
@@ -277,4 +280,5 @@ def rules() -> Rules:
     unknown = [n for n in (*frames, *lead, *vetoes) if n not in sets]
     if unknown:
         raise ValueError(f"event_rules.yaml: a frame or veto names unknown sets {unknown}")
-    return Rules(triggers, sets, classes, refinements, sentence_rules, status, frames, lead, vetoes)
+    name_ents = frozenset(str(n) for n in data.get("name_entities") or [])
+    return Rules(triggers, sets, classes, refinements, sentence_rules, status, frames, lead, vetoes, name_ents)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import StatusCues, WordSet
-from .roles import REPORTING, ancestors
+from .roles import REPORTING, ancestors, misread_finite
 
 __all__ = ["is_background", "is_pluperfect", "is_prior", "is_state", "status_of"]
 
@@ -88,8 +88,16 @@ def _habitual_or_total(c: Token, cues: StatusCues) -> bool:
 
 
 def _names_a_day(clause: Token, cues: StatusCues) -> bool:
-    """The clause names the day of what it tells ("yesterday launched attacks", "on Monday")."""
-    return any(t.ent_type_ in ("DATE", "TIME") and t.lower_ in cues.day_words for t in clause.subtree)
+    """The clause names the day of what it tells ("yesterday launched attacks", "on Monday", "on Aug. 7")."""
+    for t in clause.subtree:
+        if t.ent_type_ not in ("DATE", "TIME"):
+            continue
+        if t.lower_ in cues.day_words:
+            return True
+        nxt = t.nbor() if t.i + 1 < len(t.doc) else None
+        if t.lower_.rstrip(".") in cues.months and nxt is not None and nxt.text.isdigit() and 1 <= int(nxt.text) <= 31:
+            return True
+    return False
 
 
 def is_state(trigger: Token, code: str, cues: StatusCues) -> bool:
@@ -114,6 +122,8 @@ def _describes_subject(trigger: Token, cues: StatusCues) -> bool:
     names no day ("Al-Shabaab, which has been fighting the government for years, ...")."""
     if trigger.dep_ not in cues.describing_clause_deps or trigger.head.dep_ not in ("nsubj", "nsubjpass"):
         return False
+    if misread_finite(trigger) and trigger.head.head.lemma_.lower() in REPORTING:
+        return False  # "ADF fighters killed 70 civilians, a leader said": the told event, misread
     return not _names_a_day(trigger, cues)
 
 
@@ -144,6 +154,13 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
             charged = charged.head
         if charged.lemma_.lower() in cues.accusation_heads:
             return True
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "pobj"
+        and trigger.head.head.pos_ == "NOUN"
+        and trigger.head.head.lemma_.lower() in cues.legal_heads
+    ):
+        return True  # "a suspect in the bombing", "evidence from the attack": the case, no event told
     if trigger.tag_ == "NNS" and trigger.lemma_.lower() in cues.series_nouns and not _names_a_day(anchor, cues):
         return True  # "58 attacks in the province", "repeated attacks": a series, no one event told
     if _describes_subject(trigger, cues):
