@@ -222,6 +222,18 @@ def test_scores_are_probabilities_and_unknown_names_stay_unresolved(gaz: Gazette
 
 
 @pytest.mark.slow
+def test_an_unknown_spot_in_a_known_town_takes_the_town(gaz: Gazetteer) -> None:
+    text = "Rescuers searched the rubble beneath Zzyzxqa Bridge in Genoa, and near Qqzzyx in Liguria."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Zzyzxqa Bridge", "Genoa", "Qqzzyx", "Liguria")]
+    places = find_places(None, article_from_text(text, id="g", gold_places=spans), gaz)  # type: ignore[arg-type]
+    bridge, genoa, spot, province = places
+    assert bridge.name == "Genoa" and bridge.geonameid == genoa.geonameid and bridge.text == "Zzyzxqa Bridge"
+    assert bridge.score is not None and genoa.score is not None and bridge.score < genoa.score
+    # inside a province it stays unresolved: the event-location step places it with a wider precision
+    assert province.geonameid is not None and spot.geonameid is None
+
+
+@pytest.mark.slow
 def test_credit_lines_are_skipped(nlp: Any, gaz: Gazetteer) -> None:
     text = "Shelling hit Homs on Monday.\nPhoto: Omar Sanadiki/Reuters\n"
     art = article_from_text(text, id="c")

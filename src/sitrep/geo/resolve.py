@@ -29,6 +29,8 @@ _CODE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "OCN": 6.0, "SEA": 6.0, "GULF": 3.0, "L
                "DSRT": 3.0, "PEN": 3.0, "DLTA": 2.0, "ADM1": 2.0, "PPLC": 2.0, "ADM2": 0.5, "PPLA": 1.0,
                "PPLA2": 0.5, "PPLA3": 0.3, "RGN": 4.0, "ISL": 3.0}
 MIN_SCORE = 0.3
+# a place known only by the town or unit that holds it is that close at best
+_INSIDE_FACTOR = 0.8
 # A first-pass margin (prior points) at which a reading counts fully towards the article's focus.
 _SURE_MARGIN = 1.5
 # Countries, continents, seas and named regions: no country focus applies to them.
@@ -318,4 +320,18 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
             score = score if place is not None else None
         chosen[memo_key] = (place, score, feats)
         out.append(Resolution(m, place, score, feats))
-    return out
+    return [_inside(r, out) for r in out]
+
+
+def _inside(r: Resolution, out: list[Resolution]) -> Resolution:
+    """A place left unresolved that the text puts in a resolved town ("Regent, on the outskirts of
+    Freetown", "the Morandi Bridge in Genoa") takes the town, as ACLED codes an event at a spot it
+    cannot find to the town that holds it; its score is the town's, lowered. One in a province or a
+    country stays unresolved: the event-location step places it at the unit with a wider precision."""
+    c = r.mention.container
+    if r.place is not None or c is None or c >= len(out):
+        return r
+    town, score = out[c].place, out[c].score
+    if town is None or town.latitude is None or score is None or not town.fcode.startswith("PPL"):
+        return r
+    return Resolution(r.mention, town, round(score * _INSIDE_FACTOR, 3), [])
