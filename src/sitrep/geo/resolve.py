@@ -29,7 +29,7 @@ _CODE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "OCN": 6.0, "SEA": 6.0, "GULF": 3.0, "L
                "DSRT": 3.0, "PEN": 3.0, "DLTA": 2.0, "ADM1": 2.0, "PPLC": 2.0, "ADM2": 0.5, "PPLA": 1.0,
                "PPLA2": 0.5, "PPLA3": 0.3, "RGN": 4.0, "ISL": 3.0}
 MIN_SCORE = 0.3
-# a place known only by the town or unit that holds it is that close at best
+# a place known only by the town that holds it is that close at best
 _INSIDE_FACTOR = 0.8
 # A first-pass margin (prior points) at which a reading counts fully towards the article's focus.
 _SURE_MARGIN = 1.5
@@ -324,8 +324,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
 
 
 def _inside(r: Resolution, out: list[Resolution]) -> Resolution:
-    """A place left unresolved that the text puts in a resolved town ("Regent, on the outskirts of
-    Freetown", "the Morandi Bridge in Genoa") takes the town, as ACLED codes an event at a spot it
+    """A place left unresolved that the text puts in a resolved town ("the Principality Stadium in
+    Cardiff", "the Morandi Bridge in Genoa") takes the town, as ACLED codes an event at a spot it
     cannot find to the town that holds it; its score is the town's, lowered. One in a province or a
     country stays unresolved: the event-location step places it at the unit with a wider precision."""
     c = r.mention.container
