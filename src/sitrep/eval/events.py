@@ -148,17 +148,13 @@ def wire_sentences(data_dir: Path, path: Path = WIRE_FILE) -> list[tuple[str, se
 
     texts: dict[str, str] = {}
     out: list[tuple[str, set[str]]] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            if row["doc"] not in texts:
-                texts[row["doc"]] = read_tml(data_dir / row["doc"]).text
-            sent = texts[row["doc"]][row["start"] : row["end"]]
-            if hashlib.sha1(sent.encode("utf-8")).hexdigest()[:12] != row["sha1"]:
-                raise ValueError(f"{path.name}: {row['doc']} {row['start']}-{row['end']} is not the coded sentence")
-            out.append((sent, {row["code"], *row["alt_codes"]} if row["code"] else set()))
+    for row in load_dev(path):
+        if row["doc"] not in texts:
+            texts[row["doc"]] = read_tml(data_dir / row["doc"]).text
+        sent = texts[row["doc"]][row["start"] : row["end"]]
+        if hashlib.sha1(sent.encode("utf-8")).hexdigest()[:12] != row["sha1"]:
+            raise ValueError(f"{path.name}: {row['doc']} {row['start']}-{row['end']} is not the coded sentence")
+        out.append((sent, {row["code"], *row["alt_codes"]} if row["code"] else set()))
     return out
 
 
@@ -166,13 +162,10 @@ def _held_out_snippets(directory: Path = TRAIN_DIR) -> list[tuple[str, set[str]]
     """The training snippets the classifier's head never saw (every fifth by hash), with their codes."""
     out = []
     for path in sorted(directory.glob("*.jsonl")):
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    row = json.loads(line)
-                    if held_out(row["text"]):
-                        code = row.get("code") or NONE
-                        out.append((row["text"], set() if code == NONE else {code}))
+        for row in load_dev(path):
+            if held_out(row["text"]):
+                code = row.get("code") or NONE
+                out.append((row["text"], set() if code == NONE else {code}))
     return out
 
 
