@@ -407,6 +407,23 @@ def test_unverified_claim_is_claimed(nlp: Language) -> None:
     assert events and all(e.status == "claimed" for e in events)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # one claimed bombing, not a claimed attack beside it: a reading of the same status yields
+        ("Kurdish militants claimed responsibility for Dec. 10 bombings in Istanbul that killed 44 people.",
+         [("REM_EXPLOS", "claimed")]),
+        ("The Army denied reports of a grenade attack on its camp in Pulwama.", [("GRENADE", "denied")]),
+        # a reading not yet told makes a told one yield nothing
+        ("Police detained the party leader ahead of planned protests in the capital.", [("ARREST", "occurred")]),
+    ],
+)
+def test_one_reading_per_event_whatever_its_status(nlp: Language, text: str, told: list[tuple[str, str]]) -> None:
+    got = [(e.code, e.status) for e in _code(nlp, text)]
+    assert [g for g in got if g[1] != "planned" and g[1] != "hypothetical"] == told
+
+
 def test_fresh_set_shape() -> None:
     rows = [json.loads(line) for line in FRESH.read_text("utf-8").splitlines() if line.strip()]
     dev_texts = {json.loads(line)["text"] for line in DEV.read_text("utf-8").splitlines() if line.strip()}

@@ -520,10 +520,12 @@ def _whole_phrase(c: _Candidate) -> bool:
             or tuple(t.lower_ for t in words) in c.trigger.phrases)
 
 
-def _resolve(cands: list[_Candidate], told: set[int] | None = None) -> list[_Candidate]:
+def _resolve(cands: list[_Candidate], statuses: dict[int, str] | None = None) -> list[_Candidate]:
     """Drop triggers that yield to another sub-type found in the sentence; one event per code.
-    Only candidates in ``told`` (ids of those told as occurred or announced) make others yield:
-    "detained the party leader ahead of planned protests" is an arrest, the protest is not yet."""
+    Given ``statuses`` (by candidate id), only a candidate told as occurred or announced, or told
+    as the same status, makes another yield: "detained the party leader ahead of planned protests"
+    is an arrest, the protest is not yet; "claimed responsibility for the bombings ... that killed
+    44" is one claimed bombing, not a claimed attack beside it."""
     # a phrase inside a longer one that another sub-type names is that one's word ("bombardment" of
     # "aerial bombardment", "car bomb" of "suicide car bomb"): the longer phrase says more
     cands = [c for c in cands if not any(d.code != c.code and d.start <= c.start and c.end <= d.end
@@ -531,7 +533,8 @@ def _resolve(cands: list[_Candidate], told: set[int] | None = None) -> list[_Can
     order = sorted(cands, key=lambda c: (c.trigger.priority, -c.start))
     alive = list(order)
     for c in order:
-        others = {d.code for d in alive if d is not c and d.code != c.code and (told is None or id(d) in told)}
+        others = {d.code for d in alive if d is not c and d.code != c.code
+                  and (statuses is None or statuses[id(d)] in _TOLD or statuses[id(d)] == statuses[id(c)])}
         if c.trigger.yield_to & others:
             alive.remove(c)
     best: dict[str, _Candidate] = {}
@@ -707,7 +710,7 @@ def code_events(doc: Doc, article: Article) -> list[Event]:
         cands = [c for c in cands
                  if not is_background(c.root, r.status, year) and not is_state(c.root, c.code, r.status)]
         statuses = {id(c): _sentence_status(status_of(c.root, c.code, r.status), c, ctx, r) for c in cands}
-        kept = _resolve(cands, {i for i, st in statuses.items() if st in _TOLD})
+        kept = _resolve(cands, statuses)
         told[index] = [(c, statuses[id(c)]) for c in kept]
     _passage(told, sents, r)
     for index in sorted(told):
