@@ -211,14 +211,27 @@ def test_containment_picks_the_right_namesake(nlp: Any, gaz: Gazetteer) -> None:
 
 
 @pytest.mark.slow
-def test_scores_are_probabilities_and_unknown_names_stay_unresolved(gaz: Gazetteer) -> None:
-    text = "Fighting near Zzyzxqa and in Damascus."
-    start = text.index("Zzyzxqa")
-    art = article_from_text(text, id="g", gold_places=[(start, start + 7), (text.index("Damascus"), len(text) - 1)])
-    places = find_places(None, art, gaz)  # type: ignore[arg-type]
-    assert [p.text for p in places] == ["Zzyzxqa", "Damascus"]
+def test_scores_are_probabilities_and_unknown_names_without_a_town_stay_unresolved(gaz: Gazetteer) -> None:
+    text = "Fighting near Zzyzxqa and across Syria."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Zzyzxqa", "Syria")]
+    places = find_places(None, article_from_text(text, id="g", gold_places=spans), gaz)  # type: ignore[arg-type]
+    assert [p.text for p in places] == ["Zzyzxqa", "Syria"]
     assert places[0].geonameid is None and places[0].score is None
     assert places[1].country == "SY" and places[1].score is not None and 0.0 < places[1].score <= 1.0
+
+
+@pytest.mark.slow
+def test_a_name_the_gazetteer_lacks_takes_the_nearest_town_named_as_a_stand_in(gaz: Gazetteer) -> None:
+    text = "Fighting near Zzyzxqa and in Damascus. Fires burned near Qqzzyx in Liguria, and in Naples."
+    words = ("Zzyzxqa", "Damascus", "Qqzzyx", "Liguria", "Naples")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    places = find_places(None, article_from_text(text, id="g", gold_places=spans), gaz)  # type: ignore[arg-type]
+    spot, damascus, other, liguria, naples = places
+    assert damascus.country == "SY" and not damascus.stand_in
+    assert spot.geonameid == damascus.geonameid and spot.stand_in and spot.text == "Zzyzxqa"
+    assert spot.score is not None and damascus.score is not None and spot.score < damascus.score
+    # a town outside the unit the text puts the name in stands in for nothing
+    assert liguria.geonameid is not None and naples.country == "IT" and other.geonameid is None
 
 
 @pytest.mark.slow
@@ -229,8 +242,10 @@ def test_an_unknown_spot_in_a_known_town_takes_the_town(gaz: Gazetteer) -> None:
     bridge, genoa, spot, province = places
     assert bridge.name == "Genoa" and bridge.geonameid == genoa.geonameid and bridge.text == "Zzyzxqa Bridge"
     assert bridge.score is not None and genoa.score is not None and bridge.score < genoa.score
-    # inside a province it stays unresolved: the event-location step places it with a wider precision
-    assert province.geonameid is not None and spot.geonameid is None
+    assert not bridge.stand_in
+    # inside a province it takes the province's town named nearby only as a stand-in, which places no
+    # event: the event-location step places it at the next larger place with a wider precision
+    assert province.geonameid is not None and spot.geonameid == genoa.geonameid and spot.stand_in
 
 
 @pytest.mark.slow

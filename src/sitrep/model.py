@@ -253,6 +253,8 @@ class Place(_Record):
     admin1: str | None = None
     score: float | None = None
     admin2: str | None = internal(None)
+    # a town named nearby stands in for a name the gazetteer lacks (geo.resolve._nearest_town)
+    stand_in: bool = internal(False)
 
 
 @dataclass

@@ -51,7 +51,8 @@ def _demonyms() -> frozenset[str]:
 
 
 def _usable(p: Place) -> bool:
-    return p.latitude is not None and p.longitude is not None
+    # a stand-in town places no event by itself: known_place picks the next larger place its own way
+    return p.latitude is not None and p.longitude is not None and not p.stand_in
 
 
 def _is_demonym(p: Place) -> bool:

@@ -27,6 +27,7 @@ def to_place(res: Resolution, gaz: Gazetteer) -> Place:
     place.admin1 = _admin1(c, gaz)
     place.admin2 = gaz.admin_name(c.country, c.admin1, c.admin2) if c.admin2 else None
     place.score = res.score
+    place.stand_in = res.stand_in
     return place
 
 

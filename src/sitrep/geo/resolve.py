@@ -31,6 +31,9 @@ _CODE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "OCN": 6.0, "SEA": 6.0, "GULF": 3.0, "L
 MIN_SCORE = 0.3
 # a place known only by the town that holds it is that close at best
 _INSIDE_FACTOR = 0.8
+# a name the gazetteer lacks, read as the nearest town named: right 106 times in 169 on the three dev
+# corpora (gold spans, 2026-12-03), about 0.7 of a town's own reading
+_NEAREST_FACTOR = 0.7
 # A first-pass margin (prior points) at which a reading counts fully towards the article's focus.
 _SURE_MARGIN = 1.5
 # Countries, continents, seas and named regions: no country focus applies to them.
@@ -54,6 +57,8 @@ class Resolution:
     place: Candidate | None
     score: float | None
     features: list[float]
+    # the nearest town named stands in for a name the gazetteer lacks: where it is, roughly
+    stand_in: bool = False
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -111,9 +116,11 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     short_code = text.isupper() and len(text.replace(".", "")) <= 3
     abbreviation = "." in text or text.isupper()
     short = len(name_key(text)) <= 4
-    # a short alternate name is a reading only for an abbreviation, or for a sea or region ("the Gulf")
+    # a short alternate name is a reading only for an abbreviation, for a sea or region ("the Gulf"),
+    # or for a capital or a city of millions ("Kiev")
     return [c for c in cands if (c.kind % 10 != CODE or short_code)
-            and (c.kind % 10 != ALTERNATE or not short or abbreviation or c.fcode in _AREA_CODES)]
+            and (c.kind % 10 != ALTERNATE or not short or abbreviation or c.fcode in _AREA_CODES
+                 or c.fcode == "PPLC" or c.population >= _GREAT_CITY)]
 
 
 def _near(a: Candidate, b: Candidate, km: float) -> bool:
@@ -320,7 +327,26 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
             score = score if place is not None else None
         chosen[memo_key] = (place, score, feats)
         out.append(Resolution(m, place, score, feats))
-    return [_inside(r, out) for r in out]
+    out = [_inside(r, out) for r in out]
+    lacked = {k for k, cands in enumerate(cand_lists) if not cands}
+    return [_nearest_town(r, out) if k in lacked and r.place is None else r for k, r in enumerate(out)]
+
+
+def _nearest_town(r: Resolution, out: list[Resolution]) -> Resolution:
+    """A name the gazetteer lacks altogether (a landmark, a street, a river, a neighbourhood: "Sunjuwan
+    army camp", "Coffey Park") takes the resolved town named nearest to it in the article, within the
+    unit the text puts it in if any; its score is the town's, lowered."""
+    towns = [o for o in out if o.place is not None and o.score is not None and o.place.latitude is not None
+             and o.place.fcode.startswith("PPL") and o.features]
+    c = r.mention.container
+    if c is not None and c < len(out) and (unit := out[c].place) is not None and unit.fclass == "A":
+        # "Rocky Mountain National Park in Colorado": a town elsewhere is no reading
+        towns = [o for o in towns if o.place is not None and _holds(unit, o.place)]
+    if not towns:
+        return r
+    o = min(towns, key=lambda o: abs(o.mention.start - r.mention.start))
+    assert o.score is not None
+    return Resolution(r.mention, o.place, round(o.score * _NEAREST_FACTOR, 3), [], stand_in=True)
 
 
 def _inside(r: Resolution, out: list[Resolution]) -> Resolution:
