@@ -71,6 +71,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     text = m.text
+    if name_key(text) in words()["generic_quarters"]:
+        return []
     cands = list(gaz.lookup(text))
     parts = name_key(text).split()
     if len(parts) > 1 and parts[-1] in words()["admin_words"]:
