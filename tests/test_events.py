@@ -424,6 +424,21 @@ def test_one_reading_per_event_whatever_its_status(nlp: Language, text: str, tol
     assert [g for g in got if g[1] != "planned" and g[1] != "hypothetical"] == told
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a party's name is no sport, an armed doer's act no game, a protest lodged with a state no march
+        ("Unknown men set fire to the offices of the Muslim League in Gujranwala on Sunday night.",
+         {"PROPERTY_DISTRUCT"}),
+        ("Gunmen shot dead four men who were watching a football match at a bar in Kano.", {"ATTACK"}),
+        ("Japan protested to China on Monday over the survey ship's entry into its waters.", set()),
+    ],
+)
+def test_sport_and_diplomacy_words_block_only_what_they_name(nlp: Language, text: str, codes: set[str]) -> None:
+    assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
+
+
 def test_fresh_set_shape() -> None:
     rows = [json.loads(line) for line in FRESH.read_text("utf-8").splitlines() if line.strip()]
     dev_texts = {json.loads(line)["text"] for line in DEV.read_text("utf-8").splitlines() if line.strip()}

@@ -44,6 +44,7 @@ _MOB_IGNORES = frozenset({"crime", "legal"})
 # (the narrower set still blocks: a crash or a technical fault is no attack whoever is near)
 _ARMED_SWAP = {"accident": "accident_event"}
 _ARMED_DOERS = frozenset({"nonstate", "state"})
+_ARMED_IGNORES = frozenset({"sport"})
 # blockers that the sources do not trip: "the state prosecutor said" is no court case
 _SOURCE_BLIND = frozenset({"legal"})
 _TOLD = frozenset({"occurred", "announced"})
@@ -389,7 +390,8 @@ def _evaluate(
     # a crowd that lynches a "suspected thief" is mob violence, not crime news
     blockers = [n for n in trig.not_near if not (cls == "mob" and n in _MOB_IGNORES)]
     if cls in _ARMED_DOERS:
-        blockers = [_ARMED_SWAP.get(n, n) for n in blockers]
+        # "gunmen ... killing 48 men as they watched the World Cup": an armed doer's act is no game
+        blockers = [_ARMED_SWAP.get(n, n) for n in blockers if n not in _ARMED_IGNORES]
     if blockers and trig.object_overrides:
         # "detained the editor ... after he published a report on corruption": the person
         # detained says it is political, whatever crime words the sentence holds
