@@ -392,6 +392,11 @@ def _evaluate(
     if cls in _ARMED_DOERS:
         # "gunmen ... killing 48 men as they watched the World Cup": an armed doer's act is no game
         blockers = [_ARMED_SWAP.get(n, n) for n in blockers if n not in _ARMED_IGNORES]
+    if "crime" in blockers and any(classify(t, r.actor_classes) == "state" for t, via in targets(root, list(span))
+                                   if via in ("dobj", "nsubjpass")):
+        # "drug traffickers ambushed an army patrol, killing four soldiers": violence against state
+        # forces is no ordinary crime (CODEBOOK: crime "without an armed or political actor")
+        blockers = [n for n in blockers if n != "crime"]
     if blockers and trig.object_overrides:
         # "detained the editor ... after he published a report on corruption": the person
         # detained says it is political, whatever crime words the sentence holds
