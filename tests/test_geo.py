@@ -576,3 +576,22 @@ def test_a_short_name_of_a_sea_reads_in_the_story_frame(gaz: Gazetteer) -> None:
     places = find_places(load()(text), art, gaz)
     gulf = next(p for p in places if p.text == "Gulf")
     assert gulf.name == "Persian Gulf" and gulf.feature_code == "GULF"
+
+
+def test_curated_features_are_well_formed() -> None:
+    import csv
+    from importlib import resources
+
+    text = resources.files("sitrep.data").joinpath("geo_features.csv").read_text("utf-8")
+    assert text.startswith("#")  # the header says where the rows come from
+    rows = list(csv.DictReader(ln for ln in text.splitlines() if ln and not ln.startswith("#")))
+    assert len(rows) > 2000
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        assert row["name"].strip() and row["feature_code"].isupper(), row
+        assert -90 <= float(row["latitude"]) <= 90 and -180 <= float(row["longitude"]) <= 180, row
+        assert not row["country"] or len(row["country"]) == 2, row
+        assert not row["geonameid"] or row["geonameid"].isdigit(), row
+        key = (name_key(row["name"]), row["country"])
+        assert key not in seen, row
+        seen.add(key)
