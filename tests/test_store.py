@@ -63,6 +63,31 @@ def test_store_is_created_with_every_table(tmp_path: Path) -> None:
     assert mode == "wal"
 
 
+def test_a_new_store_opened_by_many_at_once_opens_for_all(tmp_path: Path) -> None:
+    # a reader polling a store that an ingest is creating raced it to the tables ("table articles
+    # already exists") and stopped the ingest
+    import threading
+
+    db = tmp_path / "race.db"
+    start = threading.Barrier(8)
+    errors: list[str] = []
+
+    def open_store() -> None:
+        start.wait()
+        try:
+            Store(db).close()
+        except StoreError as exc:
+            errors.append(str(exc))
+
+    threads = [threading.Thread(target=open_store) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert Store(db).counts()["articles"] == 0
+
+
 def test_schema_compiles_for_postgresql() -> None:
     from sqlalchemy.dialects import postgresql
     from sqlalchemy.schema import CreateTable

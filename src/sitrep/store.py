@@ -344,6 +344,10 @@ def check_filters(f: Filters) -> Filters:
     return replace(f, **changes)
 
 
+# tries at creating a new store's tables while other processes may be creating them too
+_CREATE_TRIES = 5
+
+
 class Store:
     """An open event store; ``Store(url)`` creates the tables when they are missing."""
 
@@ -355,10 +359,18 @@ class Store:
             raise StoreError(f"cannot open the store {db} ({exc})") from None
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
-        try:
-            metadata.create_all(self.engine)
-        except sa.exc.SQLAlchemyError as exc:
-            raise StoreError(f"cannot open the store {db} ({exc.__class__.__name__}: {exc.args[0]})") from None
+        for attempt in range(_CREATE_TRIES):
+            try:
+                metadata.create_all(self.engine)
+                break
+            except sa.exc.SQLAlchemyError as exc:
+                # another process (a second ingest, a reader) created the same new store's tables
+                # between the check and the create: the next try finds them there
+                text = str(exc.args[0]).lower() if exc.args else ""
+                if attempt + 1 < _CREATE_TRIES and ("already exists" in text or "duplicate" in text):
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                raise StoreError(f"cannot open the store {db} ({exc.__class__.__name__}: {exc.args[0]})") from None
 
     def close(self) -> None:
         """Release the connections."""
