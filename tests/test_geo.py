@@ -235,6 +235,20 @@ def test_a_name_the_gazetteer_lacks_takes_the_nearest_town_named_as_a_stand_in(g
 
 
 @pytest.mark.slow
+def test_a_quarter_many_cities_have_is_the_story_s_city_and_kiev_is_kyiv(gaz: Gazetteer) -> None:
+    def places(text: str, *names: str) -> list[Any]:
+        spans = [(text.index(w), text.index(w) + len(w)) for w in names]
+        return find_places(None, article_from_text(text, id="g", gold_places=spans), gaz)  # type: ignore[arg-type]
+
+    mosul, quarter = places("MOSUL - Troops fought house to house in the Old City on Sunday.", "MOSUL", "Old City")
+    # GeoNames' "Old City" of Jerusalem is no reading of Mosul's
+    assert mosul.country == "IQ" and quarter.geonameid == mosul.geonameid and quarter.stand_in
+    # a short alternate name of a capital is a reading
+    (kiev,) = places("Kiev imposed martial law in regions bordering the sea.", "Kiev")
+    assert kiev.country == "UA" and kiev.name == "Kyiv"
+
+
+@pytest.mark.slow
 def test_an_unknown_spot_in_a_known_town_takes_the_town(gaz: Gazetteer) -> None:
     text = "Rescuers searched the rubble beneath Zzyzxqa Bridge in Genoa, and near Qqzzyx in Liguria."
     spans = [(text.index(w), text.index(w) + len(w)) for w in ("Zzyzxqa Bridge", "Genoa", "Qqzzyx", "Liguria")]
