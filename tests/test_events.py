@@ -439,6 +439,27 @@ def test_sport_and_diplomacy_words_block_only_what_they_name(nlp: Language, text
     assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a deadly attack told by its noun alone, with no doer or armed word in the sentence
+        ("The Bastille Day truck attack in Nice killed 86 people.", {"ATTACK"}),
+        ("Tuesday's raid on the village left 30 dead and dozens wounded.", {"ATTACK"}),
+        ("Three people were killed in an attack on a village in Borno state.", {"ATTACK"}),
+        # ... but not an animal's attack, an attack only named, or a blast that may be an accident
+        ("A shark attack killed a surfer off the coast of Western Australia.", set()),
+        ("The governor visited the families of those killed in last week's attack.", set()),
+        ("The explosion killed 12 workers at the factory.", set()),
+        # a court that is attacked is the target, not court news; court news still blocks
+        ("Insurgents stormed the district court in Kandahar and killed seven people.", {"ATTACK"}),
+        ("Militants who killed 12 people were convicted by a court on Monday.", set()),
+    ],
+)
+def test_deadly_attacks_told_by_their_noun_and_courts_as_targets(nlp: Language, text: str, codes: set[str]) -> None:
+    assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
+
+
 def test_fresh_set_shape() -> None:
     rows = [json.loads(line) for line in FRESH.read_text("utf-8").splitlines() if line.strip()]
     dev_texts = {json.loads(line)["text"] for line in DEV.read_text("utf-8").splitlines() if line.strip()}

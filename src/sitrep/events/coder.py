@@ -72,9 +72,9 @@ class _Candidate:
 class _Context:
     """The words of one sentence, for the trigger entries' near/not_near conditions."""
 
-    def __init__(self, sent: Span) -> None:
+    def __init__(self, sent: Span, skip: frozenset[int] = frozenset()) -> None:
         self.sent = sent
-        toks = [t for t in sent if not _is_source(t)]
+        toks = [t for t in sent if not _is_source(t) and t.i not in skip]
         self.words = singulars({t.lemma_.lower() for t in toks} | {t.lower_ for t in toks})
         self.lemmas = " " + " ".join(t.lemma_.lower() for t in toks) + " "
         self.lowers = " " + " ".join(t.lower_ for t in toks) + " "
@@ -338,6 +338,44 @@ def _how_many(root: Token, span: Span) -> int:
     return best
 
 
+def _struck(root: Token, span: Span) -> list[tuple[Token, str]]:
+    """What the trigger struck, and what a verb it is joined to struck ("stormed the court and
+    killed seven": the court for both)."""
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if root.dep_ == "conj" and root.head.pos_ == "VERB":
+        verbs.append(root.head)
+    return [(t, via) for v in verbs for t, via in targets(v, list(span) if v is root else [v])
+            if via in ("dobj", "nsubjpass", "on", "at", "into", "against")]
+
+
+def _lethal(root: Token, r: Rules) -> bool:
+    """The trigger noun is what killed or wounded people: the subject of a lethal verb ("The truck
+    attack killed 86"), of one that left dead or claimed lives, or the "in"/"by" object of a
+    lethal verb ("were killed in an attack on a market")."""
+    kills, outcomes = r.sets["lethal"].singles, r.sets["lethal_outcomes"].singles
+    if root.dep_ == "nsubj":
+        verb = root.head
+        if verb.dep_ in ("relcl", "acl") and verb.head.dep_ != "ROOT":
+            return False  # "the families of those killed in last week's attack": named, not told
+        if verb.lemma_.lower() in kills:
+            return True
+        for c in verb.children:
+            # "a blast damaged the embassy, killing 40"; "the raid left 30 dead", "claimed 40 lives"
+            if c.dep_ in ("advcl", "conj", "xcomp") and c.pos_ == "VERB" and c.lemma_.lower() in kills:
+                return True
+            if c.dep_ in ("dobj", "oprd", "ccomp", "acomp") and any(
+                t.lower_ in outcomes or t.lemma_.lower() in outcomes for t in c.subtree
+            ):
+                return True
+        return False
+    prep = root.head
+    return (
+        root.dep_ == "pobj" and prep.lower_ in ("in", "by") and prep.head.pos_ == "VERB"
+        and prep.head.lemma_.lower() in kills
+        and not (prep.head.dep_ in ("relcl", "acl") and prep.head.head.dep_ != "ROOT")
+    )
+
+
 def _evaluate(
     m: TriggerMatch, doc: Doc, ctx: _Context, r: Rules, nxt: Span | None = None
 ) -> _Candidate | None:
@@ -380,6 +418,7 @@ def _evaluate(
         and not (trig.near_next and nxt is not None and _near(trig.near_next, _Context(nxt), r))
         and not (_continues(root) and _near(trig.near, _Context(doc[root.sent.start - 1].sent), r))
         and not (trig.many and _how_many(root, span) >= trig.many)
+        and not (trig.lethal and _lethal(root, r))
     ):
         return None
     doer, cls = _agent_class(root, r, span, trig.doer_via)
@@ -397,6 +436,13 @@ def _evaluate(
         # "drug traffickers ambushed an army patrol, killing four soldiers": violence against state
         # forces is no ordinary crime (CODEBOOK: crime "without an armed or political actor")
         blockers = [n for n in blockers if n != "crime"]
+    if "legal" in blockers and r.sets["legal"].in_words({t.lemma_.lower() for t, _ in _struck(root, span)}):
+        # "Insurgents stormed the district court and killed seven": a court attacked is a target,
+        # not court news; the legal words elsewhere in the sentence still block
+        skip = frozenset(w.i for t, _ in _struck(root, span) for w in [t, *t.children]
+                         if w is t or w.dep_ in ("compound", "amod", "det", "poss", "nmod"))
+        if not _blocks("legal", _Context(ctx.sent, skip), r):
+            blockers = [n for n in blockers if n != "legal"]
     if blockers and trig.object_overrides:
         # "detained the editor ... after he published a report on corruption": the person
         # detained says it is political, whatever crime words the sentence holds
@@ -413,7 +459,7 @@ def _evaluate(
         if cls is not None:
             if cls not in trig.agent_or_near and cls not in trig.by_agent:
                 return None
-        elif not _near(("armed",), ctx, r, own):
+        elif not _near(("armed",), ctx, r, own) and not (trig.lethal and _lethal(root, r)):
             return None
     tgs = list(targets(root, list(span)))
     if len(span) > 2:

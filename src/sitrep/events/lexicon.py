@@ -70,6 +70,7 @@ class Trigger:
     follows_up: bool = False
     yield_next: bool = False
     many: int = 0
+    lethal: bool = False
     priority: int = 5
     confidence: float = 0.7
 
@@ -202,6 +203,7 @@ def _trigger(i: int, raw: dict[str, Any], groups: dict[str, list[str]], known: s
         state_modifier=bool(raw.get("state_modifier", False)),
         follows_up=bool(raw.get("follows_up", False)),
         many=int(raw.get("or_many") or 0),
+        lethal=bool(raw.get("or_lethal", False)),
         yield_next=bool(raw.get("yield_next", False)),
         priority=int(raw.get("priority", 5)),
         confidence=float(raw.get("confidence", 0.7)),
