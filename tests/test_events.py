@@ -460,6 +460,28 @@ def test_deadly_attacks_told_by_their_noun_and_courts_as_targets(nlp: Language, 
     assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the military does not police ordinary crime: whom it detains is no crime news
+        ("Israeli troops arrest 40 in Tulkarem camp operation", {"ARREST"}),
+        ("Sudan army intelligence detains resistance committee members in Shendi", {"ARREST"}),
+        # ... but police arresting a man who posed as a soldier is
+        ("Police in Abuja arrested a man who posed as a soldier to extort motorists.", set()),
+        # men rounded up and shot were attacked, not arrested
+        ("Soldiers rounded up villagers in Tar Taung and killed at least 40 of them, witnesses said.", {"ATTACK"}),
+        # people held for what they say or stand for
+        ("Togolese police arrested rapper Aamron at his home in Lome, accused of inciting unrest.", {"ARREST"}),
+        # a state's strike that kills is no labour strike, whatever protest words the sentence holds
+        ("Israeli strikes hit a school-turned-shelter in Gaza City, killing at least 19 people, "
+         "Gaza's civil defence agency said.", {"AIR_STRIKE"}),
+    ],
+)
+def test_arrests_by_the_military_and_deadly_strikes(nlp: Language, text: str, codes: set[str]) -> None:
+    assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
+
+
 def test_fresh_set_shape() -> None:
     rows = [json.loads(line) for line in FRESH.read_text("utf-8").splitlines() if line.strip()]
     dev_texts = {json.loads(line)["text"] for line in DEV.read_text("utf-8").splitlines() if line.strip()}

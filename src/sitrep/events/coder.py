@@ -436,6 +436,8 @@ def _evaluate(
         # "drug traffickers ambushed an army patrol, killing four soldiers": violence against state
         # forces is no ordinary crime (CODEBOOK: crime "without an armed or political actor")
         blockers = [n for n in blockers if n != "crime"]
+    if trig.lethal_ignores and set(blockers) & set(trig.lethal_ignores) and _lethal(root, r):
+        blockers = [n for n in blockers if n not in trig.lethal_ignores]
     if "legal" in blockers and r.sets["legal"].in_words({t.lemma_.lower() for t, _ in _struck(root, span)}):
         # "Insurgents stormed the district court and killed seven": a court attacked is a target,
         # not court news; the legal words elsewhere in the sentence still block
@@ -454,6 +456,9 @@ def _evaluate(
     if trig.agent and cls not in trig.agent:
         return None
     if trig.agent_not and cls in trig.agent_not:
+        return None
+    if trig.agent_words and not any(r.sets[n].in_words(*word_bag(a)) for a in agents(root)
+                                    for n in trig.agent_words if n in r.sets):
         return None
     if trig.agent_or_near:
         if cls is not None:

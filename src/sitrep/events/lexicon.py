@@ -71,6 +71,8 @@ class Trigger:
     yield_next: bool = False
     many: int = 0
     lethal: bool = False
+    lethal_ignores: tuple[str, ...] = ()
+    agent_words: tuple[str, ...] = ()
     priority: int = 5
     confidence: float = 0.7
 
@@ -204,6 +206,8 @@ def _trigger(i: int, raw: dict[str, Any], groups: dict[str, list[str]], known: s
         follows_up=bool(raw.get("follows_up", False)),
         many=int(raw.get("or_many") or 0),
         lethal=bool(raw.get("or_lethal", False)),
+        lethal_ignores=tuple(_words(raw.get("lethal_ignores"))),
+        agent_words=tuple(_words(raw.get("agent_words"))),
         yield_next=bool(raw.get("yield_next", False)),
         priority=int(raw.get("priority", 5)),
         confidence=float(raw.get("confidence", 0.7)),
