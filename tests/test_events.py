@@ -464,6 +464,27 @@ def test_deadly_attacks_told_by_their_noun_and_courts_as_targets(nlp: Language, 
 @pytest.mark.parametrize(
     ("text", "codes"),
     [
+        # an embassy marched on is the protest's place, not diplomacy; a protest lodged with one is
+        ("Hundreds of Congolese in Kinshasa marched to the Rwandan embassy on Monday, denouncing "
+         "Kigali's support for M23.", {"PEACE_PROTEST"}),
+        ("About 200 members of the Iraqi community staged a silent vigil outside the Swedish Embassy "
+         "in London on Saturday.", {"PEACE_PROTEST"}),
+        ("The ministry summoned the Swedish ambassador to protest against the march.", set()),
+        # the wording of Nigerian and South Asian dailies
+        ("Troops, ISWAP fighters in fierce gun duel at Dikwa", {"ARMED_CLASH"}),
+        ("Gunmen seize Chinese miners in Niger State", {"ABDUCT_DISSAP"}),
+        # a community's or a cause's leader killed is political violence, whoever the killers
+        ("The union leader was shot dead at a traffic light in Medellin by two men on a motorcycle.", {"ATTACK"}),
+    ],
+)
+def test_places_and_people_that_make_an_event(nlp: Language, text: str, codes: set[str]) -> None:
+    assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
         # the military does not police ordinary crime: whom it detains is no crime news
         ("Israeli troops arrest 40 in Tulkarem camp operation", {"ARREST"}),
         ("Sudan army intelligence detains resistance committee members in Shendi", {"ARREST"}),

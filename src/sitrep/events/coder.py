@@ -47,6 +47,11 @@ _ARMED_DOERS = frozenset({"nonstate", "state"})
 _ARMED_IGNORES = frozenset({"sport"})
 # blockers that the sources do not trip: "the state prosecutor said" is no court case
 _SOURCE_BLIND = frozenset({"legal"})
+# blockers whose word does not count when it names what the trigger struck or where it went (a
+# court stormed, an embassy marched on)
+_PLACE_BLIND = ("legal", "diplomacy")
+_STRUCK_VIA = frozenset({"dobj", "nsubjpass", "on", "at", "into", "against", "to", "outside", "toward",
+                         "towards", "near", "before", "upon"})
 _TOLD = frozenset({"occurred", "announced"})
 _CAPTURES = frozenset({"NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"})
 # what the next sentence tells of the force used on a protest (not new events)
@@ -79,9 +84,10 @@ class _Context:
         self.lemmas = " " + " ".join(t.lemma_.lower() for t in toks) + " "
         self.lowers = " " + " ".join(t.lower_ for t in toks) + " "
         # blockers (disaster, history, crime...) see the whole sentence, sources included
-        self.all_words = singulars({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
-        self.all_lemmas = " " + " ".join(t.lemma_.lower() for t in sent) + " "
-        self.all_lowers = " " + " ".join(t.lower_ for t in sent) + " "
+        every = [t for t in sent if t.i not in skip]
+        self.all_words = singulars({t.lemma_.lower() for t in every} | {t.lower_ for t in every})
+        self.all_lemmas = " " + " ".join(t.lemma_.lower() for t in every) + " "
+        self.all_lowers = " " + " ".join(t.lower_ for t in every) + " "
 
     def has(self, ws: WordSet) -> bool:
         return ws.in_words(self.words, self.lemmas) or any(p in self.lowers for p in ws.phrases)
@@ -339,13 +345,14 @@ def _how_many(root: Token, span: Span) -> int:
 
 
 def _struck(root: Token, span: Span) -> list[tuple[Token, str]]:
-    """What the trigger struck, and what a verb it is joined to struck ("stormed the court and
-    killed seven": the court for both)."""
+    """What the trigger struck or where it went, and the same of a verb it is joined to ("stormed
+    the court and killed seven": the court for both) or the object of ("staged a vigil outside the
+    embassy")."""
     verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    if root.dep_ == "conj" and root.head.pos_ == "VERB":
+    if root.dep_ in ("conj", "dobj") and root.head.pos_ == "VERB":
         verbs.append(root.head)
     return [(t, via) for v in verbs for t, via in targets(v, list(span) if v is root else [v])
-            if via in ("dobj", "nsubjpass", "on", "at", "into", "against")]
+            if via in _STRUCK_VIA]
 
 
 def _lethal(root: Token, r: Rules) -> bool:
@@ -438,13 +445,16 @@ def _evaluate(
         blockers = [n for n in blockers if n != "crime"]
     if trig.lethal_ignores and set(blockers) & set(trig.lethal_ignores) and _lethal(root, r):
         blockers = [n for n in blockers if n not in trig.lethal_ignores]
-    if "legal" in blockers and r.sets["legal"].in_words({t.lemma_.lower() for t, _ in _struck(root, span)}):
-        # "Insurgents stormed the district court and killed seven": a court attacked is a target,
-        # not court news; the legal words elsewhere in the sentence still block
-        skip = frozenset(w.i for t, _ in _struck(root, span) for w in [t, *t.children]
-                         if w is t or w.dep_ in ("compound", "amod", "det", "poss", "nmod"))
-        if not _blocks("legal", _Context(ctx.sent, skip), r):
-            blockers = [n for n in blockers if n != "legal"]
+    for n in _PLACE_BLIND:
+        struck = [t for t, _ in _struck(root, span) if r.sets[n].in_words({t.lemma_.lower(), t.lower_})]
+        if n in blockers and struck:
+            # "Insurgents stormed the district court and killed seven", "marched to the Rwandan
+            # embassy": a court or embassy attacked or marched on is a target or a place, not court
+            # news or diplomacy; the set's words elsewhere in the sentence still block
+            skip = frozenset(w.i for t in struck for w in [t, *t.children]
+                             if w is t or w.dep_ in ("compound", "amod", "det", "poss", "nmod"))
+            if not _blocks(n, _Context(ctx.sent, skip), r):
+                blockers = [b for b in blockers if b != n]
     if blockers and trig.object_overrides:
         # "detained the editor ... after he published a report on corruption": the person
         # detained says it is political, whatever crime words the sentence holds
