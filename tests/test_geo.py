@@ -249,6 +249,16 @@ def test_a_quarter_many_cities_have_is_the_story_s_city_and_kiev_is_kyiv(gaz: Ga
 
 
 @pytest.mark.slow
+def test_namesakes_that_agree_as_a_set_are_read_together(gaz: Gazetteer) -> None:
+    text = ("Flooding closed roads into Lincoln on Sunday, and the Lincolnshire fire service pumped "
+            "water from homes in Boston.")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Lincoln", "Lincolnshire", "Boston")]
+    places = find_places(None, article_from_text(text, id="g", gold_places=spans), gaz)  # type: ignore[arg-type]
+    # each first guess alone says Lincoln, Nebraska and Boston, Massachusetts; together they are English
+    assert [p.country for p in places] == ["GB", "GB", "GB"]
+
+
+@pytest.mark.slow
 def test_an_unknown_spot_in_a_known_town_takes_the_town(gaz: Gazetteer) -> None:
     text = "Rescuers searched the rubble beneath Zzyzxqa Bridge in Genoa, and near Qqzzyx in Liguria."
     spans = [(text.index(w), text.index(w) + len(w)) for w in ("Zzyzxqa Bridge", "Genoa", "Qqzzyx", "Liguria")]

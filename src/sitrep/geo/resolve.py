@@ -264,25 +264,11 @@ def _rank(m: Mention, cands: list[Candidate], focus: dict[str, float], container
     return scored
 
 
-def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
-    """The best place for each mention, one reading per name within an article."""
-    cand_lists = [_candidates(m, gaz) for m in mentions]
-    # Pass 1: priors alone, to learn the article's countries and rough area.
-    first: list[Candidate | None] = []
-    # How much each first reading says about the article's area: a near tie between
-    # two towns of one name in different countries ("Enfield") says little.
-    sure: list[float] = []
-    for m, cands in zip(mentions, cand_lists, strict=True):
-        ranked = _rank(m, cands, {}, None, [])
-        first.append(ranked[0][1] if ranked else None)
-        margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else _SURE_MARGIN
-        sure.append(max(0.2, min(1.0, margin / _SURE_MARGIN)))
-    keys = [name_key(m.text) for m in mentions]
-    # what each name is said to hold, across the article (one reading per name)
-    holds: dict[str, list[list[Candidate]]] = {}
-    for m, cands in zip(mentions, cand_lists, strict=True):
-        if m.container is not None:
-            holds.setdefault(keys[m.container], []).append(cands)
+def _readings(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: list[str],
+              holds: dict[str, list[list[Candidate]]], first: list[Candidate | None],
+              sure: list[float]) -> list[Resolution]:
+    """Each mention's reading given the other names' readings ``first`` (weighted by ``sure``): with
+    focus, containment and nearness; one reading per name."""
     counts: Counter[str] = Counter()
     own: dict[str, Counter[str]] = {}
     named = 0.0
@@ -293,7 +279,6 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
         counts.update(dict.fromkeys(areas, weight))
         own.setdefault(key, Counter()).update(dict.fromkeys(areas, weight))
         named += weight
-    # Pass 2: with focus, containment and nearness; one reading per name.
     chosen: dict[str, tuple[Candidate | None, float | None, list[float]]] = {}
     out: list[Resolution] = []
     for k, (m, cands) in enumerate(zip(mentions, cand_lists, strict=True)):
@@ -329,6 +314,45 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
             score = score if place is not None else None
         chosen[memo_key] = (place, score, feats)
         out.append(Resolution(m, place, score, feats))
+    return out
+
+
+def _context_of(out: list[Resolution], first: list[Candidate | None],
+                sure: list[float]) -> tuple[list[Candidate | None], list[float]]:
+    """Readings and their weights as the context of another pass (a name left unread keeps its guess)."""
+    readings = [r.place if r.place is not None else f for r, f in zip(out, first, strict=True)]
+    weights = [r.score if r.place is not None and r.score is not None else w for r, w in zip(out, sure, strict=True)]
+    return readings, weights
+
+
+def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
+    """The best place for each mention, one reading per name within an article."""
+    cand_lists = [_candidates(m, gaz) for m in mentions]
+    # Pass 1: priors alone, to learn the article's countries and rough area.
+    first: list[Candidate | None] = []
+    # How much each first reading says about the article's area: a near tie between
+    # two towns of one name in different countries ("Enfield") says little.
+    sure: list[float] = []
+    for m, cands in zip(mentions, cand_lists, strict=True):
+        ranked = _rank(m, cands, {}, None, [])
+        first.append(ranked[0][1] if ranked else None)
+        margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else _SURE_MARGIN
+        sure.append(max(0.2, min(1.0, margin / _SURE_MARGIN)))
+    keys = [name_key(m.text) for m in mentions]
+    # what each name is said to hold, across the article (one reading per name)
+    holds: dict[str, list[list[Candidate]]] = {}
+    for m, cands in zip(mentions, cand_lists, strict=True):
+        if m.container is not None:
+            holds.setdefault(keys[m.container], []).append(cands)
+    out = _readings(mentions, cand_lists, keys, holds, first, sure)
+    # Again with those readings as the context, twice: names read from each other's first guesses
+    # agree only as a set ("Lincoln ... the Lincolnshire fire service ... Boston": the first guesses
+    # say the US for two of them, the second pass the UK for those two, the next the UK for all
+    # three). A name whose reading swings back and forth between passes ("Edmonton ... Enfield",
+    # each read from the other's last guess) keeps its second-pass reading.
+    third = _readings(mentions, cand_lists, keys, holds, *_context_of(out, first, sure))
+    fourth = _readings(mentions, cand_lists, keys, holds, *_context_of(third, first, sure))
+    out = [t if t.place is f.place else o for o, t, f in zip(out, third, fourth, strict=True)]
     out = [_inside(r, out) for r in out]
     lacked = {k for k, cands in enumerate(cand_lists) if not cands}
     return [_nearest_town(r, out) if k in lacked and r.place is None else r for k, r in enumerate(out)]
