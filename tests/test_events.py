@@ -503,6 +503,17 @@ def test_arrests_by_the_military_and_deadly_strikes(nlp: Language, text: str, co
     assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
 
 
+def test_unseen_snippets_are_apart_from_training() -> None:
+    from sitrep.eval.events import TRAIN_DIR, UNSEEN_FILE
+
+    rows = [json.loads(line) for line in UNSEEN_FILE.read_text("utf-8").splitlines() if line.strip()]
+    trained = {json.loads(line)["text"] for path in TRAIN_DIR.glob("*.jsonl")
+               for line in path.read_text("utf-8").splitlines() if line.strip()}
+    assert not {r["text"] for r in rows} & trained
+    counts = {c: sum(r["code"] == c for r in rows) for c in CODES}
+    assert min(counts.values()) >= 10 and sum(r["code"] is None for r in rows) >= 150
+
+
 def test_fresh_set_shape() -> None:
     rows = [json.loads(line) for line in FRESH.read_text("utf-8").splitlines() if line.strip()]
     dev_texts = {json.loads(line)["text"] for line in DEV.read_text("utf-8").splitlines() if line.strip()}
