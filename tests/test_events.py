@@ -475,6 +475,13 @@ def test_deadly_attacks_told_by_their_noun_and_courts_as_targets(nlp: Language, 
         ("Gunmen seize Chinese miners in Niger State", {"ABDUCT_DISSAP"}),
         # a community's or a cause's leader killed is political violence, whoever the killers
         ("The union leader was shot dead at a traffic light in Medellin by two men on a motorcycle.", {"ATTACK"}),
+        # a group is what it is a group of: retirees protest, soldiers defect, people of no side are a mob
+        ("A group of retirees gathered in front of the Majlis in Tehran on Sunday demanding pension increases.",
+         {"PEACE_PROTEST"}),
+        ("A group of 35 soldiers from the 33rd Light Infantry Division defected to the PDF in Magway region.",
+         {"CHANGE_TO_GROUP_ACT"}),
+        ("A group of people attacked the homes of Syrians in Kayseri, setting cars on fire, police said.",
+         {"MOB_VIOL"}),
     ],
 )
 def test_places_and_people_that_make_an_event(nlp: Language, text: str, codes: set[str]) -> None:

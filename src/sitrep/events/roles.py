@@ -82,8 +82,20 @@ def word_bag(tok: Token) -> tuple[set[str], str]:
     return words, joined
 
 
+# heads that only count what their "of" complement names ("a group of retirees" are retirees)
+_COLLECTIVE = frozenset({"group", "band", "bunch"})
+
+
 def classify(tok: Token, classes: tuple[tuple[str, WordSet], ...]) -> str | None:
-    """The first actor class whose words the phrase headed by ``tok`` holds, else None."""
+    """The first actor class whose words the phrase headed by ``tok`` holds, else None; a collective
+    head is classed by what it is a group of ("a group of gunmen"), a mob when that names no side."""
+    if tok.lemma_.lower() in _COLLECTIVE and not any(c.dep_ in ("amod", "compound") for c in tok.children):
+        members = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]
+        if members:
+            # "a group of people attacked the homes of Syrians": a crowd of no named side is a mob
+            cls = classify(members[0], classes)
+            return "mob" if cls in (None, "civilian") and any(n == "mob" for n, _ in classes) else cls
     words, joined = word_bag(tok)
     for name, ws in classes:
         if ws.in_words(words, joined):
