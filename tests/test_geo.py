@@ -14,7 +14,9 @@ from sitrep.errors import GazetteerError
 from sitrep.geo import find_places
 from sitrep.geo.gazetteer import DEMONYM, Gazetteer, build, import_dumps, open_default
 from sitrep.geo.normalize import name_key, skeleton
-from sitrep.ingest import article_from_text
+from sitrep.ingest import _read_text, article_from_text
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "geonames-sample"
 
@@ -256,6 +258,17 @@ def test_namesakes_that_agree_as_a_set_are_read_together(gaz: Gazetteer) -> None
     places = find_places(None, article_from_text(text, id="g", gold_places=spans), gaz)  # type: ignore[arg-type]
     # each first guess alone says Lincoln, Nebraska and Boston, Massachusetts; together they are English
     assert [p.country for p in places] == ["GB", "GB", "GB"]
+
+
+@pytest.mark.slow
+def test_a_local_story_keeps_the_world_city_it_names(nlp: Any, gaz: Gazetteer) -> None:
+    # a real TR-News article of a Kentucky paper: a Georgetown family saw the attack in Paris, France; read
+    # together, the Kentucky names would pull "Paris" to Paris, Kentucky, 20 km from Georgetown
+    path = ROOT / "examples" / "trnews-1130003-kentucky-doctor-family-witnessed-attack-in-france.txt"
+    art = _read_text(path.read_text("utf-8"), str(path), None)
+    places = find_places(nlp(art.text), art, gaz)
+    assert {p.country for p in places if p.text == "Paris"} == {"FR"}
+    assert {p.country for p in places if p.text == "Georgetown"} == {"US"}
 
 
 @pytest.mark.slow

@@ -317,6 +317,10 @@ def _readings(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: 
     return out
 
 
+def _world_city(c: Candidate | None) -> bool:
+    return c is not None and c.fclass == "P" and (c.fcode == "PPLC" or c.population >= _GREAT_CITY)
+
+
 def _context_of(out: list[Resolution], first: list[Candidate | None],
                 sure: list[float]) -> tuple[list[Candidate | None], list[float]]:
     """Readings and their weights as the context of another pass (a name left unread keeps its guess)."""
@@ -352,7 +356,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     # each read from the other's last guess) keeps its second-pass reading.
     third = _readings(mentions, cand_lists, keys, holds, *_context_of(out, first, sure))
     fourth = _readings(mentions, cand_lists, keys, holds, *_context_of(third, first, sure))
-    out = [t if t.place is f.place else o for o, t, f in zip(out, third, fourth, strict=True)]
+    # A capital or a city of millions keeps its reading: the later passes only ever pull a name
+    # towards the story's own area, and a local story names the world's cities too ("Paris" in a
+    # Kentucky paper's story of an attack in France is not Paris, Kentucky)
+    out = [t if t.place is f.place and not _world_city(o.place) else o
+           for o, t, f in zip(out, third, fourth, strict=True)]
     out = [_inside(r, out) for r in out]
     lacked = {k for k, cands in enumerate(cand_lists) if not cands}
     return [_nearest_town(r, out) if k in lacked and r.place is None else r for k, r in enumerate(out)]
