@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from sitrep.errors import GazetteerError
+from sitrep.errors import GazetteerError, InputError
 from sitrep.geo import find_places
 from sitrep.geo.gazetteer import DEMONYM, Gazetteer, build, import_dumps, open_default
 from sitrep.geo.normalize import name_key, skeleton
-from sitrep.ingest import _read_text, article_from_text
+from sitrep.ingest import article_from_text, read_path
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -265,7 +265,8 @@ def test_a_local_story_keeps_the_world_city_it_names(nlp: Any, gaz: Gazetteer) -
     # a real TR-News article of a Kentucky paper: a Georgetown family saw the attack in Paris, France; read
     # together, the Kentucky names would pull "Paris" to Paris, Kentucky, 20 km from Georgetown
     path = ROOT / "examples" / "trnews-1130003-kentucky-doctor-family-witnessed-attack-in-france.txt"
-    art = _read_text(path.read_text("utf-8"), str(path), None)
+    (art,) = read_path(path)
+    assert not isinstance(art, InputError)
     places = find_places(nlp(art.text), art, gaz)
     assert {p.country for p in places if p.text == "Paris"} == {"FR"}
     assert {p.country for p in places if p.text == "Georgetown"} == {"US"}

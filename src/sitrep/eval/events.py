@@ -172,13 +172,7 @@ def _snippets(path: Path) -> list[tuple[str, set[str]]]:
 
 def _held_out_snippets(directory: Path = TRAIN_DIR) -> list[tuple[str, set[str]]]:
     """The training snippets the classifier's head never saw (every fifth by hash), with their codes."""
-    out = []
-    for path in sorted(directory.glob("*.jsonl")):
-        for row in load_dev(path):
-            if held_out(row["text"]):
-                code = row.get("code") or NONE
-                out.append((row["text"], set() if code == NONE else {code}))
-    return out
+    return [pair for path in sorted(directory.glob("*.jsonl")) for pair in _snippets(path) if held_out(pair[0])]
 
 
 def _side_by_side(name: str, golds: list[set[str]], systems: dict[str, list[set[str]]]) -> dict[str, float]:

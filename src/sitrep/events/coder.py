@@ -445,9 +445,9 @@ def _evaluate(
         blockers = [n for n in blockers if n != "crime"]
     if trig.lethal_ignores and set(blockers) & set(trig.lethal_ignores) and _lethal(root, r):
         blockers = [n for n in blockers if n not in trig.lethal_ignores]
-    for n in _PLACE_BLIND:
+    for n in (b for b in _PLACE_BLIND if b in blockers):
         struck = [t for t, _ in _struck(root, span) if r.sets[n].in_words({t.lemma_.lower(), t.lower_})]
-        if n in blockers and struck:
+        if struck:
             # "Insurgents stormed the district court and killed seven", "marched to the Rwandan
             # embassy": a court or embassy attacked or marched on is a target or a place, not court
             # news or diplomacy; the set's words elsewhere in the sentence still block

@@ -318,6 +318,7 @@ def _readings(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: 
 
 
 def _world_city(c: Candidate | None) -> bool:
+    """A capital or a city of millions: named from afar as often as from nearby."""
     return c is not None and c.fclass == "P" and (c.fcode == "PPLC" or c.population >= _GREAT_CITY)
 
 
