@@ -258,3 +258,29 @@ def test_an_event_told_once_in_passing_after_the_lead_is_background() -> None:
     # told with its own day, or in the lead, it stays a row
     dated = merge_mentions(ARTICLE, [mention(900, "ARREST", day="2020-03-09"), mention(1, "DISR_WEAP")])
     assert [e.status for e in dated] == ["occurred", "occurred"]
+
+
+def test_a_sentence_opening_on_the_event_just_told_goes_on_telling_it() -> None:
+    first = "A gunman opened fire on police on the Champs-Elysees boulevard Thursday night. "
+    text = (first + "The attack left one officer dead before police shot and killed the attacker. "
+            + "Ebdi added the latest US air raids had little effect.")
+    article = article_from_text(text, id="b", published="2017-04-21")
+    day = EventDate(value="2017-04-20", start="2017-04-20", end="2017-04-20", precision=1, text="Thursday night")
+    second = text.index("The attack")
+    third = text.index("Ebdi")
+
+    def told(code: str, start: int, end: int, sentence: int, place: bool = False) -> Event:
+        st = subtype(code)
+        loc = Location(name="Paris", geonameid=2988507, latitude=48.85, longitude=2.35, country="FR",
+                       precision=1, text="Paris", via="sentence") if place else None
+        return Event(id="", event_type=st.event_type, sub_event_type=st.sub_event_type, code=code,
+                     status="occurred", evidence=Evidence(start=start, end=end), date=day, location=loc,
+                     sentence=sentence)
+
+    clash = told("ARMED_CLASH", 0, len(first) - 1, 0, place=True)
+    # the day dating lent the second sentence is not in its words: it tells the same attack
+    events = merge_mentions(article, [clash, told("ATTACK", second, third - 1, 1)])
+    assert [e.code for e in events] == ["ARMED_CLASH"]
+    # a sentence that opens on other events is no reprise, even right after
+    events = merge_mentions(article, [clash, told("AIR_STRIKE", third, len(text), 1)])
+    assert sorted(e.code for e in events) == ["AIR_STRIKE", "ARMED_CLASH"]

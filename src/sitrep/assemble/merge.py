@@ -42,6 +42,7 @@ class _Rules:
     background_days: int
     lead_sentences: int
     bare_killing: frozenset[str]
+    reprise_openers: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def _rules() -> _Rules:
     return _Rules(
         family, rank, frozenset(data["folds_into_told"]), float(data["same_place_km"]), int(data["background_days"]),
         int(data["lead_sentences"]), frozenset(str(w).lower() for w in data["bare_killing"]),
+        tuple(str(w).lower() + " " for w in data["reprise_openers"]),
     )
 
 
@@ -130,7 +132,14 @@ class _Group:
         return [p for p in map(_own_place, self.mentions) if p is not None]
 
 
-def _agrees(group: _Group, mention: Event) -> bool:
+def _own_day(article: Article, event: Event) -> bool:
+    """Whether the event's own sentence names its day (not a day dating lent it from a neighbour)."""
+    d = event.date
+    return _days(event) is not None and d is not None and bool(d.text) and (
+        str(d.text) in article.text[event.evidence.start : event.evidence.end])
+
+
+def _agrees(article: Article, group: _Group, mention: Event) -> bool:
     """Whether ``mention`` can be another telling of the group's event."""
     if not any(_family(m.code) == _family(mention.code) for m in group.mentions):
         return False
@@ -153,7 +162,20 @@ def _agrees(group: _Group, mention: Event) -> bool:
     # that names neither its own day nor its own place
     if any(m.sentence is not None and m.sentence == mention.sentence for m in group.mentions):
         return True
-    return (mine is None and place is None) or all(_days(m) is None and _own_place(m) is None for m in group.mentions)
+    if (mine is None and place is None) or all(_days(m) is None and _own_place(m) is None for m in group.mentions):
+        return True
+    return _reprise(article, group, mention)
+
+
+def _reprise(article: Article, group: _Group, mention: Event) -> bool:
+    """A sentence opening on the event just told ("The attack left one officer dead"), with no
+    place of its own and no day in its own words (dating lent it the sentence before's)."""
+    if _own_place(mention) is not None or _own_day(article, mention) or mention.sentence is None:
+        return False
+    if not any(m.sentence == mention.sentence - 1 for m in group.mentions):
+        return False
+    head = article.text[mention.evidence.start : mention.evidence.end].lstrip("\"'“‘ ").lower()
+    return head.startswith(_rules().reprise_openers)
 
 
 # Inter codes of state forces (their own and foreign)
@@ -247,7 +269,7 @@ def merge_mentions(article: Article, mentions: list[Event]) -> list[Event]:
     for m in ordered:
         if m.status not in TOLD:
             continue
-        home = next((g for g in groups if _agrees(g, m)), None)
+        home = next((g for g in groups if _agrees(article, g, m)), None)
         if home is None:
             groups.append(_Group([m]))
         else:
@@ -255,7 +277,7 @@ def merge_mentions(article: Article, mentions: list[Event]) -> list[Event]:
     for m in ordered:
         if m.status in TOLD:
             continue
-        home = next((g for g in groups if _agrees(g, m)), None) if m.status in folds else None
+        home = next((g for g in groups if _agrees(article, g, m)), None) if m.status in folds else None
         if home is not None:
             home.mentions.append(m)
         else:
