@@ -501,6 +501,11 @@ def test_places_and_people_that_make_an_event(nlp: Language, text: str, codes: s
         ("Soldiers rounded up villagers in Tar Taung and killed at least 40 of them, witnesses said.", {"ATTACK"}),
         # people held for what they say or stand for
         ("Togolese police arrested rapper Aamron at his home in Lome, accused of inciting unrest.", {"ARREST"}),
+        # whom a staffer serves gives the staffer no political standing: a corruption arrest
+        ("A top aide of Rome's new mayor has been arrested on suspicion of corruption, months after the "
+         "politician was elected promising to clean up local government.", set()),
+        ("Turkish police detained Istanbul Mayor Ekrem Imamoglu at his home on Wednesday as part of a "
+         "corruption and terrorism investigation, state media said.", {"ARREST"}),
         # a state's strike that kills is no labour strike, whatever protest words the sentence holds
         ("Israeli strikes hit a school-turned-shelter in Gaza City, killing at least 19 people, "
          "Gaza's civil defence agency said.", {"AIR_STRIKE"}),

@@ -633,3 +633,14 @@ def test_curated_features_are_well_formed() -> None:
         key = (name_key(row["name"]), row["country"])
         assert key not in seen, row
         seen.add(key)
+
+
+@pytest.mark.slow
+def test_a_skeleton_match_far_from_the_story_is_left_unread(gaz: Gazetteer) -> None:
+    # "Pamba" and "Fuego" meet Pemba (Mozambique) and Fuguo (China) only by their consonants
+    kerala = _gold(gaz, "Pilgrims walked from Pamba to the shrine in Kerala on Sunday, police in "
+                   "Pathanamthitta said.", "Pamba", "Kerala", "Pathanamthitta")
+    assert kerala["Pamba"].geonameid is None and kerala["Kerala"].country == "IN"
+    volcano = _gold(gaz, "Ash from Fuego buried houses in Escuintla, Guatemala's disaster agency said.",
+                    "Fuego", "Escuintla")
+    assert volcano["Fuego"].geonameid is None and volcano["Escuintla"].country == "GT"

@@ -458,7 +458,8 @@ def _evaluate(
     if blockers and trig.object_overrides:
         # "detained the editor ... after he published a report on corruption": the person
         # detained says it is political, whatever crime words the sentence holds
-        objs = [t for t, via in targets(root, list(span)) if via in ("dobj", "nsubjpass")]
+        objs = [t for t, via in targets(root, list(span)) if via in ("dobj", "nsubjpass")
+                and not ("staff" in r.sets and r.sets["staff"].in_words({t.lemma_.lower(), t.lower_}, ""))]
         if any(r.sets[n].in_words(*word_bag(t)) for t in objs for n in trig.object_overrides if n in r.sets):
             blockers = []
     if any(_blocks(n, ctx, r) for n in blockers if n in r.sets):
