@@ -644,3 +644,14 @@ def test_a_skeleton_match_far_from_the_story_is_left_unread(gaz: Gazetteer) -> N
     volcano = _gold(gaz, "Ash from Fuego buried houses in Escuintla, Guatemala's disaster agency said.",
                     "Fuego", "Escuintla")
     assert volcano["Fuego"].geonameid is None and volcano["Escuintla"].country == "GT"
+
+
+@pytest.mark.slow
+def test_a_title_after_a_name_means_the_unit_of_its_town_not_a_namesake_abroad(gaz: Gazetteer) -> None:
+    # "border" makes "New York" the state; it does not make "Gaza" Mozambique's province
+    found = _gold(gaz, "Protests along the Gaza border entered their sixth week, Israeli officials said.", "Gaza")
+    assert found["Gaza"].country == "PS"
+    state = _gold(gaz, "Tolls rose between West Stockbridge and the New York border.", "New York")
+    assert (state["New York"].feature_code, state["New York"].country) == ("ADM1", "US")
+    legislature = _gold(gaz, "The Florida Legislature voted to spend another $1.1 million.", "Florida")
+    assert (legislature["Florida"].feature_code, legislature["Florida"].country) == ("ADM1", "US")

@@ -49,6 +49,9 @@ class Mention:
     container: int | None = None  # index of a mention that contains it ("X, Y", "X in Y")
     sentence: int | None = None
     peers: tuple[int, ...] = ()  # indices of the names listed beside it ("A, B and C")
+    # the hint came from a title alone ("the Lagos governor", "the New York border"): the unit of the
+    # town of that name, not a namesake unit abroad
+    titled: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -321,12 +324,12 @@ def _finish(doc: Doc, article: Article, spans: list[tuple[int, int, str, bool]])
         if text[start:end].endswith("$") or text[end:end + 1] == "$":
             continue  # a currency ("US$ 5", "A$"), not the country
         hint = b < len(doc) and doc[b].lower_ in w["admin_words"]
-        title = b + 1 if b < len(doc) and doc[b].lower_ == "'s" else b
-        hint = hint or (title < len(doc) and doc[title].lower_ in w["unit_titles"])
         if a >= 2 and doc[a - 1].lower_ == "of" and doc[a - 2].lower_ in w["admin_words"]:
             hint = True
+        title = b + 1 if b < len(doc) and doc[b].lower_ == "'s" else b
+        titled = not hint and title < len(doc) and doc[title].lower_ in w["unit_titles"]
         sent = sent_of[a]
-        out.append(Mention(start, end, text[start:end], label, hint, demonym, None, sent))
+        out.append(Mention(start, end, text[start:end], label, hint or titled, demonym, None, sent, titled=titled))
     _link_containers(text, out)
     _link_lists(text, out)
     return out
@@ -392,12 +395,12 @@ def mentions_from_spans(doc: Doc | None, article: Article, spans: list[tuple[int
         before = text[max(0, start - 30):start].lower().split()
         title = re.sub(r"^'s\s+", "", text[end:end + 40].lstrip()).split(" ", 1)[0].lower().strip(",;:")
         titled = bool({title, title.rstrip(".")} & set(w["unit_titles"]))
-        hint = after in w["admin_words"] or titled or (len(before) >= 2 and before[-1] == "of"
-                                              and before[-2] in w["admin_words"])
+        hint = after in w["admin_words"] or (len(before) >= 2 and before[-1] == "of"
+                                             and before[-2] in w["admin_words"])
         phrase_words = phrase.lower().split()
         if phrase_words and phrase_words[-1] in w["admin_words"]:
             hint = True
-        out.append(Mention(start, end, phrase, "GOLD", hint, demonym))
+        out.append(Mention(start, end, phrase, "GOLD", hint or titled, demonym, titled=titled and not hint))
     _link_containers(text, out)
     _link_lists(text, out)
     return out

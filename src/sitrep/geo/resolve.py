@@ -93,6 +93,13 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         cands = [c for c in gaz.lookup_fuzzy(text)
                  if c.kind % 10 == MAIN and (c.population >= 10_000 or c.fclass == "A")
                  and SequenceMatcher(None, key, name_key(c.name)).ratio() >= 0.75]
+    if m.titled:
+        # "the Gaza border" is the border of the Gaza of the biggest town so named, not Mozambique's
+        # smaller province ("the Florida Legislature" is still the state's: no town outnumbers it)
+        home = max((c for c in cands if c.fclass == "P" and c.kind == MAIN), key=lambda c: c.population, default=None)
+        if home is not None:
+            cands = [c for c in cands if c.fclass != "A" or c.fcode == "PCLI" or c.country == home.country
+                     or c.population > home.population]
     if not m.admin_hint:
         # "Aleppo" is the city, not the governorate named after it.
         towns = [c for c in cands if c.fclass == "P" and c.kind == MAIN]
