@@ -515,6 +515,39 @@ def test_arrests_by_the_military_and_deadly_strikes(nlp: Language, text: str, co
     assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # an armed group that invades or raids a village attacks its people (Nigerian copy)
+        ("Suspected herdsmen invaded Tse-Akaa village in Guma LGA on Sunday night.", {"ATTACK"}),
+        ("Bandits raided the community and made away with cattle, residents said.", {"ATTACK"}),
+        ("Police raided the hideout of the kidnappers.", set()),
+        # a blast aimed at an embassy is no gas explosion
+        ("A massive blast damaged the U.S. embassy in Nairobi, killing 40 people.", {"REM_EXPLOS"}),
+        # weapons recovered are weapons seized, not a town retaken
+        ("Army and police jointly recovered 28 firearms and ammunition from forested areas of "
+         "Churachandpur district on Sunday.", {"DISR_WEAP"}),
+        ("The FARDC recovered the locality of Kanyabayonga after a counter-offensive against the M23.",
+         {"GOV_REGAINS_TERIT"}),
+    ],
+)
+def test_raids_on_villages_blasts_at_embassies_and_recovered_arms(nlp: Language, text: str, codes: set[str]) -> None:
+    assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
+
+
+@pytest.mark.slow
+def test_arms_recovered_in_a_district_are_no_ground_taken(nlp: Language) -> None:
+    # a headline of bare participles: the first tells its event as the main one does
+    codes = {e.code for e in _code(nlp, "3 militant associates arrested, arms recovered in Pulwama")
+             if e.status == "occurred"}
+    assert "ARREST" in codes and not codes & {"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"}
+    # a describing clause of a sentence is still no event of its own
+    told = {e.code for e in _code(nlp, "Protesters arrested in Lagos last year were freed on Monday.")
+            if e.status == "occurred"}
+    assert "ARREST" not in told
+
+
 def test_unseen_snippets_are_apart_from_training() -> None:
     from sitrep.eval.events import TRAIN_DIR, UNSEEN_FILE
 

@@ -264,8 +264,11 @@ def _object_found(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules
                 and tok.pos_ == "PROPN"
                 and tok.ent_type_ in ("", "ORG")
                 and classify(tok, r.actor_classes) is None
+                and not ("weapon" in r.sets and r.sets["weapon"].in_words(words, joined))
             ):
-                return True  # "the army recaptured Bakassi": a name the NER does not know as a place
+                # "the army recaptured Bakassi": a name the NER does not know as a place (an "IED"
+                # recovered is none)
+                return True
             if n in ("civilian", "armed", "protester") and target_class(tok, r.actor_classes) == n:
                 return True
     return False
@@ -603,13 +606,19 @@ def _resolve(cands: list[_Candidate], statuses: dict[int, str] | None = None) ->
     alive = list(order)
     for c in order:
         others = {d.code for d in alive if d is not c and d.code != c.code
-                  and (statuses is None or statuses[id(d)] in _TOLD or statuses[id(d)] == statuses[id(c)])}
-        if c.trigger.yield_to & others:
+                  and (statuses is None or statuses[id(d)] in _TOLD or statuses[id(d)] == statuses[id(c)])
+                  and not (d.code in c.trigger.main_over and _under(d, c))}
+        if c.trigger.yield_to & others or any(c.code in d.trigger.main_over and _under(c, d) for d in alive):
             alive.remove(c)
     best: dict[str, _Candidate] = {}
     for c in sorted(alive, key=lambda c: (-c.trigger.priority, c.start)):
         best.setdefault(c.code, c)
     return sorted(best.values(), key=lambda c: c.start)
+
+
+def _under(c: _Candidate, d: _Candidate) -> bool:
+    """Whether ``c``'s trigger is in a clause under ``d``'s ("arrested ..., recovering a rifle")."""
+    return any(a.i == d.root.i for a in ancestors(c.root))
 
 
 def _sentence_status(status: str, c: _Candidate, ctx: _Context, r: Rules) -> str:

@@ -69,6 +69,7 @@ class Trigger:
     state_modifier: bool = False
     follows_up: bool = False
     yield_next: bool = False
+    main_over: frozenset[str] = frozenset()
     many: int = 0
     lethal: bool = False
     lethal_ignores: tuple[str, ...] = ()
@@ -209,6 +210,7 @@ def _trigger(i: int, raw: dict[str, Any], groups: dict[str, list[str]], known: s
         lethal_ignores=tuple(_words(raw.get("lethal_ignores"))),
         agent_words=tuple(_words(raw.get("agent_words"))),
         yield_next=bool(raw.get("yield_next", False)),
+        main_over=_codes([str(v) for v in raw.get("main_over") or []], groups, known, where),
         priority=int(raw.get("priority", 5)),
         confidence=float(raw.get("confidence", 0.7)),
     )

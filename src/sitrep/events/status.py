@@ -124,7 +124,20 @@ def _describes_subject(trigger: Token, cues: StatusCues) -> bool:
         return False
     if misread_finite(trigger) and trigger.head.head.lemma_.lower() in REPORTING:
         return False  # "ADF fighters killed 70 civilians, a leader said": the told event, misread
+    if _telegraphic(trigger):
+        return False
     return not _names_a_day(trigger, cues)
+
+
+def _telegraphic(trigger: Token) -> bool:
+    """A headline of bare participles ("3 militant associates arrested, arms recovered in Pulwama"):
+    the first is told like the main one, no clause describing its noun."""
+    main = trigger.head.head
+    sent = trigger.sent
+    return (trigger.tag_ == "VBN" and trigger.i == trigger.head.i + 1 and main.dep_ == "ROOT"
+            and main.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ in ("aux", "auxpass") for c in main.children)
+            and sent[-1].text not in (".", "!", "?", '"', "”", "'"))
 
 
 def _opens_with_year(trigger: Token, months: frozenset[str], published_year: int | None) -> bool:
