@@ -49,6 +49,8 @@ WIRE_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "wire_sente
 # training snippets' voices, and never trained on or used to change a rule (train/README.md has their
 # first scores); scored as "unseen".
 UNSEEN_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen.jsonl"
+# A second such set, written on 2026-12-03 (eleventh session) by another helper: scored as "unseen2".
+UNSEEN2_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen2.jsonl"
 # The classifier's training snippets; the fifth it never trains on is scored as "snippets".
 TRAIN_DIR = Path(__file__).resolve().parents[3] / "train" / "events"
 
@@ -383,9 +385,10 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
     snippets = _held_out_snippets()[:limit]
     if snippets:
         metrics.update(_three_ways("snippets", snippets))
-    unseen = _snippets(UNSEEN_FILE)[:limit]
-    if unseen:
-        metrics.update(_three_ways("unseen", unseen))
+    for name, path in (("unseen", UNSEEN_FILE), ("unseen2", UNSEEN2_FILE)):
+        unseen = _snippets(path)[:limit]
+        if unseen:
+            metrics.update(_three_ways(name, unseen))
     plover_rows, plover_metrics = _plover(data or default_data_dir(), limit)
     metrics.update(plover_metrics)
     for pr in plover_rows:
