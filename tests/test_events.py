@@ -537,6 +537,28 @@ def test_raids_on_villages_blasts_at_embassies_and_recovered_arms(nlp: Language,
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a place entered or handed over with no fighting changes hands without violence
+        ("RSF enters El Daein after army withdrawal", {"NON_VIOL_TERRIT_TRANSFER"}),
+        ("Congolese troops entered the town of Kitshanga on Thursday after the M23 withdrew, a regional "
+         "official said, adding no clashes were reported.", {"NON_VIOL_TERRIT_TRANSFER"}),
+        ("France hands last Chad base to local army", {"NON_VIOL_TERRIT_TRANSFER"}),
+        # ... not when the sentence tells a fight, nor people who go home
+        ("Troops entered the town after rebels withdrew following two days of heavy fighting.", {"ARMED_CLASH"}),
+        ("Refugees returned to their villages after the army withdrew.", set()),
+        # a bomb told in court or at an inquest is evidence, not a blast
+        ("Forensic tests showed the explosive was Semtex, detectives told the inquest.", set()),
+        ("A bomb exploded outside the district court in Kandahar, killing three people.", {"REM_EXPLOS"}),
+        ("Cylinder blast rips through Lahore bakery, 3 dead", set()),
+    ],
+)
+def test_places_that_change_hands_quietly_and_bombs_in_court(nlp: Language, text: str, codes: set[str]) -> None:
+    assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
+
+
+@pytest.mark.slow
 def test_arms_recovered_in_a_district_are_no_ground_taken(nlp: Language) -> None:
     # a headline of bare participles: the first tells its event as the main one does
     codes = {e.code for e in _code(nlp, "3 militant associates arrested, arms recovered in Pulwama")
