@@ -549,6 +549,8 @@ def test_raids_on_villages_blasts_at_embassies_and_recovered_arms(nlp: Language,
         ("Troops entered the town after rebels withdrew following two days of heavy fighting.", {"ARMED_CLASH"}),
         ("Refugees returned to their villages after the army withdrew.", set()),
         ("Aoun called on Washington to press Israel to withdraw from the five hilltops it still occupies.", set()),
+        ("Troops were deployed to the area occupied by the sect leader in Gyellesu and another temple on Danbo road.",
+         set()),
         # a bomb told in court or at an inquest is evidence, not a blast
         ("Forensic tests showed the explosive was Semtex, detectives told the inquest.", set()),
         ("A bomb exploded outside the district court in Kandahar, killing three people.", {"REM_EXPLOS"}),
