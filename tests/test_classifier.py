@@ -80,7 +80,7 @@ def test_fill_in_adds_the_classifier_event_to_a_lead_the_rules_missed_and_nothin
     from sitrep.nlp import load
 
     nlp = load()
-    lead = "A stash of rifles and ammunition was found buried near a dam outside Oudtshoorn on Friday."
+    lead = "Caches of ammunition were unearthed near a dam outside Oudtshoorn on Friday."
     article = article_from_text(lead)
     doc = nlp(lead)
     assert code_events(doc, article) == []  # the rules miss it
