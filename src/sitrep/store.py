@@ -365,9 +365,12 @@ class Store:
                 break
             except sa.exc.SQLAlchemyError as exc:
                 # another process (a second ingest, a reader) created the same new store's tables
-                # between the check and the create: the next try finds them there
+                # between the check and the create: the next try finds them there. Two openers that
+                # both read the new file and then both write it deadlock, and SQLite fails one at
+                # once ("database is locked") rather than wait: it tries again too.
                 text = str(exc.args[0]).lower() if exc.args else ""
-                if attempt + 1 < _CREATE_TRIES and ("already exists" in text or "duplicate" in text):
+                if attempt + 1 < _CREATE_TRIES and ("already exists" in text or "duplicate" in text
+                                                    or "database is locked" in text):
                     time.sleep(0.05 * (attempt + 1))
                     continue
                 raise StoreError(f"cannot open the store {db} ({exc.__class__.__name__}: {exc.args[0]})") from None
@@ -680,12 +683,13 @@ class Store:
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
+    # first: switching a new store to WAL takes a lock that a second opener must wait for, not fail on
+    cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA journal_mode=WAL")
     # NORMAL is safe against a killed process in WAL mode (only a power cut can lose
     # the last commits), and much faster than FULL.
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
 
 
