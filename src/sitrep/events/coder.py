@@ -228,10 +228,11 @@ def _object_ok(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules, r
     direct = [t for t in tgs if t[1] in ("dobj", "nsubjpass")]
     # "seized a car bomb ... in a town", "seize 1.5 tonnes of opium at the port": weapons and goods
     # taken are no ground taken, wherever they were
-    # (a place named after a force is still a place: "overran an Assam Rifles post")
-    goods = [(t, v) for t, v in direct if not r.sets["territory"].in_words({t.lemma_.lower(), t.lower_})]
-    if "territory" in names and _object_found(("weapon", "seized_goods"), goods, r):
-        return False
+    if "territory" in names:
+        # (a place named after a force is still a place: "overran an Assam Rifles post")
+        goods = [(t, v) for t, v in direct if not r.sets["territory"].in_words({t.lemma_.lower(), t.lower_})]
+        if _object_found(("weapon", "seized_goods"), goods, r):
+            return False
     if _object_found(names, tgs, r):
         return True
     if "territory" in names:

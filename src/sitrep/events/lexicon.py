@@ -127,6 +127,7 @@ class StatusCues:
     directives: frozenset[str] = frozenset()
     day_words: frozenset[str] = frozenset()
     state_participle_codes: frozenset[str] = frozenset()
+    state_after_place: frozenset[str] = frozenset()
     unverified: WordSet = WordSet(frozenset(), ())
     prior_gerund_codes: frozenset[str] = frozenset()
 
@@ -279,6 +280,7 @@ def rules() -> Rules:
         directives=frozenset(_words(st.get("directives"))),
         day_words=frozenset(_words(data["background"].get("day_words"))),
         state_participle_codes=frozenset(str(c) for c in data["background"].get("state_participle_codes") or []),
+        state_after_place=frozenset(_words(data["background"].get("state_after_place"))),
         unverified=WordSet.of(_words(st.get("unverified"))),
         prior_gerund_codes=frozenset(str(c) for c in data["background"].get("prior_gerund_codes") or []),
     )

@@ -109,7 +109,7 @@ def is_state(trigger: Token, code: str, cues: StatusCues) -> bool:
     if trigger.dep_ == "amod" and trigger.tag_ in ("VBN", "JJ") and trigger.head.i > trigger.i:
         return True
     # "the area occupied by the sect leader": occupation told after its place is a state too
-    if trigger.lemma_.lower() == "occupy" and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+    if trigger.lemma_.lower() in cues.state_after_place and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         return True
     # "in occupied Crimea" parsed as a verb right after its preposition, with no subject or auxiliary
     return (
