@@ -133,3 +133,15 @@ def test_no_mention_is_filled_in_where_the_rules_see_an_accident_or_a_disaster()
 
     leak = extract_text("Toxic gas leaked from a chemical plant in Visakhapatnam on Thursday, killing 11 people.")
     assert [e.code for e in leak.events if e.status == "occurred"] == []
+
+
+@pytest.mark.slow
+def test_no_arrest_is_filled_in_where_the_rules_held_an_arrest_to_be_ordinary_crime() -> None:
+    from sitrep.events.classifier import predict as head_reads
+
+    # a real police-blotter line (LGL): the head alone reads an arrest, the rules none
+    text = "Nikki Lynn Barlow, 18, of 208 Routon St. was arrested by PPD Patrolman Amanda Forrest."
+    assert head_reads([text], [set()])[0].code == "ARREST"
+    assert _rules_and_combined(text) == ([], [])
+    political = "Police in Tbilisi arrested nine opposition activists on Monday, the party said."
+    assert _rules_and_combined(political)[1] == ["ARREST"]

@@ -692,6 +692,25 @@ def test_wire_sentences_are_the_coded_ones() -> None:
     assert sum(1 for _, codes in labelled if codes) >= 130
 
 
+def test_news_sentences_are_the_coded_ones(tmp_path: Path) -> None:
+    """Every coded local-news sentence is found in ../shared's geoparsing corpora at its offsets; a text
+    that changed under an offset is an error, not a silent mislabel."""
+    from sitrep.eval.events import NEWS_FILE, news_sentences
+
+    rows = [json.loads(line) for line in NEWS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert all(r["code"] is None or r["code"] in CODES for r in rows)
+    assert all(set(r["alt_codes"]) <= set(CODES) for r in rows)
+    data = ROOT.parent / "shared" / "data"
+    labelled = news_sentences(data)
+    assert len(labelled) == len(rows) >= 750
+    assert sum(1 for _, codes in labelled if codes) >= 40
+    assert len({text for text, _ in labelled}) == len(labelled)
+    moved = tmp_path / "moved.jsonl"
+    moved.write_text(json.dumps({**rows[0], "start": rows[0]["start"] + 1}) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="is not the coded sentence"):
+        news_sentences(data, moved)
+
+
 @pytest.mark.slow
 def test_seized_weapons_and_goods_are_no_ground_taken(nlp: Language) -> None:
     bomb = "Police seized a car bomb under construction Sunday in a town bordering Northern Ireland."
@@ -723,3 +742,32 @@ def test_a_bomb_is_a_weapon_whatever_vehicle_hides_it(nlp: Language) -> None:
     assert "REM_EXPLOS" in {e.code for e in _code(nlp, text)}
     accident = "A fuel tanker exploded on the highway near Kano, killing 12 people."
     assert _code(nlp, accident) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # sentences of real US local and health news (LGL, GeoVirus) that read as events: what a
+        # trigger acts on says it is none
+        ("Twenty-three Scout units from Northeast Nebraska will help fight hunger this Saturday.", set()),
+        ("On Thursday morning, the Concord Police executed two search warrants and cordoned off his "
+         "properties.", set()),
+        ("The Adena people used copper and marine shells to make ornaments and jewelry.", set()),
+        ("The Russian rocket lifted off on schedule from the Baikonur cosmodrome in a roar of fire.", set()),
+        ("TWO councils are joining forces to offer financial help to small businesses in the district.", set()),
+        ("MIDDLETOWN — A man charged with murder in a recent Indiana homicide has been captured by Middletown "
+         "police.", set()),
+        ("America strongly influenced their art, as demonstrated by Burliuk's paintings.", set()),
+        ("Pakistan agreed to reinstate the chief justice, a move that will help defuse a political crisis.",
+         set()),
+        # ... while the same words still tell the events they tell
+        ("Al-Shabaab and Hizbul Islam joined forces in southern Somalia on Monday.", {"CHANGE_TO_GROUP_ACT"}),
+        ("Shells slammed into the Bakara market in the afternoon, killing two traders.", {"ART_MISS_ATTACK"}),
+        ("Government troops shelled rebel positions near Idlib overnight.", {"ART_MISS_ATTACK"}),
+        ("Islamic State militants executed 12 villagers near Raqqa.", {"ATTACK"}),
+        ("Bomb disposal experts defused a roadside bomb near Kandahar.", {"DISR_WEAP"}),
+    ],
+)
+def test_what_a_trigger_acts_on_tells_whether_it_is_an_event(nlp: Language, text: str, codes: set[str]) -> None:
+    assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes

@@ -35,6 +35,7 @@ __all__ = [
     "evaluate",
     "is_heldout",
     "load_dev",
+    "news_sentences",
     "score_codes",
     "wire_sentences",
 ]
@@ -45,6 +46,9 @@ FRESH_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "events_he
 # Real wire sentences (TimeBank/AQUAINT news, ../shared/data/timebank and aquaint), coded by two readers
 # apart; the file holds offsets and labels only, the text stays in ../shared.
 WIRE_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "wire_sentences.jsonl"
+# Real sentences of local, health and world news (the LGL, GeoVirus and TR-News articles of
+# ../shared/data/geo) coded by two readers apart; offsets and labels only, the text stays in ../shared.
+NEWS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "news_sentences.jsonl"
 # Snippets written on 2026-12-03 by a helper who saw neither sitrep's code nor its output, in the
 # training snippets' voices, and never trained on or used to change a rule (train/README.md has their
 # first scores); scored as "unseen".
@@ -160,6 +164,29 @@ def wire_sentences(data_dir: Path, path: Path = WIRE_FILE) -> list[tuple[str, se
         sent = texts[row["doc"]][row["start"] : row["end"]]
         if hashlib.sha1(sent.encode("utf-8")).hexdigest()[:12] != row["sha1"]:
             raise ValueError(f"{path.name}: {row['doc']} {row['start']}-{row['end']} is not the coded sentence")
+        out.append((sent, {row["code"], *row["alt_codes"]} if row["code"] else set()))
+    return out
+
+
+def news_sentences(data_dir: Path, path: Path = NEWS_FILE) -> list[tuple[str, set[str]]]:
+    """The coded real news sentences with their codes, read from the geoparsing corpora's articles in
+    ``data_dir`` (LGL, GeoVirus, TR-News); a sentence whose text no longer hashes the same is an error."""
+    if not path.exists():
+        return []
+    from .geo import read_corpus
+
+    texts: dict[str, list[str]] = {}
+    out: list[tuple[str, set[str]]] = []
+    for row in load_dev(path):
+        if row["doc"] not in texts:
+            corpus = data_dir / row["doc"]
+            if not corpus.exists():
+                return []
+            texts[row["doc"]] = [a.text for a in read_corpus(corpus)]
+        sent = texts[row["doc"]][row["article"]][row["start"] : row["end"]]
+        if hashlib.sha1(sent.encode("utf-8")).hexdigest()[:12] != row["sha1"]:
+            where = f"{row['doc']} #{row['article']} {row['start']}-{row['end']}"
+            raise ValueError(f"{path.name}: {where} is not the coded sentence")
         out.append((sent, {row["code"], *row["alt_codes"]} if row["code"] else set()))
     return out
 
@@ -382,6 +409,9 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
     wire = wire_sentences(data or default_data_dir())[:limit]
     if wire:
         metrics.update(_three_ways("wire_sentences", wire))
+    news = news_sentences(data or default_data_dir())[:limit]
+    if news:
+        metrics.update(_three_ways("news_sentences", news))
     snippets = _held_out_snippets()[:limit]
     if snippets:
         metrics.update(_three_ways("snippets", snippets))

@@ -222,6 +222,10 @@ def _previous_subject_class(tok: Token, r: Rules) -> str | None:
     return None
 
 
+# The links that name the place a side was driven from ("drove the rebels out of Konna").
+_LOSER_VIA = frozenset({"from", "out", "of", "out of"})
+
+
 def _object_ok(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules, root: Token) -> bool:
     """A target of the wanted kind; failing the parse, one of the next few words (the small
     model misattaches objects: "intercepted a missile fired ..." parsed as a clause)."""
@@ -233,6 +237,14 @@ def _object_ok(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules, r
         goods = [(t, v) for t, v in direct if not r.sets["territory"].in_words({t.lemma_.lower(), t.lower_})]
         if _object_found(("weapon", "seized_goods"), goods, r):
             return False
+        # "a soldier who was captured at the Battle of Richmond", "captured 20 militants in the
+        # forest": people taken are no ground taken, whatever place the sentence names (people
+        # driven "from" or "out of" a place are the side that lost it)
+        people = [(t, v) for t, v in goods if r.sets["person"].in_words(*word_bag(t))
+                  or target_class(t, r.actor_classes) in ("armed", "civilian", "nonstate", "state")]
+        if (people and len(people) == len(direct) and not _object_found(names, direct, r)
+                and not any(v in _LOSER_VIA for _, v in tgs)):
+            return False
     if _object_found(names, tgs, r):
         return True
     if "territory" in names:
@@ -241,8 +253,10 @@ def _object_ok(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules, r
         for tok, via in tgs:
             if via == "dobj" and tok.lower_ == "it" and _previous_subject_is(tok, r.sets["territory"]):
                 return True
-    if any(via == "dobj" for _, via in tgs):
-        return False  # the parse found the object, and it is not of the wanted kind
+    if any(via in ("dobj", "nsubjpass") for _, via in tgs):
+        # the parse found the object, and it is not of the wanted kind ("a man ... has been captured
+        # by Middletown police": the place after is the captors')
+        return False
     window = []
     for tok in root.doc[root.i + 1 : min(root.i + 6, root.sent.end)]:
         if tok.is_punct:
@@ -251,8 +265,21 @@ def _object_ok(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules, r
     return _object_found(tuple(n for n in names if n != "from_place"), window, r)
 
 
+_DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":", "(", ","})
+
+
+def _dateline(tok: Token) -> bool:
+    """An upper-case name opening the sentence before a dash or colon ("MIDDLETOWN — A man ..."): the
+    wire's dateline, which the small model may read as the subject; it is no object."""
+    nxt = tok.i + 1
+    return (tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) >= 3 and nxt < len(tok.doc)
+            and tok.doc[nxt].text in _DATELINE_MARKS)
+
+
 def _object_found(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules) -> bool:
     for tok, via in tgs:
+        if _dateline(tok):
+            continue
         words, joined = word_bag(tok)
         for n in names:
             if n == "from_place" and via == "from":
@@ -496,6 +523,10 @@ def _evaluate(
         last = span[-1]
         if last.pos_ == "ADP":
             tgs.extend((p, last.lower_) for p in last.children if p.dep_ == "pobj")
+    if trig.object_not and any(
+        r.sets[n].in_words(*word_bag(t)) for t, via in tgs if via in _OBJECT_NOT_VIA for n in trig.object_not
+    ):
+        return None  # "help fight hunger", "executed two search warrants": no armed foe, no victim
     if trig.object:
         # object_via: only these links name the object ("surrendered the city", not "in Bama")
         if trig.object_via:
@@ -524,6 +555,11 @@ def _evaluate(
     if code is None:
         return None
     return _Candidate(trig, code, m.start, m.end, root, doer=doer)
+
+
+# The links that name what a trigger acts on, for object_not ("fought the charges", "fight against
+# poverty"; not "under fire", "in a land dispute").
+_OBJECT_NOT_VIA = frozenset({"dobj", "nsubjpass", "against"})
 
 
 def _state_modified(noun: Token) -> bool:

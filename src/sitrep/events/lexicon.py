@@ -56,6 +56,7 @@ class Trigger:
     object: tuple[str, ...] = ()
     object_via: frozenset[str] = frozenset()
     object_overrides: tuple[str, ...] = ()
+    object_not: tuple[str, ...] = ()
     by_agent: dict[str, str | None] = field(default_factory=dict)
     by_object: dict[str, str | None] = field(default_factory=dict)
     governed: frozenset[str] = frozenset()
@@ -194,6 +195,7 @@ def _trigger(i: int, raw: dict[str, Any], groups: dict[str, list[str]], known: s
         object=tuple(_words(raw.get("object"))),
         object_via=frozenset(_words(raw.get("object_via"))),
         object_overrides=tuple(_words(raw.get("object_overrides"))),
+        object_not=tuple(_words(raw.get("object_not"))),
         by_agent=mapping("by_agent"),
         by_object=mapping("by_object"),
         governed=frozenset(_words(raw.get("governed"))),
@@ -231,7 +233,7 @@ def rules() -> Rules:
     for t in triggers:
         for n in (
             *t.near, *t.near_next, *t.not_near, *t.agent, *t.agent_or_near, *t.agent_not, *t.object,
-            *t.object_overrides,
+            *t.object_overrides, *t.object_not,
         ):
             if n not in names:
                 raise ValueError(f"event_triggers.yaml {t.key} ({t.code}): unknown set {n!r}")
