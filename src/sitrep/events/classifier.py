@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -211,21 +210,6 @@ def _filled(sent: Span, index: int, code: str, confidence: float, article: Artic
     )
 
 
-def _rejected(doc: Doc, sents: list[Span], codes: set[str]) -> dict[int, set[str]]:
-    """Per sentence, the sub-types of ``codes`` whose trigger words the rules found there (and then
-    found wanting: the sentence has no mention of its own)."""
-    from .triggers import find_triggers
-
-    if not codes:
-        return {}
-    starts = [s.start for s in sents]
-    out: dict[int, set[str]] = {}
-    for m in find_triggers(doc):
-        if m.trigger.code in codes:
-            out.setdefault(bisect_right(starts, m.start) - 1, set()).add(m.trigger.code)
-    return out
-
-
 def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[str]) -> list[Event]:
     """The rules' ``mentions`` checked by the classifier in the lead sentences (data/classifier.yaml): a
     sentence the rules found nothing in gets the classifier's event, a rule mention the classifier reads
@@ -256,7 +240,7 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
     if not todo:
         return mentions
     readings = [rule_codes(by_sentence.get(i, [])) for i, _ in todo]
-    rejected = _rejected(doc, every, {str(c) for c in _raw_settings().get("veto_rejected") or []})
+    needs = {str(c): [str(n) for n in names] for c, names in (_raw_settings().get("fill_needs") or {}).items()}
     preds = predict([sent.text for _, sent in todo], readings)
     dropped: set[int] = set()
     recode: dict[int, str] = {}
@@ -264,7 +248,7 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
     for (i, sent), codes, pred in zip(todo, readings, preds, strict=True):
         if i not in by_sentence:
             if (pred.code and pred.confidence >= s["add_when_at_least"] and not blocked(sent, vetoes)
-                    and pred.code not in rejected.get(i, ())):
+                    and (pred.code not in needs or blocked(sent, needs[pred.code]))):
                 event = _filled(sent, i, pred.code, pred.confidence, article)
                 if event is not None:
                     added.append(event)

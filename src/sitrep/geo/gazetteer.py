@@ -126,6 +126,7 @@ _FEATURE_CLASS = {
     **dict.fromkeys(("MTS", "MT", "PEN", "DSRT", "VAL", "PLN", "PLAT", "ISL", "ISLS", "HLLS", "DLTA"), "T"),
     **dict.fromkeys(("CONT", "RGN", "AREA", "RGNE"), "L"),
     **dict.fromkeys(("PPLX", "PPL"), "P"),
+    "ADM1H": "A",
 }
 
 

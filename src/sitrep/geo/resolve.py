@@ -14,7 +14,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +41,8 @@ _AREA_CODES = {"PCLI", "CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN"
                "CHN", "STM", "LKS", "VAL", "PLN", "ISLS"}
 # a town read by its vowel skeleton this near a place read by its spelling is in the story's area
 _FUZZY_KM = 500.0
+# an alternate name of a town smaller than this, far from the story's places, is no reading of it
+_SMALL_TOWN = 10_000
 # a city this big, in a first-level unit of its name, is what the bare name means ("New York")
 _GREAT_CITY = 1_000_000
 _GREAT_CITY_BONUS = 2.5
@@ -371,10 +373,43 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     # Kentucky paper's story of an attack in France is not Paris, Kentucky)
     out = [t if t.place is f.place and not _world_city(o.place) else o
            for o, t, f in zip(out, third, fourth, strict=True)]
-    out = _unsupported_fuzzy(out)
+    out = _unsupported_alternate(_unsupported_fuzzy(out))
     out = [_inside(r, out) for r in out]
     lacked = {k for k, cands in enumerate(cand_lists) if not cands}
-    return [_nearest_town(r, out) if k in lacked and r.place is None else r for k, r in enumerate(out)]
+    return [_nearest_town(r, out) if k in lacked and r.place is None else _pointed(r, out)
+            for k, r in enumerate(out)]
+
+
+def _unsupported_alternate(out: list[Resolution]) -> list[Resolution]:
+    """A small town read only by an alternate name, in none of the countries the article's other places
+    are read in by their main names and far from all of them, is left unread: "Western" in a story of
+    Kenya's provinces is no Cuba City, Wisconsin (GeoNames lists "Western" among its names)."""
+    main = [r.place for r in out if r.place is not None and r.place.kind == MAIN]
+    countries = {p.country for p in main}
+
+    def unsupported(c: Candidate | None) -> bool:
+        return (bool(main) and c is not None and c.kind == ALTERNATE and c.fclass == "P"
+                and c.population < _SMALL_TOWN and c.country not in countries
+                and not any(_near(c, p, _FUZZY_KM) for p in main if p.latitude is not None))
+
+    return [Resolution(r.mention, None, None, []) if unsupported(r.place) else r for r in out]
+
+
+def _pointed(r: Resolution, out: list[Resolution]) -> Resolution:
+    """A unit the gazetteer holds without a point ("Nyando" district, "Etoumbi") takes the point of the
+    nearest town the article names in the same country, marked as a stand-in; otherwise it stays as is."""
+    unit = r.place
+    if unit is None or unit.latitude is not None:
+        return r
+    towns = [o for o in out if o.place is not None and o.place.latitude is not None and o.place.country == unit.country
+             and o.place.fcode.startswith("PPL") and o.features and o.score is not None]
+    if not towns:
+        return r
+    o = min(towns, key=lambda o: abs(o.mention.start - r.mention.start))
+    assert o.place is not None and o.score is not None
+    placed = replace(unit, latitude=o.place.latitude, longitude=o.place.longitude)
+    score = r.score if r.score is not None else o.score
+    return Resolution(r.mention, placed, round(score * _NEAREST_FACTOR, 3), r.features, stand_in=True)
 
 
 def _unsupported_fuzzy(out: list[Resolution]) -> list[Resolution]:
