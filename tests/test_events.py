@@ -263,8 +263,6 @@ def test_generalised_sub_types(nlp: Language, text: str, codes: set[str]) -> Non
         # reports and footage the sentence calls false
         "Reports that insurgents had captured the airport were fake news, the governor said.",
         "A video purporting to show police beating protesters was fabricated, officials said.",
-        # positions taken up are no capture
-        "Troops took up positions around the town.",
         # rockets fired in an exercise hit no one
         "The exercise, which involved 10,000 troops and live firing of rockets, ended on Friday.",
         # a when-clause under a past year is history
@@ -549,8 +547,9 @@ def test_raids_on_villages_blasts_at_embassies_and_recovered_arms(nlp: Language,
         ("Troops entered the town after rebels withdrew following two days of heavy fighting.", {"ARMED_CLASH"}),
         ("Refugees returned to their villages after the army withdrew.", set()),
         ("Aoun called on Washington to press Israel to withdraw from the five hilltops it still occupies.", set()),
+        # (the troops' deployment is a change to their activity, the sect's occupation no event)
         ("Troops were deployed to the area occupied by the sect leader in Gyellesu and another temple on Danbo road.",
-         set()),
+         {"CHANGE_TO_GROUP_ACT"}),
         # a bomb told in court or at an inquest is evidence, not a blast
         ("Forensic tests showed the explosive was Semtex, detectives told the inquest.", set()),
         ("A bomb exploded outside the district court in Kandahar, killing three people.", {"REM_EXPLOS"}),
@@ -770,4 +769,39 @@ def test_a_bomb_is_a_weapon_whatever_vehicle_hides_it(nlp: Language) -> None:
     ],
 )
 def test_what_a_trigger_acts_on_tells_whether_it_is_an_event(nlp: Language, text: str, codes: set[str]) -> None:
+    assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # hostages and abductees released by their captors: Other; a release traded in a deal, or
+        # on bail, is not
+        ("Gunmen in Kaduna state released 20 hostages, including a 2-year-old, after relatives paid ransom.",
+         {"OTHER"}),
+        ("Abducted Kuriga pupils regain freedom", {"OTHER"}),
+        ("The suspect was released on bail after the court hearing.", set()),
+        ("Al-Shabaab released 10 kidnapped Kenyan teachers after negotiations with elders in Mandera.",
+         {"AGREEMENT"}),
+        ("The 14 people kidnapped in Culiacán on Friday were released by their captors on Saturday.", {"OTHER"}),
+        ("Police freed three people held by kidnappers seeking a ransom in Ecatepec.", set()),
+        # deployments are a change to a group's activity; troops already posted, or to be sent, are not
+        ("Chad sends 1,000 troops to Niger border as JNIM threat grows", {"CHANGE_TO_GROUP_ACT"}),
+        # (positions taken up are a deployment, no capture)
+        ("Troops took up positions around the town.", {"CHANGE_TO_GROUP_ACT"}),
+        ("The COAS spent Eid with troops deployed along the Line of Control.", set()),
+        ("Mexico to send 10,000 National Guard troops to northern border, Sheinbaum says", set()),
+        ("The Burundian army deployed to Gatumba to help residents whose homes were submerged by floods.", set()),
+        # a demonstration that turned violent is a riot
+        ("The demonstration turned violent when protesters tried to drag away police buses in Seoul.",
+         {"VIOL_DEMONSTR"}),
+        # arrests of lawyers, officials of a group and members of armed groups are political
+        ("Tunisian security forces arrested lawyer and commentator Sonia Dahmani at the bar association.",
+         {"ARREST"}),
+        ("Iraqi security forces arrested a PKK member in Sinjar on Tuesday.", {"ARREST"}),
+        ("A bakery official in Homs was arrested for selling subsidised flour on the black market.", set()),
+    ],
+)
+def test_releases_deployments_riots_and_political_arrests(nlp: Language, text: str, codes: set[str]) -> None:
     assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes

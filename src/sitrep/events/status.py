@@ -295,6 +295,10 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
         # the aim of a noun: "operations to liberate Deir Ezzor", "an offensive to capture Marib"
         # (a verb's purpose, "returned to kill two more", is usually what then happened)
         return "planned"
+    if (anchor.tag_ == "VB" and (anchor.dep_ == "ROOT" or (anchor.dep_ == "ccomp" and anchor.head.lemma_ == "say"))
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+            and any(c.dep_ == "nsubj" for c in anchor.children)):
+        return "planned"  # a headline's future: "Mexico to send 10,000 troops to northern border"
     # "the factions announced they would dissolve": the announcement is the event (ACLED codes
     # announced ceasefires and group changes as told)
     if (
