@@ -753,6 +753,9 @@ def test_a_bomb_is_a_weapon_whatever_vehicle_hides_it(nlp: Language) -> None:
         ("On Thursday morning, the Concord Police executed two search warrants and cordoned off his "
          "properties.", set()),
         ("The Adena people used copper and marine shells to make ornaments and jewelry.", set()),
+        ("The Adena acquired copper and marine shells to make ornaments and to bury their honored dead in mounds.",
+         set()),
+        ("About 12 people are on a waiting list for an apartment, Mr. Lynch said.", set()),
         ("The Russian rocket lifted off on schedule from the Baikonur cosmodrome in a roar of fire.", set()),
         ("TWO councils are joining forces to offer financial help to small businesses in the district.", set()),
         ("MIDDLETOWN — A man charged with murder in a recent Indiana homicide has been captured by Middletown "

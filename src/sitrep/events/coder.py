@@ -314,6 +314,10 @@ def _in_name(span: Span, r: Rules) -> bool:
     tok = span[0]
     if tok.ent_type_ not in r.name_entities or tok.ent_iob_ == "O" or tok.pos_ != "PROPN":
         return False
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if (tok.ent_type_ == "PERSON" and prev is not None and prev.text.endswith(".") and 2 <= len(prev.text) <= 5
+            and prev.text[0].isupper() and prev.text[:-1].isalpha()):
+        return True  # a surname after a title's abbreviation ("Mr. Lynch said")
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     # a name across punctuation is a misread headline or note ("Borno: Troops repel ISWAP")
     if ent is None or len(ent) < 2 or any(t.is_punct for t in ent):
