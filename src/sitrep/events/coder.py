@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Event, Evidence
-from ..nlp import segment_kind, sentence_ents
+from ..nlp import is_dateline, segment_kind, sentence_ents
 from .actors import dictionary
 from .counts import word_number
 from .lexicon import Rules, Trigger, WordSet, rules
@@ -53,6 +53,11 @@ _PLACE_BLIND = ("legal", "diplomacy")
 _STRUCK_VIA = frozenset({"dobj", "nsubjpass", "on", "at", "into", "against", "to", "outside", "toward",
                          "towards", "near", "before", "upon"})
 _TOLD = frozenset({"occurred", "announced"})
+# The links that name the place a side was driven from ("drove the rebels out of Konna").
+_LOSER_VIA = frozenset({"from", "out", "of", "out of"})
+# The links that name what a trigger acts on, for object_not ("fought the charges", "fight against
+# poverty"; not "under fire", "in a land dispute").
+_OBJECT_NOT_VIA = frozenset({"dobj", "nsubjpass", "against"})
 _CAPTURES = frozenset({"NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"})
 # what the next sentence tells of the force used on a protest (not new events)
 _FORCE_TOLD = frozenset({"ATTACK", "ARMED_CLASH", "ARREST"})
@@ -222,10 +227,6 @@ def _previous_subject_class(tok: Token, r: Rules) -> str | None:
     return None
 
 
-# The links that name the place a side was driven from ("drove the rebels out of Konna").
-_LOSER_VIA = frozenset({"from", "out", "of", "out of"})
-
-
 def _object_ok(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules, root: Token) -> bool:
     """A target of the wanted kind; failing the parse, one of the next few words (the small
     model misattaches objects: "intercepted a missile fired ..." parsed as a clause)."""
@@ -265,21 +266,10 @@ def _object_ok(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules, r
     return _object_found(tuple(n for n in names if n != "from_place"), window, r)
 
 
-_DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":", "(", ","})
-
-
-def _dateline(tok: Token) -> bool:
-    """An upper-case name opening the sentence before a dash or colon ("MIDDLETOWN — A man ..."): the
-    wire's dateline, which the small model may read as the subject; it is no object."""
-    nxt = tok.i + 1
-    return (tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) >= 3 and nxt < len(tok.doc)
-            and tok.doc[nxt].text in _DATELINE_MARKS)
-
-
 def _object_found(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules) -> bool:
     for tok, via in tgs:
-        if _dateline(tok):
-            continue
+        if is_dateline(tok.doc, tok.i, tok.i + 1):
+            continue  # "MIDDLETOWN — A man ...": the small model may read the dateline as the subject
         words, joined = word_bag(tok)
         for n in names:
             if n == "from_place" and via == "from":
@@ -559,11 +549,6 @@ def _evaluate(
     if code is None:
         return None
     return _Candidate(trig, code, m.start, m.end, root, doer=doer)
-
-
-# The links that name what a trigger acts on, for object_not ("fought the charges", "fight against
-# poverty"; not "under fire", "in a land dispute").
-_OBJECT_NOT_VIA = frozenset({"dobj", "nsubjpass", "against"})
 
 
 def _state_modified(noun: Token) -> bool:

@@ -18,7 +18,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article
-from ..nlp import segment_kind
+from ..nlp import is_dateline, segment_kind
 from .gazetteer import ALTERNATE, CODE, DEMONYM, MAIN, Candidate, Gazetteer
 from .normalize import name_key
 
@@ -276,18 +276,9 @@ def _accept(doc: Doc, i: int, j: int, text: str, cands: tuple[Candidate, ...],
         # A date or number entity that swallowed a place ("Aleppo overnight" as TIME):
         # months and weekdays are in not_places already, so only well-known names pass.
         return _notable(cands)
-    if _has_preposition(doc, i) or _next_is_place_punct(doc, j) or _dateline(doc, i, j, text):
+    if _has_preposition(doc, i) or _next_is_place_punct(doc, j) or is_dateline(doc, i, j):
         return any(c.kind <= 1 for c in cands[:5])
     return _notable(cands) and (not doc[i].is_sent_start or doc[i].pos_ == "PROPN")
-
-
-def _dateline(doc: Doc, i: int, j: int, text: str) -> bool:
-    """A wire dateline: an upper-case name opening a line or sentence, then ":", a dash or "("
-    ("BEIRUT: ...", "HAMILTON — ...", "KABUL (Reuters) -")."""
-    if not text.isupper() or len(text) < 3 or j >= len(doc):
-        return False
-    opens = doc[i].is_sent_start or i == 0 or "\n" in doc[i - 1].text or doc[i - 1].text in (".", "|")
-    return opens and doc[j].text in (":", "—", "–", "-", "--", "(", ",")
 
 
 _NAME_LINKS = frozenset({"of", "de", "du", "des", "la", "le", "del", "di", "da", "dos", "das"})
