@@ -124,6 +124,23 @@ def test_the_clause_of_the_trigger_wins_over_the_sentence(nlp: Language) -> None
 
 
 @pytest.mark.slow
+def test_a_relative_clause_in_an_earlier_sentence_dates_only_its_own_act(nlp: Language) -> None:
+    # articles-gold fakes-1918398786 and fakes-1965511226
+    text = ("The village houses families from Daraya, which fell to regime forces last year. "
+            "Fighter jets struck the town of Urum al Kubra.")
+    doc, article = _setup(nlp, text, "2017-04-02")
+    times, warnings = find_times(doc, article)
+    date = date_event(doc, article, _event(text, "struck", text[text.index("Fighter"):]), times, warnings)
+    assert date is not None and date.text is None  # the publication week, not last year
+    text = ("All five on board a helicopter that was shot down over Syria on Monday died. "
+            "The ministry said the helicopter was shot down over Idlib.")
+    doc, article = _setup(nlp, text, "2016-08-02")
+    times, warnings = find_times(doc, article)
+    date = date_event(doc, article, _event(text, "shot", text[text.index("The ministry"):]), times, warnings)
+    assert date is not None and date.value == "2016-08-01"
+
+
+@pytest.mark.slow
 @pytest.mark.skipif(not ALEPPO.is_file(), reason="Aleppo article not present")
 def test_aleppo_events_are_dated_as_the_design_says(nlp: Language) -> None:
     text = Path(ALEPPO).read_text("utf-8")

@@ -284,3 +284,21 @@ def test_a_sentence_opening_on_the_event_just_told_goes_on_telling_it() -> None:
     # a sentence that opens on other events is no reprise, even right after
     events = merge_mentions(article, [clash, told("AIR_STRIKE", third, len(text), 1)])
     assert sorted(e.code for e in events) == ["AIR_STRIKE", "ARMED_CLASH"]
+
+
+def test_a_town_inside_the_region_told_is_another_place_unless_the_sub_type_is_told_again() -> None:
+    # "ISIS killed 50 in an attack on two villages in Hama province ... two people were wounded in
+    # ISIS shelling on the nearby town of Salamiyeh" (articles-gold, fakes-1926479016): two rows
+    hama = Location(name="Hama", geonameid=170016, latitude=35.2, longitude=37.1, country="SY", precision=3,
+                    admin1="Hama", feature_code="ADM1", text="Hama province", via="sentence")
+    salamiyeh = Location(name="As Salamiyah", geonameid=172374, latitude=35.01, longitude=37.05, country="SY",
+                         precision=1, admin1="Hama", feature_code="PPLA2", text="Salamiyeh", via="sentence")
+    attack, shelling = mention(0, "ARMED_CLASH", day="2020-03-09"), mention(300, "ART_MISS_ATTACK", day="2020-03-09")
+    attack.location, shelling.location = hama, salamiyeh
+    # "troops launched a counteroffensive under the cover of airstrikes": no place or day of its own
+    cover = mention(150, "AIR_STRIKE")
+    assert [e.code for e in merge_mentions(ARTICLE, [attack, cover, shelling])] == ["ARMED_CLASH", "ART_MISS_ATTACK"]
+    again = mention(300, "ARMED_CLASH", day="2020-03-09")
+    again.location = salamiyeh
+    merged = merge_mentions(ARTICLE, [attack, again])
+    assert len(merged) == 1 and merged[0].location is not None and merged[0].location.name == "As Salamiyah"

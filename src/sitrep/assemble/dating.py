@@ -126,6 +126,28 @@ def _clause_tokens(doc: Doc, start: int, end: int) -> set[int] | None:
     return keep
 
 
+def _dates_other(doc: Doc | None, text: str, ref: TimeRef, t_start: int, t_end: int) -> bool:
+    """Whether the time, in an earlier sentence, sits in a relative clause that tells something other
+    than the event's own act: it dates that ("Daraya, which fell to regime forces last year"), while
+    a clause telling the same act dates the event ("a helicopter that was shot down on Monday ...
+    The helicopter was shot down over Idlib")."""
+    if doc is None or not _parsed_from(doc, text):
+        return False
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    trigger = doc.char_span(t_start, t_end, alignment_mode="expand")
+    if span is None or not len(span) or trigger is None or not len(trigger):
+        return False
+    tok: Token = span.root
+    for _ in range(8):
+        if tok.dep_ == "relcl":
+            told = {t.lemma_.lower() for t in tok.subtree}
+            return trigger.root.lemma_.lower() not in told
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _pair_span(times: list[TimeRef], chosen: TimeRef, warnings: list[Warning]) -> tuple[TimeRef, int, int]:
     """The expression to follow and the span to quote when a weekday/date pair disagrees."""
     for w in warnings:
@@ -288,7 +310,8 @@ def date_event(
             content_end = s_start + len(text[s_start:s_end].rstrip())
             if "\n" in text[content_end : ev.start]:
                 break  # another paragraph: its time does not carry over
-            found = [t for t in usable if s_start <= t.start and t.end <= s_end]
+            found = [t for t in usable if s_start <= t.start and t.end <= s_end
+                     and not _dates_other(doc, text, t, t_start, t_end)]
             if found:
                 chosen = found[-1]
                 break

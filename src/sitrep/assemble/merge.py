@@ -118,6 +118,13 @@ def _same_place(a: Location, b: Location) -> bool:
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= _rules().same_place_km
 
 
+def _inside_only(place: Location, others: list[Location]) -> bool:
+    """Whether ``place`` is finer than every other place told, agreeing with them only by lying
+    inside them (a town in the province the rest of the story names)."""
+    return bool(others) and place.latitude is not None and all(
+        p.geonameid != place.geonameid and _contains(p, place) and not _contains(place, p) for p in others)
+
+
 @dataclass
 class _Group:
     """The mentions of one event, in text order."""
@@ -153,6 +160,12 @@ def _agrees(article: Article, group: _Group, mention: Event) -> bool:
         return False
     place = _own_place(mention)
     if place is not None and not all(_same_place(place, p) for p in group.places()):
+        return False
+    retold = any(m.code == mention.code for m in group.mentions)
+    if place is not None and not retold and _inside_only(place, group.places()):
+        # "an attack on two villages in Hama province ... ISIS shelling on the nearby town of
+        # Salamiyeh": a town named inside the region the event was told in is another place,
+        # unless the same sub-type is told again there
         return False
     # another telling of an event type the group already holds (a group of an attack and the
     # looting in it takes a later report of the attack)
