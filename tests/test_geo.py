@@ -678,3 +678,14 @@ def test_a_unit_held_without_a_point_takes_the_nearest_town_named(gaz: Gazetteer
                   "Bondo", "Nyando", "Kisii", "Wajir")
     nyando = found["Nyando"]
     assert nyando.country == "KE" and nyando.latitude is not None and nyando.stand_in
+
+
+@pytest.mark.slow
+def test_a_name_borne_at_home_beats_a_foreign_citys_alternate(gaz: Gazetteer) -> None:
+    # articles-gold sfm-47a1f85c (Premium Times, 2016): GeoNames lists "Bogoro" among the names of
+    # Bogor, Indonesia; a story of Borno and Maiduguri means Nigeria's Bogoro
+    text = ("He said on April 3, troops also launched a fighting patrol to Boboshe, Garna, Kyare, Ginba and Ajiri "
+            "villages. Briefing newsmen in Maiduguri, he said in another operation on April 28 troops in the general "
+            "area of Bogoro, Duguno 1, 2 and 3 encountered and cleared some terrorists elements around Mmbaraka.")
+    found = _gold(gaz, text, "Boboshe", "Garna", "Kyare", "Ginba", "Ajiri", "Maiduguri", "Bogoro")
+    assert found["Bogoro"].country == "NG"

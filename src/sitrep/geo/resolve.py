@@ -373,11 +373,31 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     # Kentucky paper's story of an attack in France is not Paris, Kentucky)
     out = [t if t.place is f.place and not _world_city(o.place) else o
            for o, t, f in zip(out, third, fourth, strict=True)]
-    out = _unsupported_alternate(_unsupported_fuzzy(out))
+    out = _unsupported_alternate(_unsupported_fuzzy(_own_name_at_home(out, cand_lists)))
     out = [_inside(r, out) for r in out]
     lacked = {k for k, cands in enumerate(cand_lists) if not cands}
     return [_nearest_town(r, out) if k in lacked and r.place is None else _pointed(r, out)
             for k, r in enumerate(out)]
+
+
+def _own_name_at_home(out: list[Resolution], cand_lists: list[list[Candidate]]) -> list[Resolution]:
+    """A name read by another place's alternate name, abroad, is read as the place that bears it as its
+    own name in a country the article's other places are read in: "Bogoro" in a story of Borno and
+    Maiduguri is Bogoro, Nigeria, not Bogor of Indonesia (GeoNames lists "Bogoro" among its names)."""
+    fixed = list(out)
+    for k, (r, cands) in enumerate(zip(out, cand_lists, strict=True)):
+        c = r.place
+        if c is None or c.kind != ALTERNATE or r.score is None:
+            continue
+        countries = {o.place.country for j, o in enumerate(out)
+                     if j != k and o.place is not None and o.place.kind == MAIN and o.mention.text != r.mention.text}
+        if c.country in countries:
+            continue
+        home = [h for h in cands if h.kind == MAIN and h.country in countries]
+        if home:
+            best = max(home, key=lambda h: (h.fclass == "P", h.population))
+            fixed[k] = Resolution(r.mention, best, r.score, r.features)
+    return fixed
 
 
 def _unsupported_alternate(out: list[Resolution]) -> list[Resolution]:
