@@ -248,3 +248,13 @@ def test_an_article_without_a_publication_date_says_its_relative_dates_stay_unre
     assert all(t.value is None for t in report.times) and all(e.date is None for e in report.events)
     dated = extract_text("Gunmen killed two villagers in Kano on Monday.", published="2020-05-05")
     assert "no-published" not in [w.code for w in dated.warnings]
+
+
+def test_a_sentence_going_on_with_the_one_before_takes_its_time_across_a_paragraph(blank: Language) -> None:
+    # press-release copy gives each sentence a paragraph (articles-gold sfm-47a1f85c)
+    text = "A camp at Mudallah was raided by troops on April 16.\n\nConsequently, troops killed six terrorists."
+    doc, article = _setup(blank, text, "2016-05-02")
+    times, warnings = find_times(doc, article)
+    date = date_event(doc, article, _event(text, "killed", "Consequently, troops killed six terrorists."), times,
+                      warnings)
+    assert date is not None and date.value == "2016-04-16"

@@ -808,3 +808,22 @@ def test_what_a_trigger_acts_on_tells_whether_it_is_an_event(nlp: Language, text
 )
 def test_releases_deployments_riots_and_political_arrests(nlp: Language, text: str, codes: set[str]) -> None:
     assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # suicide bombers stopped before the blast: a bombing disrupted (articles-gold sfm-47a1f85c)
+        ("Following a tip-off, troops intercepted four female suicide bombers approaching from Sambisa.",
+         {"DISR_WEAP"}),
+        ("A suicide bomber killed 12 people at a mosque in Maiduguri.", {"SUIC_BOMB"}),
+        # state forces that raid or run into an armed group's men or camp fight it
+        ("Gallant troops of Operation Hadin Kai, in a clearance operation, encountered Boko Haram/ISWAP "
+         "terrorists at Ngoshe.", {"ARMED_CLASH"}),
+        ("Troops raided a Boko Haram camp near Bama on Tuesday.", {"ARMED_CLASH"}),
+        ("Police raided the hideout of the kidnappers.", set()),
+    ],
+)
+def test_suicide_bombers_intercepted_and_armed_groups_raided(nlp: Language, text: str, codes: set[str]) -> None:
+    assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes

@@ -126,6 +126,14 @@ def _clause_tokens(doc: Doc, start: int, end: int) -> set[int] | None:
     return keep
 
 
+def _goes_on(text: str, start: int) -> bool:
+    """Whether the sentence opens by going on with the one before ("Consequently, troops made contact"),
+    as a paragraph of its own in copy that gives each sentence one (data/merge.yaml)."""
+    head = text[start : start + 40].lstrip("\"'“‘ ").lower()
+    return any(head.startswith(w) and not head[len(w) : len(w) + 1].isalpha()
+               for w in merge_data()["continuation_openers"])
+
+
 def _dates_other(doc: Doc | None, text: str, ref: TimeRef, t_start: int, t_end: int) -> bool:
     """Whether the time, in an earlier sentence, sits in a relative clause that tells something other
     than the event's own act: it dates that ("Daraya, which fell to regime forces last year"), while
@@ -308,7 +316,7 @@ def date_event(
         sents = [s for s in _sentences(doc, text) if s[1] <= ev.start]
         for s_start, s_end in reversed(sents[-3:]):
             content_end = s_start + len(text[s_start:s_end].rstrip())
-            if "\n" in text[content_end : ev.start]:
+            if "\n" in text[content_end : ev.start] and not _goes_on(text, ev.start):
                 break  # another paragraph: its time does not carry over
             found = [t for t in usable if s_start <= t.start and t.end <= s_end
                      and not _dates_other(doc, text, t, t_start, t_end)]

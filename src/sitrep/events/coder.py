@@ -291,9 +291,14 @@ def _object_found(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules
                 return True
             if n in ("civilian", "armed", "protester") and target_class(tok, r.actor_classes) == n:
                 return True
+            if n in _OWN_CLASS_OBJECTS and any(name == n and ws.in_words(words, joined)
+                                               for name, ws in r.actor_classes):
+                return True  # "a terrorists training camp", "some terrorists elements": the armed group's own
     return False
 
 
+# actor classes an object may be asked to belong to by its own words (not the coarser target_class)
+_OWN_CLASS_OBJECTS = frozenset({"nonstate"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECT_POS = frozenset({"NOUN", "PROPN"})
 
