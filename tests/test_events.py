@@ -827,3 +827,27 @@ def test_releases_deployments_riots_and_political_arrests(nlp: Language, text: s
 )
 def test_suicide_bombers_intercepted_and_armed_groups_raided(nlp: Language, text: str, codes: set[str]) -> None:
     assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # what people rally or march against is a cause, not the sentence's news (real wire, 1998)
+        ("Also Sunday, more than 2,000 Catholic protesters rallied in Portadown against the annual parades by "
+         "the Orange Order.", {"PEACE_PROTEST"}),
+        ("Polish troops rehearsed defending a river crossing against a simulated Russian attack during drills.",
+         set()),
+        # a "since" clause in the present gives a reason, not a start (real local news, 2008)
+        ("Clashes with police in Bihar have left 20 villagers injured and one man dead, since many are staging "
+         "protests after being forced from their homes.", {"VIOL_DEMONSTR"}),
+        ("More than 300 people have died since protests erupted in March.", set()),
+        # what a refusal came after happened
+        ("The government refused to negotiate after rebels attacked the town.", {"ATTACK"}),
+        ("The army refused to comment on the attack.", set()),
+        # people held over a riot
+        ("Police arrested six Protestants on suspicion of rioting.", {"ARREST"}),
+    ],
+)
+def test_causes_reasons_and_what_came_before_a_refusal(nlp: Language, text: str, codes: set[str]) -> None:
+    assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes

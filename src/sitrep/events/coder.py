@@ -53,6 +53,8 @@ _PLACE_BLIND = ("legal", "diplomacy")
 _STRUCK_VIA = frozenset({"dobj", "nsubjpass", "on", "at", "into", "against", "to", "outside", "toward",
                          "towards", "near", "before", "upon"})
 _TOLD = frozenset({"occurred", "announced"})
+# the words that name a noun with it (not the clauses and phrases hung on it)
+_NAMING_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "case"})
 # The links that name the place a side was driven from ("drove the rebels out of Konna").
 _LOSER_VIA = frozenset({"from", "out", "of", "out of"})
 # The links that name what a trigger acts on, for object_not ("fought the charges", "fight against
@@ -125,6 +127,17 @@ def blocked(sent: Span, names: list[str]) -> bool:
     r = rules()
     ctx = _Context(sent)
     return any(n in r.sets and _blocks(n, ctx, r) for n in names)
+
+
+def _vetoed(sent: Span, r: Rules) -> bool:
+    """Whether a sentence veto set (a military exercise, a parade) names what the sentence tells; one
+    named only as what people act against is a cause ("protesters rallied against the annual
+    parades", "marched against the joint exercise")."""
+    causes = frozenset(t.i for a in sent if a.lower_ == "against" and a.dep_ == "prep"
+                       for o in a.children if o.dep_ == "pobj"
+                       for t in [o, *(c for c in o.children if c.dep_ in _NAMING_DEPS)])
+    ctx = _Context(sent, causes)
+    return any(n in r.sets and _blocks(n, ctx, r) for n in r.sentence_vetoes)
 
 
 def _is_source(tok: Token) -> bool:
@@ -795,7 +808,7 @@ def code_events(doc: Doc, article: Article) -> list[Event]:
         if segment_kind(article, sent.start_char, sent.end_char) in SKIP_KINDS:
             continue
         # (a headline that tells an event itself, "Militants blow up gas pipeline", frames nothing)
-        if (0 < index <= framed and not told.get(0)) or blocked(sent, list(r.sentence_vetoes)):
+        if (0 < index <= framed and not told.get(0)) or _vetoed(sent, r):
             continue
         ctx = _Context(sent)
         nxt = sents[index + 1] if index + 1 < len(sents) else None
@@ -815,7 +828,10 @@ def code_events(doc: Doc, article: Article) -> list[Event]:
             )
             c.earlier = is_pluperfect(c.root)
         main = [c for c in cands if not c.prior]
-        if main and len(main) < len(cands):
+        if main and len(main) < len(cands) and any(
+                _sentence_status(status_of(c.root, c.code, r.status), c, ctx, r) in _TOLD for c in main):
+            # (an event told only as what a refusal, a plan or a denial followed stays: "authorities are
+            # refusing to allow more protests, after hundreds were injured in clashes with riot police")
             cands = main
         # background (history, what a sentence's event followed) first: it makes nothing yield
         cands = [c for c in cands

@@ -201,14 +201,16 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
             if (
                 c.dep_ == "advcl"
                 and any(g.dep_ == "mark" and g.lower_ == "since" for g in c.children)
+                and not _causal(c)
                 and not any(g.dep_ == "det" and g.lower_ in cues.no_determiner for g in trigger.children)
             ):
                 return True  # "thousands have been killed since the insurgency began" (a total)
-            if c.dep_ in ("prep", "mark") and c.lower_ == "since":
+            if c.dep_ in ("prep", "mark") and c.lower_ == "since" and not (c.dep_ == "mark" and _causal(tok)):
                 return True
             if _habitual_or_total(c, cues):
                 return True
-    if anchor.dep_ == "advcl" and any(c.lower_ == "since" and c.dep_ == "mark" for c in anchor.children):
+    if anchor.dep_ == "advcl" and any(c.lower_ == "since" and c.dep_ == "mark" for c in anchor.children) and not (
+            _causal(anchor)):
         return True
     if when and any(_past_year(c, trigger, published_year, cues.months) for c in anchor.head.children):
         return True
@@ -224,12 +226,24 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
         # the subject of "end"/"stop" is an event that happened ("the protest ended without
         # incident"); a clause before its verb is reported speech or a misparse, not a complement
         via = below.dep_
+        if (via == "prep" and below.lower_ in cues.background_preps) or (via == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in cues.background_preps for c in below.children)):
+            return False  # what a refusal or a plan came "after" happened ("refusing more protests after
+            # hundreds were injured in clashes")
         below = a
         if via == "nsubj" or (via in ("ccomp", "parataxis") and a.i > trigger.i):
             return False
         if a.pos_ in ("VERB", "AUX") and _has(cues.no_event_governors, a):
             return True
     return False
+
+
+def _causal(clause: Token) -> bool:
+    """A "since" clause in the present tense gives a reason, not a start ("clashes have left one dead,
+    since many are staging protests"; "killed since the insurgency began" counts from a start)."""
+    tenses = {clause.tag_} | {c.tag_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    return bool(tenses & {"VBP", "VBZ"}) and not any(c.lower_ in ("has", "have", "'s", "'ve") and c.dep_ == "aux"
+                                                     for c in clause.children)
 
 
 def is_pluperfect(trigger: Token) -> bool:
