@@ -689,3 +689,13 @@ def test_a_name_borne_at_home_beats_a_foreign_citys_alternate(gaz: Gazetteer) ->
             "area of Bogoro, Duguno 1, 2 and 3 encountered and cleared some terrorists elements around Mmbaraka.")
     found = _gold(gaz, text, "Boboshe", "Garna", "Kyare", "Ginba", "Ajiri", "Maiduguri", "Bogoro")
     assert found["Bogoro"].country == "NG"
+
+
+@pytest.mark.slow
+def test_a_citys_short_form_is_its_name_unless_another_place_bears_it(gaz: Gazetteer) -> None:
+    # GeoNames files "Frankfurt" as an alternate of Frankfurt am Main; news writes it so
+    text = "Frankfurt and Dublin have emerged as the top choices for banks moving staff out of the City of London."
+    found = _gold(gaz, text, "Frankfurt", "Dublin", "City of London")
+    assert found["Frankfurt"].country == "DE" and found["Frankfurt"].name == "Frankfurt am Main"
+    # "New York" is the state's own name as well as the start of New York City's
+    assert any(c.name == "New York" and c.kind == 0 for c in gaz.lookup("New York"))

@@ -23,7 +23,7 @@ import threading
 import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -46,6 +46,9 @@ __all__ = [
 
 # Bump when the schema or the packaged sources change: the default file name carries it.
 SCHEMA_VERSION = "9"
+
+# A city this big is named by the first words of its name ("Frankfurt" for Frankfurt am Main).
+_SHORT_FORM_CITY = 100_000
 
 # Name kinds, best first: the place's own name, an alternate, a demonym, a code.
 MAIN, ALTERNATE, DEMONYM, CODE = 0, 1, 2, 3
@@ -1003,7 +1006,17 @@ class Gazetteer:
     def _lookup_uncached(self, key: str) -> tuple[Candidate, ...]:
         sql = (f"SELECT {_COLS}, min(n.kind) FROM name n JOIN place p ON p.id = n.id "
                "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 80")
-        return tuple(self._rows(sql, (key,)))
+        rows = self._rows(sql, (key,))
+        if any(c.kind == MAIN for c in rows):
+            return tuple(rows)
+        # the first words of a city's own name are its short form, as news writes it, when nothing bears
+        # the name as its own: "Frankfurt" is how Frankfurt am Main is named, not an alternate as GeoNames
+        # files it (while "New York" stays the state's own name beside New York City's; a county or a
+        # village is named so too rarely: "Forsyth" is no Forsyth County in a Georgia paper, "Tortola" no
+        # Tórtola de Henares)
+        return tuple(replace(c, kind=MAIN) if c.kind == ALTERNATE and c.fclass == "P"
+                     and c.population >= _SHORT_FORM_CITY and name_key(c.name).startswith(key + " ") else c
+                     for c in rows)
 
     def _skel_uncached(self, skel: str) -> tuple[Candidate, ...]:
         sql = (f"SELECT {_COLS}, min(n.kind) + 10 FROM name n JOIN place p ON p.id = n.id "
