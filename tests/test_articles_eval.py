@@ -15,6 +15,7 @@ from sitrep.ingest import article_from_text
 from sitrep.model import Actor, Count, Event, EventDate, Evidence, Location, Report
 
 FLOORS = Path(__file__).parent / "floors" / "articles.json"
+REAL_FLOORS = Path(__file__).parent / "floors" / "articles_real.json"
 
 
 def row(code: str, day: str | None, lat: float = 11.84, lon: float = 13.16, killed: int | None = None,
@@ -87,3 +88,19 @@ def test_articles_eval_gate() -> None:
     metrics, _ = score_set(load_articles(gold), "gold")
     assert check_floors(metrics, FLOORS) == [], json.dumps(metrics)
     assert metrics["gold_false_rows_on_negatives"] <= 2
+
+
+@pytest.mark.slow
+def test_real_articles_are_the_coded_ones_and_hold_their_floors() -> None:
+    from sitrep.eval.articles import real_articles, score_set
+
+    records = real_articles(default_data_dir())
+    if not records:
+        pytest.skip("../shared/data/geo is not beside the checkout")
+    assert len(records) == 70 and sum(r["kind"] == "negative" for r in records) == 51
+    for r in records:
+        for e in r["events"]:
+            assert e["evidence"] in r["text"], (r["id"], e["evidence"])
+    metrics, _ = score_set(records, "real")
+    assert check_floors(metrics, REAL_FLOORS) == [], json.dumps(metrics)
+    assert metrics["real_false_rows_on_negatives"] <= 12
