@@ -302,3 +302,33 @@ def test_a_town_inside_the_region_told_is_another_place_unless_the_sub_type_is_t
     again.location = salamiyeh
     merged = merge_mentions(ARTICLE, [attack, again])
     assert len(merged) == 1 and merged[0].location is not None and merged[0].location.name == "As Salamiyah"
+
+
+def test_a_definite_noun_naming_a_sub_type_told_earlier_tells_that_event() -> None:
+    # real local news (LGL, 2009): "the fighting" names the three days of fighting told in the lead,
+    # whatever day and region its own sentence names
+    lead = "Three days of intense fighting between police and insurgents ended Saturday. "
+    later = "Underscoring the seriousness of the fighting, state television showed a meeting Friday. "
+    other = "A shootout Thursday in Kabardino-Balkaria left four gunmen dead."
+    text = lead + later + other
+    article = article_from_text(text, id="d", published="2009-03-22")
+
+    def told(code: str, sentence: str, trigger: str, day: str, place: tuple[str, int, float, float]) -> Event:
+        st = subtype(code)
+        s = text.index(sentence)
+        t = text.index(trigger, s)
+        name, gid, lat, lon = place
+        loc = Location(name=name, geonameid=gid, latitude=lat, longitude=lon, country="RU", precision=3,
+                       text=name, via="sentence")
+        return Event(id="", event_type=st.event_type, sub_event_type=st.sub_event_type, code=code,
+                     status="occurred", evidence=Evidence(start=s, end=s + len(sentence), trigger=trigger,
+                                                          trigger_start=t, trigger_end=t + len(trigger)),
+                     date=EventDate(value=day, start=day, end=day, precision=1, text=day), location=loc,
+                     sentence=text[:s].count(". "))
+
+    dagestan = ("Dagestan", 567293, 42.98, 47.5)
+    caucasus = ("Caucasus", -1, 42.5, 44.5)
+    events = merge_mentions(article, [told("ARMED_CLASH", lead, "fighting", "2009-03-21", dagestan),
+                                      told("ARMED_CLASH", later, "fighting", "2009-03-20", caucasus),
+                                      told("ARMED_CLASH", other, "shootout", "2009-03-19", ("Nalchik", 7, 43.5, 43.6))])
+    assert len(events) == 2 and len(events[0].mentions) == 2

@@ -155,6 +155,8 @@ def _agrees(article: Article, group: _Group, mention: Event) -> bool:
         return False
     if any(m.sentence is not None and (m.sentence, m.code) == (mention.sentence, mention.code) for m in group.mentions):
         return False  # one sentence tells one event of a sub-type per place: these are its other places
+    if _points_back(article, group, mention):
+        return True
     mine, theirs = _days(mention), group.days()
     if mine is not None and theirs is not None and (mine[1] < theirs[0] or theirs[1] < mine[0]):
         return False
@@ -178,6 +180,28 @@ def _agrees(article: Article, group: _Group, mention: Event) -> bool:
     if (mine is None and place is None) or all(_days(m) is None and _own_place(m) is None for m in group.mentions):
         return True
     return _reprise(article, group, mention)
+
+
+# "the fighting", "Saturday's gun battle", "this attack": a noun phrase that names an event already told
+_DEFINITE = re.compile(r"(?:\bthe|\bthis|\bthat|'s|’s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _points_back(article: Article, group: _Group, mention: Event) -> bool:
+    """A definite noun phrase naming a sub-type the group told earlier, within a few days, at no other
+    known place ("Three days of intense fighting ... ended Saturday. ... Underscoring the seriousness
+    of the fighting, television showed a meeting Friday"): the event already told, whatever else its
+    sentence names."""
+    ev = mention.evidence
+    told = any(m.code == mention.code and m.evidence.start < ev.start for m in group.mentions)
+    if ev.trigger_start is None or not told:
+        return False
+    if not _DEFINITE.search(article.text[max(0, ev.trigger_start - 40) : ev.trigger_start]):
+        return False
+    mine, theirs = _days(mention), group.days()
+    if mine is not None and theirs is not None and max((mine[0] - theirs[1]).days, (theirs[0] - mine[1]).days) > 3:
+        return False
+    place = _own_place(mention)
+    return place is None or place.latitude is None or all(_same_place(place, p) for p in group.places())
 
 
 def _reprise(article: Article, group: _Group, mention: Event) -> bool:
