@@ -332,3 +332,18 @@ def test_a_definite_noun_naming_a_sub_type_told_earlier_tells_that_event() -> No
                                       told("ARMED_CLASH", later, "fighting", "2009-03-20", caucasus),
                                       told("ARMED_CLASH", other, "shootout", "2009-03-19", ("Nalchik", 7, 43.5, 43.6))])
     assert len(events) == 2 and len(events[0].mentions) == 2
+
+
+def test_a_doer_no_actor_dictionary_places_gives_way_to_a_named_or_implied_one() -> None:
+    from sitrep.assemble.sides import settle_sides
+
+    # real local news: "DMUG's party activists arrested on March 23" read "DMUG's" as the doer
+    arrest = mention(0, "ARREST", place=MAIDUGURI)
+    arrest.actor1 = Actor(name="DMUG's", inter=None)
+    settled = settle_sides(arrest)
+    assert settled.actor1 is not None and settled.actor1.inter == 1 and settled.actor1.name.startswith("Police")
+    # a wire dateline read as a subject yields to the side another mention names
+    first = mention(0, "ARMED_CLASH", day="2020-03-09", place=MAIDUGURI)
+    first.actor1 = Actor(name="MAKHACHKALA", inter=None)
+    events = merge_mentions(ARTICLE, [first, mention(100, "ARMED_CLASH", day="2020-03-09", actor="Boko Haram")])
+    assert len(events) == 1 and events[0].actor1 is not None and events[0].actor1.name == "Boko Haram"

@@ -220,7 +220,7 @@ _STATE = frozenset({1, 8})
 
 
 def _generic(actor: Actor | None) -> bool:
-    return actor is None or not actor.name or actor.name.startswith("Unidentified")
+    return actor is None or not actor.name or actor.inter is None or actor.name.startswith("Unidentified")
 
 
 def _weight(article: Article, m: Event, code: str) -> tuple[int, ...]:

@@ -51,6 +51,10 @@ def settle_sides(event: Event) -> Event:
     """The event with its generic actors in its own country and an implied doer where none is named."""
     iso = event.location.country if event.location is not None else None
     label = dictionary().country_label(iso) if iso else None
+    if event.actor1 is not None and event.actor1.inter is None:
+        # a doer the dictionary could not place ("DMUG's", a dateline read as a subject): no ACLED actor,
+        # so the sub-type's implied doer stands in
+        event.actor1 = None
     if iso and label:
         event.actor1 = _to_country(event.actor1, iso, label)
         event.actor2 = _to_country(event.actor2, iso, label)
