@@ -851,3 +851,15 @@ def test_suicide_bombers_intercepted_and_armed_groups_raided(nlp: Language, text
 )
 def test_causes_reasons_and_what_came_before_a_refusal(nlp: Language, text: str, codes: set[str]) -> None:
     assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
+
+
+@pytest.mark.slow
+def test_another_explosion_is_one_more_of_the_bombing_told_before(nlp: Language) -> None:
+    # MUC-3 wire copy (articles-gold muc-dev-muc3-0340), set in capitals as the agency filed it
+    text = ("UNIDENTIFIED PERSONS THREW A BOMB AT A BUS IN GUATEMALA CITY. ANOTHER EXPLOSION TOOK PLACE "
+            "SIMULTANEOUSLY IN ZONE 5 OF GUATEMALA CITY. A THIRD EXPLOSION OCCURRED ON THE FIRST FLOOR OF A "
+            "BUILDING IN GUATEMALA CITY'S ZONE 9.")
+    assert [e.code for e in _code(nlp, text)] == ["REM_EXPLOS"] * 3
+    # without a weapon told before, one more blast is still no bombing
+    leak = "A gas leak caused a fire at the plant. Another explosion rocked the refinery an hour later."
+    assert _code(nlp, leak) == []

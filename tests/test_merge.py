@@ -347,3 +347,20 @@ def test_a_doer_no_actor_dictionary_places_gives_way_to_a_named_or_implied_one()
     first.actor1 = Actor(name="MAKHACHKALA", inter=None)
     events = merge_mentions(ARTICLE, [first, mention(100, "ARMED_CLASH", day="2020-03-09", actor="Boko Haram")])
     assert len(events) == 1 and events[0].actor1 is not None and events[0].actor1.name == "Boko Haram"
+
+
+def test_one_more_of_a_kind_is_another_event() -> None:
+    text = ("Unidentified persons threw a grenade at a bus in Guatemala City. Another explosion took place "
+            "simultaneously in zone 5 of Guatemala City.")
+    article = article_from_text(text, id="m", published="1989-05-10")
+    guatemala = Location(name="Guatemala City", geonameid=3598132, latitude=14.64, longitude=-90.51, country="GT",
+                         precision=1, text="Guatemala City", via="sentence")
+
+    def told(code: str, trigger: str, sentence: int) -> Event:
+        st = subtype(code)
+        t = text.index(trigger)
+        return Event(id="", event_type=st.event_type, sub_event_type=st.sub_event_type, code=code, status="occurred",
+                     evidence=Evidence(start=0, end=len(text), trigger=trigger, trigger_start=t,
+                                       trigger_end=t + len(trigger)), location=guatemala, sentence=sentence)
+
+    assert len(merge_mentions(article, [told("GRENADE", "grenade", 0), told("REM_EXPLOS", "explosion", 1)])) == 2

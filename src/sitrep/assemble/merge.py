@@ -157,6 +157,8 @@ def _agrees(article: Article, group: _Group, mention: Event) -> bool:
         return False  # one sentence tells one event of a sub-type per place: these are its other places
     if _points_back(article, group, mention):
         return True
+    if _one_more(article, mention) and any(m.event_type == mention.event_type for m in group.mentions):
+        return False  # "ANOTHER EXPLOSION TOOK PLACE SIMULTANEOUSLY IN ZONE 5": not the one told
     mine, theirs = _days(mention), group.days()
     if mine is not None and theirs is not None and (mine[1] < theirs[0] or theirs[1] < mine[0]):
         return False
@@ -184,6 +186,15 @@ def _agrees(article: Article, group: _Group, mention: Event) -> bool:
 
 # "the fighting", "Saturday's gun battle", "this attack": a noun phrase that names an event already told
 _DEFINITE = re.compile(r"(?:\bthe|\bthis|\bthat|'s|’s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+_ONE_MORE = re.compile(r"\b(?:another|second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _one_more(article: Article, mention: Event) -> bool:
+    """The trigger counts itself one more of its kind ("another explosion", "a third blast")."""
+    ts = mention.evidence.trigger_start
+    return ts is not None and bool(_ONE_MORE.search(article.text[max(0, ts - 30) : ts]))
 
 
 def _points_back(article: Article, group: _Group, mention: Event) -> bool:

@@ -375,6 +375,27 @@ def _continues(root: Token) -> bool:
     ) and root.sent.start > 0
 
 
+# "another explosion", "a third blast": one more of what the story told before
+_AGAIN = frozenset({"another", "second", "third", "fourth", "fifth", "sixth", "further"})
+
+
+def _again(root: Token) -> bool:
+    """The trigger noun counts itself one more of its kind ("ANOTHER EXPLOSION TOOK PLACE ...")."""
+    return root.pos_ == "NOUN" and any(c.dep_ in ("det", "amod", "compound") and c.lower_ in _AGAIN
+                                       for c in root.children)
+
+
+def _before(sent: Span, n: int) -> list[Span]:
+    """Up to ``n`` sentences before ``sent``, nearest first."""
+    out: list[Span] = []
+    i = sent.start
+    while i > 0 and len(out) < n:
+        prev = sent.doc[i - 1].sent
+        out.append(prev)
+        i = prev.start
+    return out
+
+
 def _how_many(root: Token, span: Span) -> int:
     """The number the trigger's object counts ("arrested about 4,000 people", "hundreds were
     detained"), else 0."""
@@ -469,6 +490,7 @@ def _evaluate(
         # what the gathering was
         and not (trig.near_next and nxt is not None and _near(trig.near_next, _Context(nxt), r))
         and not (_continues(root) and _near(trig.near, _Context(doc[root.sent.start - 1].sent), r))
+        and not (_again(root) and any(_near(trig.near, _Context(s), r) for s in _before(root.sent, 3)))
         and not (trig.many and _how_many(root, span) >= trig.many)
         and not (trig.lethal and _lethal(root, r))
     ):
