@@ -456,3 +456,13 @@ def test_a_known_figure_beside_a_vague_one_is_a_lower_bound(nlp: Any) -> None:
     got = _read(nlp, "Eight soldiers were killed in the ambush, the army said, adding that several attackers died.")
     assert (got.fatalities.best, got.fatalities.low, got.fatalities.high) == (8, 8, None)
     assert _read(nlp, "Several soldiers were killed in the ambush near Tessit.").fatalities.best is None
+
+
+@pytest.mark.slow
+def test_martyred_and_neutralised_people_are_dead_but_a_unit_or_device_is_no_one(nlp: Any) -> None:
+    # unseen snippets in the voices of IRNA and of Nigerian military statements
+    text = "Warplanes targeted a residential house in Rafah at dawn, martyring 12 members of a Palestinian family."
+    assert _read(nlp, text).fatalities.best == 12
+    text = "Troops liberated Marte after a three-day clearance operation, neutralising 23 terrorists."
+    assert _read(nlp, text).fatalities.best == 23
+    assert _read(nlp, "Troops neutralised an IED planted on the Maiduguri-Damboa road.").fatalities.best is None

@@ -247,8 +247,11 @@ def coordinated_places(doc: Doc, article: Article, event: Event, places: list[Pl
     # towns and sites only: "Butig, Lanao del Sur" names a town and its province, one place
     if not together or (_usable(best) and _granularity(best) > 1):
         return []
+    text = article.text or doc.text
+    # "a wedding in Djiguibombo (Bankass, Mopti)": names in brackets say where the place lies
     chosen = [(p, s) for p, s in ranked
-              if p is best or (s.root.i in together and not (_usable(p) and _granularity(p) > 1))]
+              if p is best or (s.root.i in together and not (_usable(p) and _granularity(p) > 1)
+                               and not _bracketed(text, event.evidence.start, p.start))]
     if len(chosen) < 2:
         return []
     out: list[Location] = []
@@ -329,6 +332,12 @@ def _whose(p: Place, span: Span) -> bool:
 
 
 _QUOTES = str.maketrans({"“": '"', "”": '"'})
+
+
+def _bracketed(text: str, start: int, pos: int) -> bool:
+    """True when ``pos`` lies inside round brackets opened after ``start`` (the sentence start)."""
+    before = text[start:pos]
+    return before.count("(") > before.count(")")
 
 
 def _quoted(text: str, start: int, pos: int) -> bool:

@@ -836,6 +836,9 @@ def _singular_victims(k: Token) -> int | None:
     targets = _victims(k)
     if not targets or not all(_singular(t) for t in targets):
         return None
+    if k.lemma_.lower().startswith("neutrali") and not all(
+            t.lemma_.lower() in _PERSON_NOUNS or t.ent_type_ == "PERSON" for t in targets):
+        return None  # "neutralized the rearguard", "neutralised an IED": a unit or a device, no one counted
     return len(targets)
 
 
