@@ -699,3 +699,14 @@ def test_a_citys_short_form_is_its_name_unless_another_place_bears_it(gaz: Gazet
     assert found["Frankfurt"].country == "DE" and found["Frankfurt"].name == "Frankfurt am Main"
     # "New York" is the state's own name as well as the start of New York City's
     assert any(c.name == "New York" and c.kind == 0 for c in gaz.lookup("New York"))
+
+
+@pytest.mark.slow
+def test_a_sports_ground_places_its_namesake_town(gaz: Gazetteer) -> None:
+    # probe passage d (GeoWebNews style): Hamilton is New Zealand's, Perth Scotland's, by their grounds
+    text = ("Ross Taylor struck an unbeaten century as the hosts chased down 348 to win the first one-day "
+            "international at Seddon Park in Hamilton.")
+    found = _gold(gaz, text, "Seddon Park", "Hamilton")
+    assert found["Seddon Park"].feature_code == "STDM" and found["Hamilton"].country == "NZ"
+    found = _gold(gaz, "St Johnstone beat Hearts 2-0 at McDiarmid Park in Perth.", "McDiarmid Park", "Perth")
+    assert found["Perth"].country == "GB"

@@ -121,7 +121,8 @@ _PROMINENCE = {
     **dict.fromkeys(("CONT", "OCN", "SEA", "RGN", "GULF", "PEN", "DSRT", "MTS", "STRT", "CHN"), 1_000_000),
     **dict.fromkeys(("STM", "LK", "LKS", "BAY", "VAL", "PLN", "ISL", "ISLS", "MT", "VLC"), 200_000),
     **dict.fromkeys(("AIRP", "AIRB", "STDM", "UNIV", "HSP", "SQR", "PRN", "CMP", "MILB", "NVB", "PPLX", "BLDG", "ST",
-                     "PRK", "MNMT", "BDG", "DAM", "MSQE", "SHRN", "MKT", "PRT", "HTL", "PAL", "RSRT"), 50_000),
+                     "PRK", "MNMT", "BDG", "DAM", "MSQE", "SHRN", "MKT", "PRT", "HTL", "PAL", "RSRT", "GLF",
+                     "RECR"), 50_000),
 }
 # GeoNames feature classes of the feature codes data/geo_features.csv uses (S, spots, for the rest).
 _FEATURE_CLASS = {
