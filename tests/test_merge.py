@@ -364,3 +364,12 @@ def test_one_more_of_a_kind_is_another_event() -> None:
                                        trigger_end=t + len(trigger)), location=guatemala, sentence=sentence)
 
     assert len(merge_mentions(article, [told("GRENADE", "grenade", 0), told("REM_EXPLOS", "explosion", 1)])) == 2
+
+
+def test_a_retelling_joins_the_event_of_its_own_sub_type() -> None:
+    # TR-News (2016): the ambassador shot on Monday, the gunman killed in a shootout in Ankara, and a later
+    # sentence with neither day nor place: "the gunman got into a 15-minute shootout with police"
+    shot = mention(0, "ATTACK", day="2020-03-09", place=MAIDUGURI)
+    shootout = mention(200, "ARMED_CLASH", place=MAIDUGURI)
+    events = merge_mentions(ARTICLE, [shot, shootout, mention(900, "ARMED_CLASH")])
+    assert [(e.code, len(e.mentions)) for e in events] == [("ATTACK", 1), ("ARMED_CLASH", 2)]

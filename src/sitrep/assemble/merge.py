@@ -317,7 +317,10 @@ def merge_mentions(article: Article, mentions: list[Event]) -> list[Event]:
     for m in ordered:
         if m.status not in TOLD:
             continue
-        home = next((g for g in groups if _agrees(article, g, m)), None)
+        # of the events it can retell, the one that already holds its sub-type ("the gunman got into a
+        # 15-minute shootout with police" retells the shootout, not the shooting of the ambassador)
+        fits = [g for g in groups if _agrees(article, g, m)]
+        home = next((g for g in fits if any(x.code == m.code for x in g.mentions)), fits[0] if fits else None)
         if home is None:
             groups.append(_Group([m]))
         else:
