@@ -823,6 +823,10 @@ def test_releases_deployments_riots_and_political_arrests(nlp: Language, text: s
          "terrorists at Ngoshe.", {"ARMED_CLASH"}),
         ("Troops raided a Boko Haram camp near Bama on Tuesday.", {"ARMED_CLASH"}),
         ("Police raided the hideout of the kidnappers.", set()),
+        # a patrol or convoy that came under fire was attacked by an armed side; a governor who came
+        # under attack from lawmakers was criticised
+        ("A patrol of the 93rd Brigade came under fire outside Kramatorsk on Monday.", {"ARMED_CLASH"}),
+        ("The central bank governor came under attack from lawmakers.", set()),
     ],
 )
 def test_suicide_bombers_intercepted_and_armed_groups_raided(nlp: Language, text: str, codes: set[str]) -> None:
