@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from ..events.lexicon import rules
 from ..events.taxonomy import subtype
 from ..geo.resolve import distance_km
 from ..model import Actor, Article, Count, Event, Location, Mention
@@ -188,13 +189,17 @@ def _agrees(article: Article, group: _Group, mention: Event) -> bool:
 _DEFINITE = re.compile(r"(?:\bthe|\bthis|\bthat|'s|’s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
-_ONE_MORE = re.compile(r"\b(?:another|second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _one_more_words() -> re.Pattern[str]:
+    words = sorted(rules().sets["one_more"].singles)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _one_more(article: Article, mention: Event) -> bool:
-    """The trigger counts itself one more of its kind ("another explosion", "a third blast")."""
+    """The trigger counts itself one more of its kind ("another explosion", "a third blast"; the words
+    are the rules' ``one_more`` set, which the coder reads too)."""
     ts = mention.evidence.trigger_start
-    return ts is not None and bool(_ONE_MORE.search(article.text[max(0, ts - 30) : ts]))
+    return ts is not None and bool(_one_more_words().search(article.text[max(0, ts - 30) : ts]))
 
 
 def _points_back(article: Article, group: _Group, mention: Event) -> bool:

@@ -375,13 +375,9 @@ def _continues(root: Token) -> bool:
     ) and root.sent.start > 0
 
 
-# "another explosion", "a third blast": one more of what the story told before
-_AGAIN = frozenset({"another", "second", "third", "fourth", "fifth", "sixth", "further"})
-
-
-def _again(root: Token) -> bool:
+def _again(root: Token, r: Rules) -> bool:
     """The trigger noun counts itself one more of its kind ("ANOTHER EXPLOSION TOOK PLACE ...")."""
-    return root.pos_ == "NOUN" and any(c.dep_ in ("det", "amod", "compound") and c.lower_ in _AGAIN
+    return root.pos_ == "NOUN" and any(c.dep_ in ("det", "amod", "compound") and c.lower_ in r.sets["one_more"].singles
                                        for c in root.children)
 
 
@@ -490,7 +486,7 @@ def _evaluate(
         # what the gathering was
         and not (trig.near_next and nxt is not None and _near(trig.near_next, _Context(nxt), r))
         and not (_continues(root) and _near(trig.near, _Context(doc[root.sent.start - 1].sent), r))
-        and not (_again(root) and any(_near(trig.near, _Context(s), r) for s in _before(root.sent, 3)))
+        and not (_again(root, r) and any(_near(trig.near, _Context(s), r) for s in _before(root.sent, 3)))
         and not (trig.many and _how_many(root, span) >= trig.many)
         and not (trig.lethal and _lethal(root, r))
     ):
