@@ -55,6 +55,8 @@ NEWS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "news_sente
 UNSEEN_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen.jsonl"
 # A second such set, written on 2026-12-03 (eleventh session) by another helper: scored as "unseen2".
 UNSEEN2_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen2.jsonl"
+# A third, written on 2026-12-04 (fourteenth session) by two helpers in wire and local-daily voices.
+UNSEEN3_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen3.jsonl"
 # The classifier's training snippets; the fifth it never trains on is scored as "snippets".
 TRAIN_DIR = Path(__file__).resolve().parents[3] / "train" / "events"
 
@@ -415,7 +417,7 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
     snippets = _held_out_snippets()[:limit]
     if snippets:
         metrics.update(_three_ways("snippets", snippets))
-    for name, path in (("unseen", UNSEEN_FILE), ("unseen2", UNSEEN2_FILE)):
+    for name, path in (("unseen", UNSEEN_FILE), ("unseen2", UNSEEN2_FILE), ("unseen3", UNSEEN3_FILE)):
         unseen = _snippets(path)[:limit]
         if unseen:
             metrics.update(_three_ways(name, unseen))
