@@ -867,3 +867,49 @@ def test_another_explosion_is_one_more_of_the_bombing_told_before(nlp: Language)
     # without a weapon told before, one more blast is still no bombing
     leak = "A gas leak caused a fire at the plant. Another explosion rocked the refinery an hour later."
     assert _code(nlp, leak) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # an agency tag inside a dateline the cleaner does not know is no photo credit
+        ("MOGADISHU, (AFP) - Gunmen killed five villagers in Lower Shabelle on Sunday, elders said.", {"ATTACK"}),
+        # a modal in a quoted chant is not the event's
+        ("Police fired live rounds at marchers chanting 'the governor must go', killing two of them.",
+         {"FORCE_AGAINST_PROTEST"}),
+        # the participle keeps its form after its noun
+        ("A teenage girl detonated explosives strapped to her body at a market in Konduga, killing four.",
+         {"SUIC_BOMB"}),
+        # a place the small NER reads as a person, taken from an armed group
+        ("Government troops recaptured Ali Gabow from al-Shabaab on Friday.", {"GOV_REGAINS_TERIT"}),
+        ("The Syrian army restored security and stability to the village of Tal Hamed after battles with "
+         "terrorists.", {"GOV_REGAINS_TERIT"}),
+        # an "Alliance Army" is a rebel group, whatever its last word
+        ("The Myanmar National Democratic Alliance Army seized the town of Laukkai on Sunday.",
+         {"NON_STATE_ACTOR_OVERTAKES_TER"}),
+        # lynchings told by what the crowd held against its victim; an armed group's killing or a
+        # household's stays what it was
+        ("Students beat a man to death in a dormitory of Rajshahi University on suspicion of theft.", {"MOB_VIOL"}),
+        ("Gunmen beat a village head to death after accusing him of being an informant.", {"ATTACK"}),
+        ("A farmer was arrested for beating his wife to death after accusing her of infidelity.", set()),
+        ("Gunmen carried off 14 schoolchildren from a primary school in Kuriga on Thursday.", {"ABDUCT_DISSAP"}),
+        ("A wounded protester is carried away after security forces opened fire on demonstrators in Yangon.",
+         {"FORCE_AGAINST_PROTEST"}),
+        # what happened a month or years before the sentence's own act
+        ("Al-Shabaab's shura council named Abu Hafs its new secretary-general, a month after his predecessor "
+         "was killed in an air strike.", {"CHANGE_TO_GROUP_ACT"}),
+        ("Ten years after gunmen abducted 43 students in Iguala, their parents marched through the city.",
+         {"PEACE_PROTEST"}),
+        # a state's "Armed Forces" are no rebels, and a rebel name of three words is one
+        ("The Sudanese Armed Forces retook the town of Sinja from the paramilitaries on Saturday.",
+         {"GOV_REGAINS_TERIT"}),
+        ("The Rapid Support Forces took control of the town of Um Kadada after fighting, witnesses said.",
+         {"NON_STATE_ACTOR_OVERTAKES_TER"}),
+        ("Armed men on motorbikes opened fire at a weekly market in Ayorou, killing four civilians.", {"ATTACK"}),
+        # running totals over a half-year
+        ("Nigeria recorded 1,040 kidnappings in the first half of the year, a risk consultancy said.", set()),
+    ],
+)
+def test_datelines_chants_lynchings_and_lags(nlp: Language, text: str, codes: set[str]) -> None:
+    assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes

@@ -49,6 +49,8 @@ def segment_kind(article: Article, start: int, end: int) -> str:
     """What cleaning marked the span as ("caption", "keywords", ...), else "body"."""
     for s_start, s_end, kind in article.segments:
         if s_start < end and start < s_end:
+            if kind == "credit" and 2 * (min(end, s_end) - max(start, s_start)) < end - start:
+                continue  # an agency tag inside a sentence ("DAMASCUS, (SANA) - Units of ...")
             return kind
     return "body"
 

@@ -279,6 +279,14 @@ def _object_ok(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules, r
     return _object_found(tuple(n for n in names if n != "from_place"), window, r)
 
 
+def _taken_from_a_side(tok: Token, r: Rules) -> bool:
+    """The verb that governs ``tok`` took it "from" an armed side ("from Al-Shabaab", "from the rebels");
+    people are handed "to" the army as often as places are."""
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(
+        p.dep_ == "pobj" and classify(p, r.actor_classes) in ("nonstate", "state") for p in c.children)
+        for c in tok.head.children)
+
+
 def _object_found(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules) -> bool:
     for tok, via in tgs:
         if is_dateline(tok.doc, tok.i, tok.i + 1):
@@ -302,6 +310,8 @@ def _object_found(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules
                 # "the army recaptured Bakassi": a name the NER does not know as a place (an "IED"
                 # recovered is none)
                 return True
+            if n == "territory" and via == "dobj" and tok.pos_ == "PROPN" and _taken_from_a_side(tok, r):
+                return True  # "recapture Adan Yabaal from Al-Shabaab": the small NER reads a person
             if n in ("civilian", "armed", "protester") and target_class(tok, r.actor_classes) == n:
                 return True
             if n in _OWN_CLASS_OBJECTS and any(name == n and ws.in_words(words, joined)

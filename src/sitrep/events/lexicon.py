@@ -114,6 +114,7 @@ class StatusCues:
     announced_codes: frozenset[str]
     no_event_governors: WordSet
     summary_words: WordSet
+    summary_periods: WordSet
     background_preps: frozenset[str]
     background_heads: frozenset[str]
     months: frozenset[str] = frozenset()
@@ -270,6 +271,7 @@ def rules() -> Rules:
         attempt_codes=frozenset(str(c) for c in st.get("attempt_codes") or []),
         no_event_governors=WordSet.of(_words(st["no_event_governors"])),
         summary_words=WordSet.of(_words(st["summary_words"])),
+        summary_periods=WordSet.of(_words(st["summary_periods"])),
         background_preps=frozenset(_words(data["background"]["preps"])),
         background_heads=frozenset(_words(data["background"]["heads"])),
         months=frozenset(_words(data["background"].get("months"))),

@@ -76,9 +76,12 @@ def word_bag(tok: Token) -> tuple[set[str], str]:
             if ent.start <= tok.i < ent.end:
                 toks.extend(ent)
                 break
-    toks.sort(key=lambda t: t.i)
+    # (an entity's words may be there twice, as modifiers and as the entity: once each, so that a
+    # phrase of three words, "revolutionary armed force", can match)
+    toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
     words = singulars({t.lemma_.lower() for t in toks} | {t.lower_ for t in toks})
-    joined = " " + " ".join(t.lemma_.lower() for t in toks) + " "
+    # (a modifier keeps its form: the small model lemmatises "armed men" as "arm man")
+    joined = " " + " ".join(t.lower_ if t.dep_ == "amod" else t.lemma_.lower() for t in toks) + " "
     return words, joined
 
 

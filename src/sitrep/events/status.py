@@ -31,6 +31,8 @@ def _has(ws: WordSet, tok: Token) -> bool:
 
 
 # modals that make an event possible, wished or owed rather than told
+# lags that put a clause's act well before the sentence's own ("a month after ...")
+_LONG_LAGS = frozenset({"week", "weeks", "month", "months", "year", "years", "decade", "decades"})
 _UNREAL = frozenset({"could", "might", "may", "would", "should", "can", "must", "ought"})
 
 
@@ -78,7 +80,11 @@ def _past_year(c: Token, trigger: Token, published_year: int | None, months: fro
 def _habitual_or_total(c: Token, cues: StatusCues) -> bool:
     """A short modifier that makes the event a repeat or a total ("every week", "so far")."""
     sub = list(c.subtree)
-    if c.dep_ not in ("npadvmod", "advmod", "prep") or len(sub) > 5:
+    if c.dep_ not in ("npadvmod", "advmod", "prep") or len(sub) > 9:
+        return False
+    if cues.summary_periods.in_words(set(), " " + " ".join(g.lower_ for g in sub) + " "):
+        return True
+    if len(sub) > 5:
         return False
     if any(g.lower_ in ("every", "each") and g.dep_ == "det" for g in sub):
         return True
@@ -212,6 +218,9 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
     if anchor.dep_ == "advcl" and any(c.lower_ == "since" and c.dep_ == "mark" for c in anchor.children) and not (
             _causal(anchor)):
         return True
+    if any(c.dep_ == "mark" and c.lower_ in cues.background_preps for c in anchor.children) and any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "decade") for c in anchor.children):
+        return True  # "Ten years after 276 girls were abducted from Chibok, parents gathered": history
     if when and any(_past_year(c, trigger, published_year, cues.months) for c in anchor.head.children):
         return True
     if (
@@ -262,6 +271,13 @@ def is_prior(trigger: Token, cues: StatusCues) -> bool:
         for c in trigger.children
     ):
         return True  # "a vigil for classmates killed in last week's bombing"
+    for clause in [trigger, *ancestors(trigger)][:4]:
+        # "elected a new leader, a month after his predecessor was killed (in an air strike)"
+        if any(c.dep_ == "mark" and c.lower_ in cues.background_preps for c in clause.children) and any(
+                c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_LAGS for c in clause.children):
+            return True
+        if clause.pos_ in ("VERB", "AUX"):
+            break
     if trigger.dep_ != "pobj":
         return False
     prep = trigger.head
@@ -276,6 +292,22 @@ def is_prior(trigger: Token, cues: StatusCues) -> bool:
             return True
         cur = cur.head.head
     return False
+
+
+def _quoted_apart(trigger: Token) -> set[int]:
+    """Token indices of the sentence's quotations that do not hold the trigger: the small parser may
+    hang a clause on a quoted chant ("fired at crowds chanting 'Ruto must go'"), whose modal is not
+    the event's."""
+    out: set[int] = set()
+    start = None
+    for t in trigger.sent:
+        if t.tag_ == "``" or (t.text in ('"', "\u201c") and start is None):
+            start = t.i
+        elif start is not None and (t.tag_ == "''" or t.text in ('"', "\u201d")):
+            if not start < trigger.i < t.i:
+                out.update(range(start + 1, t.i))
+            start = None
+    return out
 
 
 def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
@@ -335,8 +367,9 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
             return "planned"
     future = any(m in ("will", "shall", "'ll") for m in modal)
     chain = [a for a in ancestors(trigger) if a.pos_ in ("VERB", "AUX", "NOUN", "ADJ")][:5]
+    apart = _quoted_apart(trigger)
     for a in chain:
-        if a.lemma_.lower() in REPORTING:
+        if a.lemma_.lower() in REPORTING or a.i in apart:
             continue
         if code in cues.attempt_codes and a.lemma_.lower() in cues.attempt_verbs:
             continue  # "activists who tried to stage a rally" that police broke up: it took place
