@@ -145,3 +145,20 @@ def test_no_arrest_is_filled_in_where_the_rules_held_an_arrest_to_be_ordinary_cr
     assert _rules_and_combined(text) == ([], [])
     political = "Police in Tbilisi arrested nine opposition activists on Monday, the party said."
     assert _rules_and_combined(political)[1] == ["ARREST"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fire told by its fighters or its cause is no arson
+        "Fire razed the Ochanja market in Onitsha early on Sunday, destroying goods worth billions of naira.",
+        # what the rules set aside as history or as an attribution is not filled in either
+        "Ten years after 276 girls were abducted from their school in Chibok, parents gathered to pray.",
+    ],
+)
+def test_no_mention_is_filled_in_for_fires_or_history(text: str) -> None:
+    from sitrep.events.classifier import predict as head_reads
+
+    assert head_reads([text], [set()])[0].code is not None  # the head alone would fill one in
+    assert _rules_and_combined(text) == ([], [])

@@ -215,8 +215,9 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
     sentence the rules found nothing in gets the classifier's event, a rule mention the classifier reads
     as another sub-type is recoded, and one it holds to tell no event is dropped; an article's lead
     has its own, stricter thresholds."""
-    from .coder import blocked
+    from .coder import background_types, blocked
     from .lexicon import rules
+    from .taxonomy import subtype
 
     s = _settings()
     every = list(doc.sents)
@@ -248,7 +249,8 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
     for (i, sent), codes, pred in zip(todo, readings, preds, strict=True):
         if i not in by_sentence:
             if (pred.code and pred.confidence >= s["add_when_at_least"] and not blocked(sent, vetoes)
-                    and (pred.code not in needs or blocked(sent, needs[pred.code]))):
+                    and (pred.code not in needs or blocked(sent, needs[pred.code]))
+                    and subtype(pred.code).event_type not in background_types(doc, article, sent)):
                 event = _filled(sent, i, pred.code, pred.confidence, article)
                 if event is not None:
                     added.append(event)

@@ -27,7 +27,7 @@ from .status import is_background, is_pluperfect, is_prior, is_state, status_of
 from .taxonomy import subtype
 from .triggers import TriggerMatch, find_triggers
 
-__all__ = ["SKIP_KINDS", "blocked", "code_events"]
+__all__ = ["SKIP_KINDS", "background_types", "blocked", "code_events"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # the sentences after a framing headline that its frame covers (the subtitle and the lead)
@@ -808,6 +808,25 @@ def _published_year(article: Article) -> int | None:
     if article.published and article.published[:4].isdigit():
         return int(article.published[:4])
     return None
+
+
+def background_types(doc: Doc, article: Article, sent: Span) -> set[str]:
+    """Event types the rules read in ``sent`` but set aside as history, a tally or an attribution ("ten
+    years after 276 girls were abducted", "the gunman behind the killing"): the classifier, which
+    reads no time, must not fill them in."""
+    r = rules()
+    year = _published_year(article)
+    ctx = _Context(sent)
+    out = set()
+    for m in find_triggers(doc):
+        if not sent.start <= m.start < sent.end:
+            continue
+        c = _evaluate(m, doc, ctx, r, None)
+        # (a subject named by its act, "the marchers were stopped", is who, not when)
+        if c is not None and c.root.dep_ not in ("nsubj", "nsubjpass") and (
+                is_background(c.root, r.status, year) or is_prior(c.root, r.status)):
+            out.add(subtype(c.code).event_type)
+    return out
 
 
 def code_events(doc: Doc, article: Article) -> list[Event]:

@@ -123,6 +123,8 @@ class StatusCues:
     attempt_codes: frozenset[str] = frozenset()
     accusation_heads: frozenset[str] = frozenset()
     legal_heads: frozenset[str] = frozenset()
+    perpetrator_preps: frozenset[str] = frozenset()
+    perpetrator_heads: frozenset[str] = frozenset()
     habit_heads: frozenset[str] = frozenset()
     series_nouns: frozenset[str] = frozenset()
     describing_clause_deps: frozenset[str] = frozenset()
@@ -278,6 +280,8 @@ def rules() -> Rules:
         pause_heads=frozenset(_words(data["background"].get("pause_heads"))),
         accusation_heads=frozenset(_words(data["background"].get("accusation_heads"))),
         legal_heads=frozenset(_words(data["background"].get("legal_heads"))),
+        perpetrator_preps=frozenset(_words(data["background"].get("perpetrator_preps"))),
+        perpetrator_heads=frozenset(_words(data["background"].get("perpetrator_heads"))),
         habit_heads=frozenset(_words(data["background"].get("habit_heads"))),
         series_nouns=frozenset(_words(data["background"].get("series_nouns"))),
         describing_clause_deps=frozenset(_words(data["background"].get("describing_clause_deps"))),

@@ -183,6 +183,9 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
         and trigger.head.head.lemma_.lower() in cues.legal_heads
     ):
         return True  # "a suspect in the bombing", "evidence from the attack": the case, no event told
+    if trigger.dep_ == "pobj" and (trigger.head.lower_ in cues.perpetrator_preps or (
+            trigger.head.lower_ in ("in", "for") and trigger.head.head.lemma_.lower() in cues.perpetrator_heads)):
+        return True  # "the gunman behind the killing", "militants involved in the attack": an attribution
     if trigger.tag_ == "NNS" and trigger.lemma_.lower() in cues.series_nouns and not _names_a_day(anchor, cues):
         return True  # "58 attacks in the province", "repeated attacks": a series, no one event told
     if _describes_subject(trigger, cues):
@@ -211,8 +214,9 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
                 and not any(g.dep_ == "det" and g.lower_ in cues.no_determiner for g in trigger.children)
             ):
                 return True  # "thousands have been killed since the insurgency began" (a total)
-            if c.dep_ in ("prep", "mark") and c.lower_ == "since" and not (c.dep_ == "mark" and _causal(tok)):
-                return True
+            if c.dep_ in ("prep", "mark") and c.lower_ == "since" and not (c.dep_ == "mark" and _causal(tok)) and not (
+                    c.dep_ == "prep" and any(g.lower_ in cues.day_words for g in c.subtree)):
+                return True  # (fighting "since dawn", "since Tuesday afternoon" goes on: one event)
             if _habitual_or_total(c, cues):
                 return True
     if anchor.dep_ == "advcl" and any(c.lower_ == "since" and c.dep_ == "mark" for c in anchor.children) and not (
