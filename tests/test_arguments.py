@@ -95,6 +95,15 @@ def _fill(nlp: Any, text: str, *specs: tuple[str, str], published: str | None = 
         # the attacker beaten off is the side that acted
         ("Government troops repelled a Houthi attack on their positions in the Raghwan area.", "attack",
          "ARMED_CLASH", "Houthis", "Military Forces of Yemen"),
+        # the teller of civilians' deaths did nothing; the when-clause names who did
+        ("Two people were killed when gunmen attacked a village in Zamfara, police said.", "killed", "ATTACK",
+         "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+        # an army that tells of militants killed tells its own operation
+        ("Twenty militants were killed in an operation in Borno, the army said.", "killed", "ARMED_CLASH",
+         "Military Forces of Nigeria", None),
+        # a state's "Armed Forces" are the state's, a rebel name of three words a rebel group
+        ("The Sudanese Armed Forces retook the town of Sinja from the Rapid Support Forces.", "retook",
+         "GOV_REGAINS_TERIT", "Military Forces of Sudan", "Rapid Support Forces"),
     ],
 )  # fmt: skip
 def test_actor_roles(nlp: Any, text: str, trigger: str, code: str, actor1: str | None, actor2: str | None) -> None:

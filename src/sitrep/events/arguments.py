@@ -69,6 +69,8 @@ _TALLY_WORDS = {
 }  # fmt: skip
 _HELD = {"held", "controlled", "run", "occupied", "dominated", "besieged", "allied", "aligned"}
 _KILL_LEMMAS = {"kill", "wound", "injure", "shoot", "target", "attack", "abduct", "kidnap", "hit"}
+# Verbs whose object is told or asked, not a doer: "the mother called police".
+_TOLD = {"call", "alert", "inform", "notify", "contact", "tell", "phone", "ask", "urge", "summon"}
 # Verbs whose subject is the victim, not the doer: "a prisoner died in custody".
 _UNDERGO = {"die", "perish", "succumb"}
 # Participles that name an ally, not an opponent: "Iraqi forces backed by coalition aircraft".
@@ -471,10 +473,18 @@ def find_roles(tok: Token) -> tuple[list[Token], list[Token], list[Token]]:
                 patients.extend(c for c in child.children if c.dep_ == "nsubj")
             elif child.dep_ in ("advcl", "conj", "xcomp") and child.lemma_ in _KILL_LEMMAS:
                 patients.extend(o for c in child.children if c.dep_ in ("dobj", "nsubjpass") for o in _conjuncts(c))
+        if passive and not agents:
+            # "two people were killed when gunmen attacked a village": the clause that tells the attack
+            for clause in (c for c in tok.children if c.dep_ == "advcl" and c.lemma_ in _KILL_LEMMAS):
+                agents.extend(o for c in clause.children if c.dep_ == "nsubj" for o in _conjuncts(c))
         cur = tok
         for _ in range(3):  # "opened fire ..., killing one and arresting 12": up the chain to a subject
             deps = ("conj", "xcomp", "advcl", "ccomp", "pcomp") if cur is tok else ("conj", "xcomp", "advcl")
             if agents or cur.dep_ not in deps or cur.head.i == cur.i:
+                break
+            if cur.dep_ == "ccomp" and cur.head.lemma_ in REPORTING and not any(_armed(p) for p in patients):
+                # "two people were killed, police said": the teller did nothing ("20 militants were
+                # killed, the army said" tells its own operation)
                 break
             head = cur.head.head if cur.dep_ == "pcomp" else cur.head
             agents.extend(c for c in head.children if c.dep_ == "nsubj")
@@ -556,8 +566,8 @@ def _sentence_actors(ctx: _Context, sent: Span, skip: set[int]) -> list[Actor]:
             continue
         if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_ in _SUPPORT:
             continue  # "forces backed by coalition aircraft": an ally, not a side
-        if _is_source(head) or (head.dep_ == "dobj" and head.head.lemma_ in _LAUNCH):
-            continue  # "according to the US government" tells; "launched artillery" is a weapon
+        if _is_source(head) or (head.dep_ in ("dobj", "oprd") and head.head.lemma_ in _LAUNCH | _TOLD):
+            continue  # "according to the US government" tells; "launched artillery" is a weapon; "called police"
         if head.dep_ == "appos" or any(t.dep_ == "appos" for t in ancestors(head)):
             continue  # "Turkey, a NATO member and a partner in the campaign against IS": says what Turkey is
         seen.add(head.i)
@@ -706,7 +716,8 @@ def _actors_for(ctx: _Context, ev: Event, sent: Span, i: int) -> tuple[Actor | N
         # "a man stabbed the candidate": whoever attacks is an armed actor to ACLED, unnamed here
         entry = lex.generic_actor("Unidentified Armed Group ({country})", 3, actor1.country or country)
         actor1 = entry.actor(actor1.text, actor1.start, actor1.end)
-    if ev.code in _CIVILIAN_TARGET and actor2 is None and actor1 is not None:
+    if ev.code in _CIVILIAN_TARGET and actor2 is None and (actor1 is not None or patients):
+        # ("her daughter had been kidnapped": a victim told, whoever did it)
         actor2 = lex.generic_actor("Civilians ({country})", 7, country).actor()
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.text == actor2.text:
         actor2 = None
