@@ -911,6 +911,10 @@ def test_another_explosion_is_one_more_of_the_bombing_told_before(nlp: Language)
         ("The Rapid Support Forces took control of the town of Um Kadada after fighting, witnesses said.",
          {"NON_STATE_ACTOR_OVERTAKES_TER"}),
         ("Armed men on motorbikes opened fire at a weekly market in Ayorou, killing four civilians.", {"ATTACK"}),
+        # South Asian protest forms; people taken by an armed group
+        ("Farmers formed a human chain outside the collectorate in Guntur demanding crop insurance.",
+         {"PEACE_PROTEST"}),
+        ("Two aid workers were taken by armed men from their compound near Ménaka overnight.", {"ABDUCT_DISSAP"}),
         # running totals over a half-year
         ("Nigeria recorded 1,040 kidnappings in the first half of the year, a risk consultancy said.", set()),
     ],
