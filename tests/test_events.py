@@ -915,6 +915,10 @@ def test_another_explosion_is_one_more_of_the_bombing_told_before(nlp: Language)
         ("Farmers formed a human chain outside the collectorate in Guntur demanding crop insurance.",
          {"PEACE_PROTEST"}),
         ("Two aid workers were taken by armed men from their compound near Ménaka overnight.", {"ABDUCT_DISSAP"}),
+        # prisoners an armed group lets go; a jail emptied in a town taken is the taking
+        ("The rebels freed 40 prisoners of war in Kidal on Monday, the ICRC said.", {"OTHER"}),
+        ("Militants overran the town of Bama and freed hundreds of prisoners from its jail.",
+         {"NON_STATE_ACTOR_OVERTAKES_TER"}),
         # running totals over a half-year
         ("Nigeria recorded 1,040 kidnappings in the first half of the year, a risk consultancy said.", set()),
     ],
