@@ -30,9 +30,9 @@ def _has(ws: WordSet, tok: Token) -> bool:
     return ws.in_words(words, joined)
 
 
-# modals that make an event possible, wished or owed rather than told
 # lags that put a clause's act well before the sentence's own ("a month after ...")
 _LONG_LAGS = frozenset({"week", "weeks", "month", "months", "year", "years", "decade", "decades"})
+# modals that make an event possible, wished or owed rather than told
 _UNREAL = frozenset({"could", "might", "may", "would", "should", "can", "must", "ought"})
 
 
