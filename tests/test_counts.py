@@ -466,3 +466,12 @@ def test_martyred_and_neutralised_people_are_dead_but_a_unit_or_device_is_no_one
     text = "Troops liberated Marte after a three-day clearance operation, neutralising 23 terrorists."
     assert _read(nlp, text).fatalities.best == 23
     assert _read(nlp, "Troops neutralised an IED planted on the Maiduguri-Damboa road.").fatalities.best is None
+
+
+@pytest.mark.slow
+def test_deaths_told_as_what_the_dead_met_or_were_sent_to(nlp: Any) -> None:
+    # Pakistani military statements; "met their death" in any copy
+    text = "Two soldiers embraced martyrdom while six terrorists were sent to hell in the exchange of fire."
+    assert _read(nlp, text).fatalities.best == 8
+    assert _read(nlp, "Five soldiers met their death in a clash with rebels near Kupwara.").fatalities.best == 5
+    assert _read(nlp, "The army sent 500 troops to the border town.").fatalities.best is None

@@ -109,7 +109,7 @@ def lexicon() -> _Lexicon:
         starters=frozenset(k.split()[0].lower() for k in (*raw["hedges"], *raw["quantities"])),
         forms=frozenset(
             w
-            for w in (*raw["fatal"], *raw["injured"], *raw["casualty"], "lost", "lose", "loses", "losing")
+            for w in (*raw["fatal"], *raw["injured"], *raw["casualty"], "lost", "lose", "loses", "losing", "sent")
             if " " not in w
         ),
     )
@@ -372,6 +372,9 @@ def _kind(tok: Token) -> str | None:
         for c in tok.children
     ):
         return "fatal"  # "the army lost four soldiers"
+    if lemma == "send" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "hell" for g in c.children)
+                               for c in tok.children):
+        return "fatal"  # "five terrorists were sent to hell" (Pakistani military statements)
     if low in lex.fatal or lemma in lex.fatal:
         if lemma in ("life", "body", "toll") and tok.pos_ != "NOUN":
             return None
@@ -508,6 +511,11 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
             "xcomp",
         ):
             return head.i
+        if cur.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+            # "three soldiers embraced martyrdom": the verb's object is the death
+            death = [c.i for c in head.children if c.dep_ == "dobj" and keywords.get(c.i) == "fatal"]
+            if death:
+                return death[0]
         if head.lower_ in ("of", "to", "at", "by") and head.head.i in keywords:
             return head.head.i  # "the deaths of 12 people", "toll rose to 15"
         if head.pos_ in ("VERB", "AUX") and head.lemma_ in (
