@@ -222,6 +222,10 @@ def test_an_event_told_at_several_towns_is_one_event_a_town_with_the_toll_shared
     road = extract_text("Armed men abducted 17 passengers travelling on a bus between Nekemte and Gimbi on Wednesday.",
                         published="2022-07-07")
     assert len([e for e in road.events if e.code == "ABDUCT_DISSAP"]) == 1
+    # also when the names modify the noun "between" governs ("between Penjwen and Sulaimani city")
+    strike = extract_text("A drone struck a car on the road between Penjwen and Sulaimani city on Monday, "
+                          "killing two people inside.", published="2024-07-08")
+    assert [e.fatalities.best for e in strike.events] == [2]
     # names in brackets say where the town lies (ACLED-style "Djiguibombo (Bankass, Mopti)"): one event
     wedding = extract_text("On 1 July 2024, JNIM militants attacked a wedding in Djiguibombo (Bankass, Mopti) and "
                            "killed around 40 civilians.", published="2024-07-03")

@@ -241,8 +241,13 @@ def coordinated_places(doc: Doc, article: Article, event: Event, places: list[Pl
     if not ranked:
         return []
     best, span = ranked[0]
-    if span.root.head.lower_ in ("between", "from"):
-        return []  # "a bus between Nekemte and Gimbi": a stretch of road, one event
+    tok = span.root
+    for _ in range(3):  # (through "Penjwen and Sulaimani city": a name may modify the noun "between" governs)
+        if tok.head.lower_ in ("between", "from"):
+            return []  # "a bus between Nekemte and Gimbi": a stretch of road, one event
+        if tok.dep_ not in ("nmod", "compound", "conj", "appos") or tok.head.i == tok.i:
+            break
+        tok = tok.head
     together = {t.i for t in span.root.conjuncts}
     # towns and sites only: "Butig, Lanao del Sur" names a town and its province, one place
     if not together or (_usable(best) and _granularity(best) > 1):
