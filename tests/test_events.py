@@ -919,6 +919,10 @@ def test_another_explosion_is_one_more_of_the_bombing_told_before(nlp: Language)
         ("The rebels freed 40 prisoners of war in Kidal on Monday, the ICRC said.", {"OTHER"}),
         ("Militants overran the town of Bama and freed hundreds of prisoners from its jail.",
          {"NON_STATE_ACTOR_OVERTAKES_TER"}),
+        # a gang or cartel the actor dictionary names is a militia to ACLED; an unnamed gang is crime
+        ("Gangs of the Viv Ansanm coalition took control of the town of Kenscoff on Sunday.",
+         {"NON_STATE_ACTOR_OVERTAKES_TER"}),
+        ("A gang robbed a bank in Lagos on Friday.", set()),
         # running totals over a half-year
         ("Nigeria recorded 1,040 kidnappings in the first half of the year, a risk consultancy said.", set()),
     ],

@@ -102,8 +102,19 @@ def classify(tok: Token, classes: tuple[tuple[str, WordSet], ...]) -> str | None
     words, joined = word_bag(tok)
     for name, ws in classes:
         if ws.in_words(words, joined):
+            if name == "crime" and _named_armed_group(tok):
+                return "nonstate"  # "gangs of the Viv Ansanm coalition": ACLED codes named gangs as militias
             return name
     return None
+
+
+def _named_armed_group(tok: Token) -> bool:
+    """The phrase at ``tok`` names a gang or cartel the actor dictionary holds as a militia (inter 2-4)."""
+    from .actors import dictionary
+
+    span = list(tok.subtree)
+    return any(m.category == "group" and getattr(m.value, "inter", None) in (2, 3, 4)
+               for m in dictionary().scan(tok.doc, span[0].i, span[-1].i + 1))
 
 
 def target_class(tok: Token, classes: tuple[tuple[str, WordSet], ...]) -> str | None:
