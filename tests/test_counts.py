@@ -475,3 +475,22 @@ def test_deaths_told_as_what_the_dead_met_or_were_sent_to(nlp: Any) -> None:
     assert _read(nlp, text).fatalities.best == 8
     assert _read(nlp, "Five soldiers met their death in a clash with rebels near Kupwara.").fatalities.best == 5
     assert _read(nlp, "The army sent 500 troops to the border town.").fatalities.best is None
+
+
+@pytest.mark.slow
+def test_people_burnt_alive_or_set_ablaze_are_dead_and_vans_are_not(nlp: Any) -> None:
+    assert _read(nlp, "Villagers burned two alleged cattle thieves alive on Sunday.").fatalities.best == 2
+    assert _read(nlp, "An alleged pickpocket was set ablaze by traders at the bus park.").fatalities.best == 1
+    van = _read(nlp, "Rioters set ablaze a police van and two shops.").fatalities
+    assert van.best is None and van.text is None
+
+
+@pytest.mark.slow
+def test_the_killers_of_a_passive_killing_are_not_its_dead(nlp: Any) -> None:
+    assert _read(nlp, "A pastor was hacked to death by three men with machetes.").fatalities.best == 1
+    assert _read(nlp, "Four guards were killed by 30 gunmen on motorbikes.").fatalities.best == 4
+
+
+@pytest.mark.slow
+def test_a_named_victim_shot_dead_is_one(nlp: Any) -> None:
+    assert _read(nlp, "Gunmen shot dead Juan Perez, a local councillor, outside his home.").fatalities.best == 1

@@ -84,6 +84,7 @@ class _Lexicon:
     zero: set[str]
     starters: frozenset[str] = frozenset()  # first words of hedges and quantity words
     forms: frozenset[str] = frozenset()  # every casualty word as written, for a cheap first pass
+    by_fire: dict[str, frozenset[str]] = field(default_factory=dict)  # "burnt alive", "set ablaze"
 
 
 @lru_cache(maxsize=1)
@@ -109,9 +110,11 @@ def lexicon() -> _Lexicon:
         starters=frozenset(k.split()[0].lower() for k in (*raw["hedges"], *raw["quantities"])),
         forms=frozenset(
             w
-            for w in (*raw["fatal"], *raw["injured"], *raw["casualty"], "lost", "lose", "loses", "losing", "sent")
+            for w in (*raw["fatal"], *raw["injured"], *raw["casualty"], *raw["by_fire"]["verbs"],
+                      "lost", "lose", "loses", "losing", "sent")
             if " " not in w
         ),
+        by_fire={k: frozenset(v) for k, v in raw["by_fire"].items()},
     )
 
 
@@ -375,6 +378,8 @@ def _kind(tok: Token) -> str | None:
     if lemma == "send" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "hell" for g in c.children)
                                for c in tok.children):
         return "fatal"  # "five terrorists were sent to hell" (Pakistani military statements)
+    if _burnt_alive(tok):
+        return "fatal"
     if low in lex.fatal or lemma in lex.fatal:
         if lemma in ("life", "body", "toll") and tok.pos_ != "NOUN":
             return None
@@ -386,6 +391,25 @@ def _kind(tok: Token) -> str | None:
             return "fatal"  # "mourners buried the 17 victims"
         return "casualty"
     return None
+
+
+def _burnt_alive(tok: Token) -> bool:
+    """People "burnt alive", or a person "set ablaze" or "set on fire" (mob justice): a killing."""
+    fire_words = lexicon().by_fire
+    if tok.pos_ != "VERB" or tok.lemma_ not in ("burn", "set") or tok.lower_ not in fire_words["verbs"]:
+        return False
+    victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    words = {c.lower_ for c in tok.children} | {c.lower_ for v in victims for c in v.children}
+    if tok.lemma_ == "burn":
+        return not words.isdisjoint(fire_words["alive"])
+    # a person, not a house: "set two suspected phone snatchers ablaze"; "set on fire" is left out, as
+    # the victim often lives ("mob has set a suspected thief on fire ... Police just arrived")
+    victims = [v for v in victims if v.lower_ not in fire_words["ablaze"]]  # "set a van ablaze" misparsed
+    return not words.isdisjoint(fire_words["ablaze"]) and any(
+        v.lemma_.lower() in _PERSON_NOUNS or (v.ent_type_ == "PERSON" and v.tag_ == "NNP")
+        or any(c.lower_ in ("suspected", "alleged") for c in v.children)
+        for v in victims
+    )
 
 
 def _ancestors_until(tok: Token, stop: Token) -> list[Token]:
@@ -418,6 +442,8 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
         return None
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in _PARENTS:
         return None  # "a mother of four was killed": her children, not the dead
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        return None  # "gunned down by two men on a motorcycle": the killers, not the dead
     # a figure inside "including ...", "among them", "of whom": a subset already counted
     total = any(c.i in keywords and c.dep_ in ("acl", "relcl") for c in noun.children)
     if not total and any(t.lower_ in _SUBSET_WINDOW for t in doc[max(sent.start, fig.start - 3) : fig.start]):
@@ -784,6 +810,8 @@ def _victims(k: Token) -> list[Token]:
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         targets = [first]
+    elif k.lower_ == "dead" and k.dep_ == "amod" and k.i < k.head.i and k.head.dep_ == "dobj" and k.head.tag_ == "NNP":
+        targets = [k.head]  # "shot dead Alfredo Cabrera": the parser hangs "dead" on the name
     elif k.lower_ == "dead" and k.head.i != k.i:
         # "he fell dead" counts the subject; "the gunman shot dead five people" the object
         objects = k.dep_ == "acomp" and any(c.dep_ == "dobj" for c in k.head.children)
