@@ -494,3 +494,19 @@ def test_the_killers_of_a_passive_killing_are_not_its_dead(nlp: Any) -> None:
 @pytest.mark.slow
 def test_a_named_victim_shot_dead_is_one(nlp: Any) -> None:
     assert _read(nlp, "Gunmen shot dead Juan Perez, a local councillor, outside his home.").fatalities.best == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Drone hits Kharkiv market, 14 dead", 14),
+        ("Police open fire on march in Nairobi, 3 dead", 3),
+        ("A farmer was beaten and hacked to death by herders near Agatu.", 1),
+        ("Gunmen seized the mall, killing 12 people in a siege that lasted nine hours.", 12),
+        ("Five people died and dozens of goats were killed when the shell hit the market.", 5),
+        ("Two members of the Jenin Battalion were killed in the raid.", 2),
+    ],
+)
+def test_headline_tolls_gapped_passives_and_one_siege(nlp: Any, text: str, best: int) -> None:
+    assert _read(nlp, text).fatalities.best == best

@@ -440,6 +440,11 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
     noun = _counted_noun(doc, fig)
     if noun.lower_ in lex.not_people or noun.lemma_.lower() in lex.not_people:
         return None
+    if noun.i == a.i and any(
+        o.lower_ in lex.not_people for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children if o.dep_ == "pobj"
+    ):
+        return None  # "dozens of animals were killed" (but "two members of the Jenin Battalion")
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in _PARENTS:
         return None  # "a mother of four was killed": her children, not the dead
     if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
@@ -812,13 +817,20 @@ def _victims(k: Token) -> list[Token]:
         targets = [first]
     elif k.lower_ == "dead" and k.dep_ == "amod" and k.i < k.head.i and k.head.dep_ == "dobj" and k.head.tag_ == "NNP":
         targets = [k.head]  # "shot dead Alfredo Cabrera": the parser hangs "dead" on the name
+    elif k.lower_ == "dead" and k.dep_ != "amod" and any(c.dep_ == "nummod" for c in k.children):
+        targets = []  # a headline's "..., 14 dead": the figure is the toll, not the place the verb hit
+    elif k.lower_ == "dead" and k.dep_ in ("conj", "dep") and any(c.dep_ == "nsubj" for c in k.children):
+        targets = [c for c in k.children if c.dep_ == "nsubj"]  # "Missile hits Vinnytsia centre, 22 dead"
     elif k.lower_ == "dead" and k.head.i != k.i:
         # "he fell dead" counts the subject; "the gunman shot dead five people" the object
         objects = k.dep_ == "acomp" and any(c.dep_ == "dobj" for c in k.head.children)
         deps = ("nsubj",) if k.dep_ == "acomp" and not objects else ("nsubjpass", "dobj")
         targets = [c for c in (*k.head.children, *k.children) if c.dep_ in deps]
     elif k.lower_ == "death" and k.head.lower_ == "to" and k.head.head.i != k.head.i:
-        targets = [c for c in k.head.head.children if c.dep_ in ("nsubjpass", "dobj")]
+        verb = k.head.head
+        targets = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+        if not targets and verb.dep_ == "conj":  # "was beaten and burned to death"
+            targets = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
     if k.pos_ == "NOUN" and k.lemma_ in ("body", "corpse", "death"):
         # "the bodies of two men and a woman"
         targets = [g for c in k.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -1321,7 +1333,12 @@ def _ongoing(k: Token) -> bool:
     # "killed in Syria's three-year war", "died during the insurgency": the whole war's toll
     return any(
         c.dep_ == "prep" and c.lower_ in ("in", "during", "throughout")
-        and any(o.dep_ == "pobj" and o.lemma_.lower() in subjects for o in c.children)
+        and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in subjects
+            # "killing 40 people in a siege that lasted 12 hours": one siege of a hotel, not a city's
+            and not any(d.lower_ in ("a", "an") for d in o.children)
+            for o in c.children
+        )
         for c in verb.children
     )
 
