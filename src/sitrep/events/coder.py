@@ -145,6 +145,8 @@ def _is_source(tok: Token) -> bool:
     cur = tok
     for _ in range(3):
         if cur.dep_ == "nsubj" and cur.head.lemma_.lower() in REPORTING:
+            if any(c.dep_ == "nsubj" and c.i > cur.i for c in cur.head.children):
+                return False  # "16 soldiers killed in Mali ambush, army says": the news, then its teller
             # "ADF fighters killed 70 civilians ..., a leader said" misread: the doer, not a source
             return not any(misread_finite(c) for c in cur.children)
         if cur.head.i == cur.i:
