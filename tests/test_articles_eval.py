@@ -16,6 +16,7 @@ from sitrep.model import Actor, Count, Event, EventDate, Evidence, Location, Rep
 
 FLOORS = Path(__file__).parent / "floors" / "articles.json"
 REAL_FLOORS = Path(__file__).parent / "floors" / "articles_real.json"
+WIRE_FLOORS = Path(__file__).parent / "floors" / "articles_wire.json"
 
 
 def row(code: str, day: str | None, lat: float = 11.84, lon: float = 13.16, killed: int | None = None,
@@ -104,3 +105,19 @@ def test_real_articles_are_the_coded_ones_and_hold_their_floors() -> None:
     metrics, _ = score_set(records, "real")
     assert check_floors(metrics, REAL_FLOORS) == [], json.dumps(metrics)
     assert metrics["real_false_rows_on_negatives"] <= 12
+
+
+@pytest.mark.slow
+def test_wire_articles_are_the_coded_ones_and_hold_their_floors() -> None:
+    from sitrep.eval.articles import WIRE_FILE, real_articles, score_set
+
+    records = real_articles(default_data_dir(), WIRE_FILE)
+    if not records:
+        pytest.skip("../shared/data/timebank is not beside the checkout")
+    assert len(records) == 75 and sum(r["kind"] == "negative" for r in records) == 34
+    for r in records:
+        for e in r["events"]:
+            assert e["evidence"] in r["text"], (r["id"], e["evidence"])
+    metrics, _ = score_set(records, "wire")
+    assert check_floors(metrics, WIRE_FLOORS) == [], json.dumps(metrics)
+    assert metrics["wire_false_rows_on_negatives"] <= 9

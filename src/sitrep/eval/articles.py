@@ -2,8 +2,9 @@
 
 A row is an event that reaches the ACLED export (status occurred or announced). Rows are paired
 one to one with the hand-coded events of the same article; what is left over is a false row or a
-missed event. Scored on the public gold set, on real articles of the geoparsing corpora coded by
-the team (tests/data/articles_real.jsonl, read from ../shared), and on the team's own written sets.
+missed event. Scored on the public gold set, on real articles coded by the team (the geoparsing
+corpora's, tests/data/articles_real.jsonl, and the TempEval wire documents', articles_wire.jsonl; both
+read from ../shared), and on the team's own written sets.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ __all__ = [
     "FIELDS",
     "OWN_FILES",
     "REAL_FILE",
+    "WIRE_FILE",
     "ArticleScore",
     "evaluate",
     "load_articles",
@@ -52,6 +54,9 @@ OWN_FILES = {
 # Real articles of the geoparsing corpora in ../shared (LGL local news, GeoVirus outbreak reports,
 # TR-News world news), coded by two readers apart; the text is read from ../shared by offset and hash.
 REAL_FILE = _TESTS / "articles_real.jsonl"
+# Real wire articles of 1989-2000 (the TempEval-3 TimeBank and AQUAINT documents in ../shared), coded
+# the same way; the text is the TimeML document's TEXT content, checked by hash.
+WIRE_FILE = _TESTS / "articles_wire.jsonl"
 
 
 @dataclass
@@ -233,11 +238,13 @@ def load_articles(path: Path) -> list[dict[str, Any]]:
 
 
 def real_articles(data_dir: Path, path: Path = REAL_FILE) -> list[dict[str, Any]]:
-    """The coded real articles with their text read from the geoparsing corpora in ``data_dir``; [] when
-    the corpora are not there. An article whose text no longer hashes the same is an error."""
+    """The coded real articles with their text read from ../shared (``data_dir``): a geoparsing corpus's
+    article by its place, or a TimeML document's text; [] when the sources are not there. An article
+    whose text no longer hashes the same is an error."""
     if not path.exists():
         return []
     from .geo import read_corpus
+    from .time import read_tml
 
     texts: dict[str, list[str]] = {}
     out: list[dict[str, Any]] = []
@@ -246,8 +253,11 @@ def real_articles(data_dir: Path, path: Path = REAL_FILE) -> list[dict[str, Any]
             corpus = data_dir / rec["doc"]
             if not corpus.exists():
                 return []
-            texts[rec["doc"]] = [a.text.strip() for a in read_corpus(corpus)]
-        text = texts[rec["doc"]][rec["article"]]
+            if corpus.suffix == ".tml":
+                texts[rec["doc"]] = [read_tml(corpus).text.strip()]
+            else:
+                texts[rec["doc"]] = [a.text.strip() for a in read_corpus(corpus)]
+        text = texts[rec["doc"]][rec.get("article", 0)]
         if hashlib.sha1(text.encode("utf-8")).hexdigest()[:12] != rec["sha1"]:
             raise ValueError(f"{path.name}: {rec['doc']} #{rec['article']} is not the coded article")
         out.append({**rec, "text": text})
@@ -283,12 +293,13 @@ def score_set(records: list[dict[str, Any]], prefix: str) -> tuple[dict[str, flo
 def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
     """Score the public article gold (dev.jsonl), the real articles coded by the team and its own sets."""
     data_dir = data or default_data_dir()
-    sets: dict[str, Path | None] = {"gold": data_dir / "articles-gold" / "dev.jsonl", "real": None, **OWN_FILES}
+    sets: dict[str, Path] = {"gold": data_dir / "articles-gold" / "dev.jsonl", "real": REAL_FILE,
+                             "wire": WIRE_FILE, **OWN_FILES}
     metrics: dict[str, float] = {}
     rows = []
     for prefix, path in sets.items():
-        if path is None:
-            records = real_articles(data_dir)
+        if prefix in ("real", "wire"):
+            records = real_articles(data_dir, path)
             if not records:
                 continue
         elif not path.exists():
