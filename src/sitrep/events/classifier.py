@@ -248,7 +248,13 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
     added: list[Event] = []
     for (i, sent), codes, pred in zip(todo, readings, preds, strict=True):
         if i not in by_sentence:
-            if (pred.code and pred.confidence >= s["add_when_at_least"] and not blocked(sent, vetoes)
+            sure = pred.confidence >= s["add_when_at_least"] or (
+                # the head is sure it is an event but split between two sub-types ("16 soldiers killed
+                # in Mali ambush": a clash or an attack): its first reading
+                1.0 - pred.p_none >= s.get("add_when_event_at_least", 2.0)
+                and pred.confidence >= s.get("add_top_at_least", 2.0)
+            )
+            if (pred.code and sure and not blocked(sent, vetoes)
                     and (pred.code not in needs or blocked(sent, needs[pred.code]))
                     and subtype(pred.code).event_type not in background_types(doc, article, sent)):
                 event = _filled(sent, i, pred.code, pred.confidence, article)
