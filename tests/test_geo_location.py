@@ -230,6 +230,23 @@ def test_an_event_told_at_several_towns_is_one_event_a_town_with_the_toll_shared
     wedding = extract_text("On 1 July 2024, JNIM militants attacked a wedding in Djiguibombo (Bankass, Mopti) and "
                            "killed around 40 civilians.", published="2024-07-03")
     assert [e.fatalities.best for e in wedding.events] == [40]
+    # countries joined by "and" are two events too; a country and its town are one
+    two = extract_text("Militants attacked army posts in Niger and Mali on Sunday, killing 20 soldiers.",
+                       published="2023-05-01")
+    assert sorted(e.location.country for e in two.events if e.location) == ["ML", "NE"]
+
+
+@pytest.mark.slow
+def test_a_nationality_before_capital_is_the_capital_city(nlp: Any, gaz: Gazetteer) -> None:
+    loc = _locate(nlp, gaz, "A car bomb exploded in the Somali capital on Friday, killing 12 people.", "exploded")
+    assert loc is not None and loc.name == "Mogadishu" and loc.precision == 1
+    from sitrep import extract_text
+
+    both = extract_text("Bombs exploded outside the embassies in the Kenyan and Afghan capitals on Friday.",
+                        published="2023-05-01")
+    assert sorted(e.location.name for e in both.events if e.location) == ["Kabul", "Nairobi"]
+    # a nationality alone still tells whose, not where
+    assert _locate(nlp, gaz, "Somali troops shelled the town of Jowhar.", "shelled").name == "Jawhar"
 
 
 @pytest.mark.slow

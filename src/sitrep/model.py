@@ -255,6 +255,8 @@ class Place(_Record):
     admin2: str | None = internal(None)
     # a town named nearby stands in for a name the gazetteer lacks (geo.resolve._nearest_town)
     stand_in: bool = internal(False)
+    # "the Somali capital": the country's capital city, where an event told there happened
+    seat: Place | None = internal(None)
 
 
 @dataclass

@@ -56,7 +56,8 @@ def _usable(p: Place) -> bool:
 
 
 def _is_demonym(p: Place) -> bool:
-    return p.text.lower() in _demonyms()
+    # "the Kenyan and Tanzanian capitals": a nationality read as its capital city is a place
+    return p.text.lower() in _demonyms() and p.feature_code != "PPLC"
 
 
 def _span(doc: Doc, p: Place) -> Span | None:
@@ -205,7 +206,7 @@ def _sites(doc: Doc, places: list[Place]) -> list[Place]:
         span = _span(doc, p)
         if span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in speak:
             continue
-        out.append(p)
+        out.append(p.seat or p)  # "the Somali capital": Mogadishu, not Somalia
     return out
 
 
@@ -230,6 +231,11 @@ def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) 
     return _location(main, precision_of(main), "main")
 
 
+# the prepositions of where (for countries told as two events) and how far from the trigger they may be
+_LOCATIVE = frozenset({"in", "at", "across", "near", "outside", "inside", "throughout", "within"})
+_COUNTRY_PATH = 7
+
+
 def coordinated_places(doc: Doc, article: Article, event: Event, places: list[Place]) -> list[Location]:
     """Where the sentence tells its event at several coordinated places ("rockets hit the suburbs of
     Ain Tarma, Zamalka and Jobar"), a location for each, in text order; else an empty list. ACLED
@@ -249,13 +255,26 @@ def coordinated_places(doc: Doc, article: Article, event: Event, places: list[Pl
             break
         tok = tok.head
     together = {t.i for t in span.root.conjuncts}
-    # towns and sites only: "Butig, Lanao del Sur" names a town and its province, one place
-    if not together or (_usable(best) and _granularity(best) > 1):
+    # "embassies in Kenya and Tanzania": countries joined by "and" where the event happened are two
+    # events, as towns are; not countries that act ("co-sponsored by Kenya, Tanzania and the United
+    # States") or are named far from the trigger ("the architect of the bombings of embassies in ...")
+    ev = event.evidence
+    tspan = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand") \
+        if ev.trigger_start is not None and ev.trigger_end is not None else None
+    countries = (_usable(best) and best.feature_code == "PCLI" and tspan is not None and len(tspan) > 0
+                 and tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
+                 and _path_length(span.root, tspan.root) <= _COUNTRY_PATH)
+
+    def fits(p: Place) -> bool:
+        # towns and sites only: "Butig, Lanao del Sur" names a town and its province, one place
+        return not (_usable(p) and _granularity(p) > 1) or (countries and p.feature_code == "PCLI")
+
+    if not together or not fits(best):
         return []
     text = article.text or doc.text
     # "a wedding in Djiguibombo (Bankass, Mopti)": names in brackets say where the place lies
     chosen = [(p, s) for p, s in ranked
-              if p is best or (s.root.i in together and not (_usable(p) and _granularity(p) > 1)
+              if p is best or (s.root.i in together and fits(p)
                                and not _bracketed(text, event.evidence.start, p.start))]
     if len(chosen) < 2:
         return []

@@ -28,6 +28,10 @@ def to_place(res: Resolution, gaz: Gazetteer) -> Place:
     place.admin2 = gaz.admin_name(c.country, c.admin1, c.admin2) if c.admin2 else None
     place.score = res.score
     place.stand_in = res.stand_in
+    if m.label == "CAPITAL" and c.fcode == "PCLI" and (cap := gaz.capital(c.country)) is not None:
+        place.seat = Place(text=m.text, start=m.start, end=m.end, geonameid=cap.geonameid, name=cap.name,
+                           latitude=cap.latitude, longitude=cap.longitude, feature_code=cap.fcode,
+                           country=cap.country, admin1=_admin1(cap, gaz), score=res.score)
     return place
 
 

@@ -1047,6 +1047,12 @@ class Gazetteer:
                           "ORDER BY p.id LIMIT 1", (iso2,))
         return rows[0] if rows else None
 
+    def capital(self, iso2: str) -> Candidate | None:
+        """The capital city of an ISO code's country (GeoNames PPLC), else None."""
+        rows = self._rows(f"SELECT {_COLS}, 0 FROM place p WHERE p.country = ? AND p.fcode = 'PPLC' "
+                          "ORDER BY p.population DESC LIMIT 1", (iso2,))
+        return rows[0] if rows else None
+
     def _admin_uncached(self, code: str) -> str | None:
         row = self.con.execute("SELECT name FROM admin WHERE code = ?", (code,)).fetchone()
         return str(row[0]) if row else None

@@ -202,7 +202,24 @@ def recognize(doc: Doc, article: Article, gaz: Gazetteer) -> list[Mention]:
                 break
         if not matched:
             i += 1
-    return _finish(doc, article, _joined(doc, sorted(found), gaz))
+    return _finish(doc, article, _joined(doc, _capitals(doc, sorted(found)), gaz))
+
+
+def _capitals(doc: Doc, spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """A nationality before "capital" ("the Somali capital", "the Kenyan and Tanzanian capitals") is
+    labelled CAPITAL: it still reads as its country, as geoparsing corpora code it, and the event
+    location step places an event there at the country's capital city (``Place.seat``)."""
+    out = list(spans)
+    for k, (a, b, _label, demonym) in enumerate(spans):
+        if not demonym or b >= len(doc) or doc[b].lower_ not in ("capital", "capitals"):
+            continue
+        out[k] = (a, b, "CAPITAL", True)
+        j = k - 1
+        while doc[b].lower_ == "capitals" and j >= 0 and spans[j][3] \
+                and doc[spans[j][1] : spans[j + 1][0]].text.strip(" ,") in ("", "and"):
+            out[j] = (spans[j][0], spans[j][1], "CAPITAL", True)
+            j -= 1
+    return out
 
 
 def _joined(doc: Doc, spans: list[tuple[int, int, str, bool]], gaz: Gazetteer) -> list[tuple[int, int, str, bool]]:
