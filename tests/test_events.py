@@ -935,3 +935,9 @@ def test_datelines_chants_lynchings_and_lags(nlp: Language, text: str, codes: se
 def test_a_headline_told_before_its_teller_is_the_news_not_the_source(nlp: Language) -> None:
     # the parser makes the whole headline the subject of "says": its soldiers are no teller
     assert {e.code for e in _code(nlp, "12 soldiers killed in Niger ambush, army says")} == {"ARMED_CLASH"}
+
+
+@pytest.mark.slow
+def test_arrests_over_a_bomb_factory_are_political(nlp: Language) -> None:
+    got = {e.code for e in _code(nlp, "Police arrested three men in connection with a bomb factory found in a flat.")}
+    assert got == {"ARREST"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.assemble.merge import merge_mentions
 from sitrep.events.taxonomy import subtype
 from sitrep.ingest import article_from_text
@@ -373,3 +375,13 @@ def test_a_retelling_joins_the_event_of_its_own_sub_type() -> None:
     shootout = mention(200, "ARMED_CLASH", place=MAIDUGURI)
     events = merge_mentions(ARTICLE, [shot, shootout, mention(900, "ARMED_CLASH")])
     assert [(e.code, len(e.mentions)) for e in events] == [("ATTACK", 1), ("ARMED_CLASH", 2)]
+
+
+@pytest.mark.slow
+def test_an_attack_named_by_its_kind_alone_is_the_bombing_told_that_day_there() -> None:
+    from sitrep import extract_text
+
+    text = ("Bombs ripped through a market in Kirkuk on Sunday, witnesses said. "
+            "The attacks on Sunday in Kirkuk killed 25 people and injured more than 100.")
+    report = extract_text(text, published="2023-05-09")
+    assert [e.code for e in report.events if e.status == "occurred"] == ["REM_EXPLOS"]

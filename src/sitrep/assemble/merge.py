@@ -44,6 +44,7 @@ class _Rules:
     lead_sentences: int
     bare_killing: frozenset[str]
     reprise_openers: tuple[str, ...]
+    generic_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +67,7 @@ def _rules() -> _Rules:
         family, rank, frozenset(data["folds_into_told"]), float(data["same_place_km"]), int(data["background_days"]),
         int(data["lead_sentences"]), frozenset(str(w).lower() for w in data["bare_killing"]),
         tuple(str(w).lower() + " " for w in data["reprise_openers"]),
+        frozenset(str(w).lower() for w in data["generic_nouns"]),
     )
 
 
@@ -176,6 +178,11 @@ def _agrees(article: Article, group: _Group, mention: Event) -> bool:
     # looting in it takes a later report of the attack)
     if any(subtype(m.code).event_type == subtype(mention.code).event_type for m in group.mentions):
         return True
+    # an event named by its kind alone on the same day at the same place ("the attacks Aug. 7 at the
+    # embassies" beside "the bombings"): the one told by its weapon
+    kind_only = _named_by_kind(mention) or all(_named_by_kind(m) for m in group.mentions)
+    if kind_only and mine is not None and theirs is not None:
+        return True
     # across event types (a clash and the shelling in it): only the same sentence, or a reprise
     # that names neither its own day nor its own place
     if any(m.sentence is not None and m.sentence == mention.sentence for m in group.mentions):
@@ -183,6 +190,11 @@ def _agrees(article: Article, group: _Group, mention: Event) -> bool:
     if (mine is None and place is None) or all(_days(m) is None and _own_place(m) is None for m in group.mentions):
         return True
     return _reprise(article, group, mention)
+
+
+def _named_by_kind(mention: Event) -> bool:
+    """An attack named by the noun alone ("the attacks", "the incident"), not by its weapon or a verb."""
+    return mention.code == "ATTACK" and (mention.evidence.trigger or "").lower() in _rules().generic_nouns
 
 
 # "the fighting", "Saturday's gun battle", "this attack": a noun phrase that names an event already told
