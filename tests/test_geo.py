@@ -718,3 +718,9 @@ def test_former_country_names_are_the_country(gaz: Gazetteer) -> None:
     # is a namesake only a story in Angola means
     assert _resolve_span(gaz, "An Ebola outbreak was reported in Zaire in 1995.", "Zaire").country == "CD"
     assert _resolve_span(gaz, "Tea exports from Ceylon rose in 1950.", "Ceylon").country == "LK"
+
+
+@pytest.mark.slow
+def test_a_hyphenated_name_is_read_whole(nlp: Any, gaz: Gazetteer) -> None:
+    found = _places(nlp, gaz, "Bombs went off in Nairobi, Kenya, and Dar-es-Salaam, Tanzania, on Friday.")
+    assert found["Dar-es-Salaam"].country == "TZ" and "Salaam" not in found

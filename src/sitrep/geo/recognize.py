@@ -87,6 +87,15 @@ def _variants(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return [*dict.fromkeys(out[:-1]), out[-1]]
 
 
+def _hyphened(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """The span widened to the whole hyphenated word it is part of ("Salaam" of "Dar-es-Salaam")."""
+    while a > 0 and not doc[a - 1].whitespace_ and "-" in (doc[a - 1].text, doc[a].text):
+        a -= 1
+    while b < len(doc) and not doc[b - 1].whitespace_ and "-" in (doc[b].text, doc[b - 1].text):
+        b += 1
+    return a, b
+
+
 def _plural_people(text: str) -> bool:
     """"Syrians", "Turks": a people rather than a country's adjective."""
     return text.endswith("s") and not text.endswith("ss") and text.lower() not in ("swiss", "lebanese")
@@ -152,6 +161,9 @@ def recognize(doc: Doc, article: Article, gaz: Gazetteer) -> list[Mention]:
             spans = _variants(doc, ent.start, ent.end)
             hits = [(a, b) for a, b in spans[:-1] if gaz.lookup(doc[a:b].text)]
             a, b = hits[0] if hits else spans[-1]
+            whole = _hyphened(doc, a, b)
+            if whole != (a, b) and free(*whole) and gaz.lookup(doc[whole[0] : whole[1]].text):
+                a, b = whole  # "Dar-es-Salaam" of which the NER took "Salaam"
             text = doc[a:b].text
             if text.lower().rstrip(".") in w["not_places"] or not text[:1].isupper():
                 continue
