@@ -941,3 +941,11 @@ def test_a_headline_told_before_its_teller_is_the_news_not_the_source(nlp: Langu
 def test_arrests_over_a_bomb_factory_are_political(nlp: Language) -> None:
     got = {e.code for e in _code(nlp, "Police arrested three men in connection with a bomb factory found in a flat.")}
     assert got == {"ARREST"}
+
+
+@pytest.mark.slow
+def test_a_reward_for_an_arrest_and_a_blow_torch_tell_no_event(nlp: Language) -> None:
+    text = "The government offered a $3 million reward for information leading to the arrest of the bombers."
+    assert not [e for e in _code(nlp, text) if e.status in ("occurred", "announced")]
+    text = "Rescuers cut through the twisted steel with blow torches and cranes, the fire service said."
+    assert not [e for e in _code(nlp, text) if e.status in ("occurred", "announced")]
