@@ -245,6 +245,9 @@ def test_a_nationality_before_capital_is_the_capital_city(nlp: Any, gaz: Gazette
     both = extract_text("Bombs exploded outside the embassies in the Kenyan and Afghan capitals on Friday.",
                         published="2023-05-01")
     assert sorted(e.location.name for e in both.events if e.location) == ["Kabul", "Nairobi"]
+    # an embassy "in" a country is in its capital
+    embassy = extract_text("Protesters stormed the French embassy in Niger on Sunday.", published="2023-07-31")
+    assert [e.location.name for e in embassy.events if e.location] == ["Niamey"]
     # a nationality alone still tells whose, not where
     assert _locate(nlp, gaz, "Somali troops shelled the town of Jowhar.", "shelled").name == "Jawhar"
 

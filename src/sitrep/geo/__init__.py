@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 from spacy.tokens import Doc
 
 from ..model import Article, Place
@@ -28,11 +32,28 @@ def to_place(res: Resolution, gaz: Gazetteer) -> Place:
     place.admin2 = gaz.admin_name(c.country, c.admin1, c.admin2) if c.admin2 else None
     place.score = res.score
     place.stand_in = res.stand_in
-    if m.label == "CAPITAL" and c.fcode == "PCLI" and (cap := gaz.capital(c.country)) is not None:
+    seated = m.label in ("CAPITAL", "EMBASSY") and c.fcode == "PCLI"
+    if seated and (cap := _seat(c.country, m.label, gaz)) is not None:
         place.seat = Place(text=m.text, start=m.start, end=m.end, geonameid=cap.geonameid, name=cap.name,
                            latitude=cap.latitude, longitude=cap.longitude, feature_code=cap.fcode,
                            country=cap.country, admin1=_admin1(cap, gaz), score=res.score)
     return place
+
+
+@lru_cache(maxsize=1)
+def _embassy_cities() -> dict[str, str]:
+    data = yaml.safe_load(resources.files("sitrep.data").joinpath("geo_aliases.yaml").read_text("utf-8")) or {}
+    return {str(k): str(v[0]) for k, v in (data.get("embassy_cities") or {}).items()}
+
+
+def _seat(country: str, label: str, gaz: Gazetteer) -> Candidate | None:
+    """The capital of a country, or for an embassy the city its embassies are in (data/geo_aliases.yaml)."""
+    city = _embassy_cities().get(country) if label == "EMBASSY" else None
+    if city is not None:
+        towns = [c for c in gaz.lookup(city) if c.country == country and c.fclass == "P"]
+        if towns:
+            return max(towns, key=lambda c: c.population)
+    return gaz.capital(country)
 
 
 def _admin1(c: Candidate, gaz: Gazetteer) -> str | None:
