@@ -510,3 +510,9 @@ def test_a_named_victim_shot_dead_is_one(nlp: Any) -> None:
 )
 def test_headline_tolls_gapped_passives_and_one_siege(nlp: Any, text: str, best: int) -> None:
     assert _read(nlp, text).fatalities.best == best
+
+
+@pytest.mark.slow
+def test_a_victim_told_again_by_a_pronoun_is_counted_once(nlp: Any) -> None:
+    text = "Students beat and set ablaze Mary Okon, a classmate accused of blasphemy, in Sokoto on Thursday, killing her."
+    assert _read(nlp, text).fatalities.best == 1

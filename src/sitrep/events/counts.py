@@ -1036,6 +1036,9 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
             zero.update(("fatal", "injured") if kind == "casualty" else (kind,))
         else:
             n = _singular_victims(tok) if kind != "casualty" else None
+            told = _victims(tok)
+            if n is not None and groups[kind] and all(t.lower_ in ("him", "her", "them") for t in told):
+                continue  # "set ablaze Deborah Samuel ..., killing her": the same victim told again
             if n is None and kind != "casualty":
                 n = _share_of_earlier(tok, figs, linked)
             if n is not None:
