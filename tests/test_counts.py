@@ -514,5 +514,12 @@ def test_headline_tolls_gapped_passives_and_one_siege(nlp: Any, text: str, best:
 
 @pytest.mark.slow
 def test_a_victim_told_again_by_a_pronoun_is_counted_once(nlp: Any) -> None:
-    text = "Students beat and set ablaze Mary Okon, a classmate accused of blasphemy, in Sokoto on Thursday, killing her."
+    text = "Students beat and set ablaze Mary Okon, a classmate accused of blasphemy, in Sokoto on Monday, killing her."
     assert _read(nlp, text).fatalities.best == 1
+
+
+@pytest.mark.slow
+def test_a_toll_gate_is_no_death_toll(nlp: Any) -> None:
+    got = _read(nlp, "Soldiers fired on protesters at the Lekki toll gate on Tuesday night.").fatalities
+    assert got.best is None and got.text is None
+    assert _read(nlp, "The death toll rose to 41.").fatalities.best == 41

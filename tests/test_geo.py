@@ -724,3 +724,11 @@ def test_former_country_names_are_the_country(gaz: Gazetteer) -> None:
 def test_a_hyphenated_name_is_read_whole(nlp: Any, gaz: Gazetteer) -> None:
     found = _places(nlp, gaz, "Bombs went off in Nairobi, Kenya, and Dar-es-Salaam, Tanzania, on Friday.")
     assert found["Dar-es-Salaam"].country == "TZ" and "Salaam" not in found
+
+
+@pytest.mark.slow
+def test_a_long_list_of_names_after_embassies_in_reads_without_recursing(nlp: Any, gaz: Gazetteer) -> None:
+    # each name of a list is checked against the one before: a list of thousands must not recurse
+    text = "Bombs hit the embassies in " + ", ".join(["Kenya", "Uganda", "Mali"] * 1200) + "."
+    art = article_from_text(text, id="t")
+    assert len(find_places(nlp(text), art, gaz)) == 3600

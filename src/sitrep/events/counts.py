@@ -383,6 +383,8 @@ def _kind(tok: Token) -> str | None:
     if low in lex.fatal or lemma in lex.fatal:
         if lemma in ("life", "body", "toll") and tok.pos_ != "NOUN":
             return None
+        if lemma == "toll" and tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
+            return None  # "the Lekki toll gate", "a toll road": a fee, not the dead
         return "fatal"
     if low in lex.injured or lemma in lex.injured:
         return "injured"

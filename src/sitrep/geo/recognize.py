@@ -223,8 +223,12 @@ def _capitals(doc: Doc, spans: list[tuple[int, int, str, bool]]) -> list[tuple[i
     geoparsing corpora code it, and the event location step places an event told there at the
     country's capital city, or where its embassies are (``Place.seat``)."""
     out = list(spans)
+    embassy = False  # the names so far are a list after "embassy in"
     for k, (a, b, _label, demonym) in enumerate(spans):
-        if not demonym and _embassy_in(doc, spans, k):
+        listed = k > 0 and doc[spans[k - 1][1] : a].text.strip(" ,") in ("", "and")
+        embassy = (a >= 2 and doc[a - 1].lower_ == "in" and doc[a - 2].lower_ in ("embassy", "embassies")) or (
+            embassy and listed)
+        if embassy and not demonym:
             # "the U.S. embassy in Tanzania", "embassies in Kenya and Tanzania": in its embassies' city
             out[k] = (a, b, "EMBASSY", False)
             continue
@@ -237,14 +241,6 @@ def _capitals(doc: Doc, spans: list[tuple[int, int, str, bool]]) -> list[tuple[i
             out[j] = (spans[j][0], spans[j][1], "CAPITAL", True)
             j -= 1
     return out
-
-
-def _embassy_in(doc: Doc, spans: list[tuple[int, int, str, bool]], k: int) -> bool:
-    """The k-th name follows "embassy in" or "embassies in", or joins a list that does."""
-    a = spans[k][0]
-    if a >= 2 and doc[a - 1].lower_ == "in" and doc[a - 2].lower_ in ("embassy", "embassies"):
-        return True
-    return k > 0 and doc[spans[k - 1][1] : a].text.strip(" ,") in ("", "and") and _embassy_in(doc, spans, k - 1)
 
 
 def _joined(doc: Doc, spans: list[tuple[int, int, str, bool]], gaz: Gazetteer) -> list[tuple[int, int, str, bool]]:
