@@ -92,32 +92,23 @@ def test_articles_eval_gate() -> None:
 
 
 @pytest.mark.slow
-def test_real_articles_are_the_coded_ones_and_hold_their_floors() -> None:
-    from sitrep.eval.articles import real_articles, score_set
+@pytest.mark.parametrize(
+    ("prefix", "articles", "negatives", "most_false"),
+    [("real", 70, 51, 12), ("wire", 75, 34, 9)],
+)
+def test_real_articles_are_the_coded_ones_and_hold_their_floors(
+    prefix: str, articles: int, negatives: int, most_false: int
+) -> None:
+    from sitrep.eval.articles import REAL_FILE, WIRE_FILE, real_articles, score_set
 
-    records = real_articles(default_data_dir())
+    records = real_articles(default_data_dir(), {"real": REAL_FILE, "wire": WIRE_FILE}[prefix])
     if not records:
-        pytest.skip("../shared/data/geo is not beside the checkout")
-    assert len(records) == 70 and sum(r["kind"] == "negative" for r in records) == 51
+        pytest.skip("../shared/data/geo or timebank is not beside the checkout")
+    assert len(records) == articles and sum(r["kind"] == "negative" for r in records) == negatives
     for r in records:
         for e in r["events"]:
             assert e["evidence"] in r["text"], (r["id"], e["evidence"])
-    metrics, _ = score_set(records, "real")
-    assert check_floors(metrics, REAL_FLOORS) == [], json.dumps(metrics)
-    assert metrics["real_false_rows_on_negatives"] <= 12
-
-
-@pytest.mark.slow
-def test_wire_articles_are_the_coded_ones_and_hold_their_floors() -> None:
-    from sitrep.eval.articles import WIRE_FILE, real_articles, score_set
-
-    records = real_articles(default_data_dir(), WIRE_FILE)
-    if not records:
-        pytest.skip("../shared/data/timebank is not beside the checkout")
-    assert len(records) == 75 and sum(r["kind"] == "negative" for r in records) == 34
-    for r in records:
-        for e in r["events"]:
-            assert e["evidence"] in r["text"], (r["id"], e["evidence"])
-    metrics, _ = score_set(records, "wire")
-    assert check_floors(metrics, WIRE_FLOORS) == [], json.dumps(metrics)
-    assert metrics["wire_false_rows_on_negatives"] <= 9
+    metrics, _ = score_set(records, prefix)
+    floors = {"real": REAL_FLOORS, "wire": WIRE_FLOORS}[prefix]
+    assert check_floors(metrics, floors) == [], json.dumps(metrics)
+    assert metrics[f"{prefix}_false_rows_on_negatives"] <= most_false
