@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
-import yaml
 from spacy.tokens import Doc
 
 from ..model import Article, Place
-from .gazetteer import Candidate, Gazetteer, open_default
+from .gazetteer import Candidate, Gazetteer, embassy_cities, open_default
 from .recognize import mentions_from_spans, recognize
 from .resolve import Resolution, resolve
 
@@ -40,15 +36,9 @@ def to_place(res: Resolution, gaz: Gazetteer) -> Place:
     return place
 
 
-@lru_cache(maxsize=1)
-def _embassy_cities() -> dict[str, str]:
-    data = yaml.safe_load(resources.files("sitrep.data").joinpath("geo_aliases.yaml").read_text("utf-8")) or {}
-    return {str(k): str(v[0]) for k, v in (data.get("embassy_cities") or {}).items()}
-
-
 def _seat(country: str, label: str, gaz: Gazetteer) -> Candidate | None:
     """The capital of a country, or for an embassy the city its embassies are in (data/geo_aliases.yaml)."""
-    city = _embassy_cities().get(country) if label == "EMBASSY" else None
+    city = embassy_cities().get(country) if label == "EMBASSY" else None
     if city is not None:
         towns = [c for c in gaz.lookup(city) if c.country == country and c.fclass == "P"]
         if towns:

@@ -40,6 +40,7 @@ __all__ = [
     "build",
     "data_version",
     "default_path",
+    "embassy_cities",
     "import_dumps",
     "open_default",
 ]
@@ -778,6 +779,13 @@ def _aliases(section: str) -> dict[str, list[str]]:
 
     data = yaml.safe_load(_data_text("geo_aliases.yaml")) or {}
     return {str(k): [str(v) for v in vs] for k, vs in (data.get(section) or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def embassy_cities() -> dict[str, str]:
+    """ISO code -> the city a country's embassies are in, where data/geo_aliases.yaml says it is not
+    the capital GeoNames files ("TZ" -> "Dar es Salaam")."""
+    return {iso: names[0] for iso, names in _aliases("embassy_cities").items() if names}
 
 
 def _extra_places() -> list[dict[str, Any]]:
