@@ -947,5 +947,5 @@ def test_arrests_over_a_bomb_factory_are_political(nlp: Language) -> None:
 def test_a_reward_for_an_arrest_and_a_blow_torch_tell_no_event(nlp: Language) -> None:
     text = "The government offered a $3 million reward for information leading to the arrest of the bombers."
     assert not [e for e in _code(nlp, text) if e.status in ("occurred", "announced")]
-    text = "Rescuers cut through the twisted steel with blow torches and cranes, the fire service said."
+    text = "Soldiers cut through the twisted steel of the wrecked barracks with blow torches and cranes."
     assert not [e for e in _code(nlp, text) if e.status in ("occurred", "announced")]

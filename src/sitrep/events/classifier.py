@@ -251,8 +251,7 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
             sure = pred.confidence >= s["add_when_at_least"] or (
                 # the head is sure it is an event but split between two sub-types ("16 soldiers killed
                 # in Mali ambush": a clash or an attack): its first reading
-                1.0 - pred.p_none >= s.get("add_when_event_at_least", 2.0)
-                and pred.confidence >= s.get("add_top_at_least", 2.0)
+                1.0 - pred.p_none >= s["add_when_event_at_least"] and pred.confidence >= s["add_top_at_least"]
             )
             if (pred.code and sure and not blocked(sent, vetoes)
                     and (pred.code not in needs or blocked(sent, needs[pred.code]))
