@@ -320,6 +320,14 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     # "no shelling was reported", "there were no clashes"
     if any(c.dep_ == "det" and c.lower_ in cues.no_determiner for c in trigger.children):
         return "negated"
+    # "no weapon was recovered", "police found no bodies": the act's only object is none ("no one
+    # was killed" tells a toll, not whether the attack happened)
+    if trigger.pos_ == "VERB" and any(
+        c.dep_ in ("nsubjpass", "dobj") and c.lower_ != "one"
+        and any(d.dep_ == "det" and d.lower_ in cues.no_determiner for d in c.children)
+        for c in trigger.children
+    ):
+        return "negated"
     # "no reports of clashes", "no sign of fighting"
     if (
         trigger.dep_ == "pobj"
