@@ -126,6 +126,7 @@ def test_no_event(nlp: Language, text: str) -> None:
         ("No shelling was reported in the city overnight.", "ART_MISS_ATTACK", "negated"),
         ("No weapon was recovered in the first police searches of the area.", "DISR_WEAP", "negated"),
         ("Gunmen attacked a police checkpoint in Kabul on Friday; no one was killed.", "ARMED_CLASH", "occurred"),
+        ("No fewer than 35 armed bandits have been killed by troops in Zamfara.", "ARMED_CLASH", "occurred"),
         ("The group claimed responsibility for the bombing of the bus.", "REM_EXPLOS", "claimed"),
         ("The militants threatened to attack schools in the district.", "ATTACK", "threatened"),
         ("Opposition parties plan to hold a rally on Saturday.", "PEACE_PROTEST", "planned"),

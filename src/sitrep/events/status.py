@@ -11,6 +11,8 @@ from .roles import REPORTING, ancestors, misread_finite
 __all__ = ["is_background", "is_pluperfect", "is_prior", "is_state", "status_of"]
 
 _MODAL_TAGS = frozenset({"MD"})
+# "no fewer than 35": "no" bounds a number there, it does not deny the noun
+_BOUNDS = frozenset({"fewer", "more", "less", "longer"})
 
 
 def _forms(tok: Token) -> tuple[set[str], str]:
@@ -314,18 +316,22 @@ def _quoted_apart(trigger: Token) -> set[int]:
     return out
 
 
+def _none_of(noun: Token, cues: StatusCues) -> bool:
+    """Whether a noun is determined by "no" ("no weapon"), not bounded by it ("no fewer than 35 bandits")."""
+    return any(d.dep_ == "det" and d.lower_ in cues.no_determiner and d.nbor(1).lower_ not in _BOUNDS
+               for d in noun.children if d.i + 1 < len(d.doc))
+
+
 def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     """The status of the event the trigger tells (reporting verbs leave it unchanged)."""
     anchor = _anchor(trigger)
     # "no shelling was reported", "there were no clashes"
-    if any(c.dep_ == "det" and c.lower_ in cues.no_determiner for c in trigger.children):
+    if _none_of(trigger, cues):
         return "negated"
     # "no weapon was recovered", "police found no bodies": the act's only object is none ("no one
     # was killed" tells a toll, not whether the attack happened)
     if trigger.pos_ == "VERB" and any(
-        c.dep_ in ("nsubjpass", "dobj") and c.lower_ != "one"
-        and any(d.dep_ == "det" and d.lower_ in cues.no_determiner for d in c.children)
-        for c in trigger.children
+        c.dep_ in ("nsubjpass", "dobj") and c.lower_ != "one" and _none_of(c, cues) for c in trigger.children
     ):
         return "negated"
     # "no reports of clashes", "no sign of fighting"
