@@ -155,9 +155,11 @@ def test_no_arrest_is_filled_in_where_the_rules_held_an_arrest_to_be_ordinary_cr
         "Fire razed the Ochanja market in Onitsha early on Sunday, destroying goods worth billions of naira.",
         # what the rules set aside as history or as an attribution is not filled in either
         "Ten years after 276 girls were abducted from their school in Chibok, parents gathered to pray.",
+        # a sentence that reacts to an event it names (a real wire line, AQUAINT 1999)
+        "Religious leaders in Buffalo also condemned the shooting.",
     ],
 )
-def test_no_mention_is_filled_in_for_fires_or_history(text: str) -> None:
+def test_no_mention_is_filled_in_for_fires_history_or_reactions(text: str) -> None:
     from sitrep.events.classifier import predict as head_reads
 
     assert head_reads([text], [set()])[0].code is not None  # the head alone would fill one in

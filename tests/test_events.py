@@ -111,6 +111,9 @@ def test_sub_types(nlp: Language, text: str, codes: set[str]) -> None:
         "The cholera outbreak has killed 50 people this month.",
         "Thousands of supporters cheered the president at a campaign rally in Lagos.",
         "Robbers stabbed a journalist during a robbery in Nairobi, police said.",
+        # an inquiry into an event names it, it does not report it (real wire lines, 1998)
+        "The first batch of evidence from the Nairobi bombing arrived over the weekend at the FBI lab.",
+        "The FBI also dispatched dozens of agents and bombing and evidence specialists there.",
     ],
 )
 def test_no_event(nlp: Language, text: str) -> None:

@@ -210,6 +210,14 @@ def _filled(sent: Span, index: int, code: str, confidence: float, article: Artic
     )
 
 
+def _reacts(sent: Span, verbs: frozenset[str]) -> bool:
+    """Whether a sentence's main verb reacts to or inquires into what it names as its object
+    ("Religious leaders also condemned the shooting")."""
+    root = sent.root
+    return root.pos_ == "VERB" and root.lemma_.lower() in verbs and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" for c in root.children)
+
+
 def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[str]) -> list[Event]:
     """The rules' ``mentions`` checked by the classifier in the lead sentences (data/classifier.yaml): a
     sentence the rules found nothing in gets the classifier's event, a rule mention the classifier reads
@@ -229,6 +237,7 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
     if len(sents) > 1 and blocked(sents[0], [*r.title_frames, *r.lead_frames]):
         return mentions  # a headline about a drill or an accident frames its lead (event_rules.yaml)
     vetoes = [str(n) for n in _raw_settings().get("veto_sets") or []]
+    reactions = frozenset(str(v) for v in _raw_settings().get("reaction_verbs") or [])
     by_sentence: dict[int, list[Event]] = {}
     for m in mentions:
         if m.sentence is not None:
@@ -253,7 +262,7 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
                 # in Mali ambush": a clash or an attack): its first reading
                 1.0 - pred.p_none >= s["add_when_event_at_least"] and pred.confidence >= s["add_top_at_least"]
             )
-            if (pred.code and sure and not blocked(sent, vetoes)
+            if (pred.code and sure and not blocked(sent, vetoes) and not _reacts(sent, reactions)
                     and (pred.code not in needs or blocked(sent, needs[pred.code]))
                     and subtype(pred.code).event_type not in background_types(doc, article, sent)):
                 event = _filled(sent, i, pred.code, pred.confidence, article)
