@@ -76,6 +76,9 @@ def _code(nlp: Language, text: str) -> list[Event]:
         ("Gunmen kidnapped 40 passengers from a bus on the highway.", {"ABDUCT_DISSAP"}),
         ("Police fired tear gas to disperse hundreds of protesters in the capital.", {"PROTEST_WITH_INTER"}),
         ("Soldiers shot dead five protesters during a march against the junta.", {"FORCE_AGAINST_PROTEST"}),
+        # a burnt flag or effigy is a protest's symbol (ACLED: a peaceful protest); stones thrown are not
+        ("Protesters burnt effigies of the chief minister outside the collectorate in Patna.", {"PEACE_PROTEST"}),
+        ("Protesters burned an effigy of the governor and threw stones at police in Lagos.", {"VIOL_DEMONSTR"}),
         ("Rebels captured the town of Goma after the army fled.", {"NON_STATE_ACTOR_OVERTAKES_TER"}),
         ("The army recaptured the town of Palma from insurgents on Friday.", {"GOV_REGAINS_TERIT"}),
         ("Clashes and shelling erupted in the eastern suburbs.", {"ARMED_CLASH", "ART_MISS_ATTACK"}),

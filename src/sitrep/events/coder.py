@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -107,6 +108,12 @@ class _Context:
         """Like ``has`` after blanking phrases that look like cues but are not ("riot police")."""
         lemmas, lowers = self.lemmas, self.lowers
         for phrase in removed:
+            if " ... " in phrase:
+                # "burn ... flag": up to three words between ("burning Serbian flags")
+                first, last = (re.escape(w) for w in phrase.strip().split(" ... ", 1))
+                gap = re.compile(rf" {first}\S*(?: \S+){{0,3}} {last}\S* ")
+                lemmas, lowers = gap.sub(" ", lemmas), gap.sub(" ", lowers)
+                continue
             lemmas, lowers = lemmas.replace(phrase, " "), lowers.replace(phrase, " ")
         words = set(lemmas.split()) | set(lowers.split())
         return ws.in_words(words, lemmas) or any(p in lowers for p in ws.phrases)
@@ -796,10 +803,12 @@ def _passage(told: dict[int, list[tuple[_Candidate, str]]], sents: list[Span], r
             told[i] = [(c, st) for c, st in told[i] if c.code not in _CAPTURES]
     for i in sorted(told):
         # a plain protest two sentences on ("Security forces fired live rounds at protesters
-        # ... At least 10 were killed ... The protests began over a finance bill") is the same one,
-        # unless it names a town of its own ("In Kisumu, thousands marched peacefully")
+        # ... At least 10 were killed ... The protests began over a finance bill"), or in the same
+        # sentence ("burned the French flag and attacked French-owned businesses during an
+        # anti-French demonstration"), is the same one, unless it names a town of its own ("In
+        # Kisumu, thousands marched peacefully")
         mine = _places_named(sents[i])
-        near = [c.code for j in (i - 2, i - 1, i + 1, i + 2) for c, st in told.get(j, [])
+        near = [c.code for j in (i - 2, i - 1, i, i + 1, i + 2) for c, st in told.get(j, [])
                 if st in _TOLD and (not mine or not _places_named(sents[j]) or mine & _places_named(sents[j]))]
         worst = max((_PROTEST_RANK.get(code, -1) for code in near), default=-1)
         # only a plain protest folds so: one that tells force or intervention carries its own day,
