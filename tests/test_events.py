@@ -92,6 +92,9 @@ def _code(nlp: Language, text: str) -> list[Event]:
         ("Three terrorists were killed and weapons were recovered, said the source.", {"ARMED_CLASH"}),
         # a headline's passive without its auxiliary: the subject is what was shot down
         ("5 killed as Russian military chopper shot down in Syria", {"ARMED_CLASH"}),
+        # so is it of "shot dead" and of a bare participle: the victims are no doers
+        ("Manipur: Elderly woman shot dead by armed miscreants in Bishnupur", {"ATTACK"}),
+        ("Lamu: 2 officers killed as police repulse Shabaab raid", {"ARMED_CLASH"}),
     ],
 )
 def test_sub_types(nlp: Language, text: str, codes: set[str]) -> None:

@@ -165,9 +165,30 @@ def _verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     return subs
 
 
+def _headline_passive(verb: Token) -> bool:
+    """A headline's passive without its auxiliary, whose subject is its patient: a phrasal verb
+    ("Russian chopper shot down in Syria", "Journalist gunned down in Lahore"), "shot dead"
+    ("Protester shot dead in Baluchistan") or a bare participle ("Iraqi protesters killed near
+    Sinak bridge"), each with no object."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
+        return False
+    if any(c.dep_ == "prt" or (c.dep_ == "oprd" and c.lower_ == "dead") for c in verb.children):
+        return True
+    # a bare participle with one subject: not one sharing its object with the next verb ("a group
+    # ... assaulted and chased away Zimbabwean nationals"), nor two headline clauses parsed as one
+    # ("3 militant associates arrested, arms recovered in Pulwama")
+    return (verb.tag_ == "VBN" and verb.dep_ == "ROOT"
+            and sum(c.dep_ == "nsubj" for c in verb.children) == 1
+            and not any(c.dep_ == "aux" or (c.dep_ == "conj" and c.pos_ == "VERB") for c in verb.children))
+
+
 def agents(trigger: Token) -> list[Token]:
     """The doer(s): subject or passive agent of a verb; possessor, modifier or "by" of a noun."""
     if trigger.pos_ in ("VERB", "AUX"):
+        if _headline_passive(trigger):
+            return [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         return _verb_subjects(trigger)
     out = [c for c in trigger.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ != "PRON"]
     for c in trigger.children:
@@ -200,11 +221,7 @@ def targets(trigger: Token, span_tokens: list[Token]) -> Iterator[tuple[Token, s
         for c in trigger.head.children:
             if c.dep_ == "dobj":
                 yield c, "dobj"
-    # a headline's passive without its auxiliary: "Russian chopper shot down in Syria", "Journalist
-    # gunned down in Lahore": the subject of a phrasal verb with no object is its patient
-    if (trigger.pos_ == "VERB" and trigger.tag_ in ("VBN", "VBD")
-            and any(c.dep_ == "prt" for c in trigger.children)
-            and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in trigger.children)):
+    if _headline_passive(trigger):
         for c in trigger.children:
             if c.dep_ == "nsubj":
                 yield c, "nsubjpass"
