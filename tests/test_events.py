@@ -79,6 +79,9 @@ def _code(nlp: Language, text: str) -> list[Event]:
         # a burnt flag or effigy is a protest's symbol (ACLED: a peaceful protest); stones thrown are not
         ("Protesters burnt effigies of the chief minister outside the collectorate in Patna.", {"PEACE_PROTEST"}),
         ("Protesters burned an effigy of the governor and threw stones at police in Lagos.", {"VIOL_DEMONSTR"}),
+        # a plain protest in the sentence of the riot is that riot, not a second event
+        ("Crowds in Bamako burned the French flag and attacked French-owned businesses during an anti-French "
+         "demonstration.", {"VIOL_DEMONSTR"}),
         ("Rebels captured the town of Goma after the army fled.", {"NON_STATE_ACTOR_OVERTAKES_TER"}),
         ("The army recaptured the town of Palma from insurgents on Friday.", {"GOV_REGAINS_TERIT"}),
         ("Clashes and shelling erupted in the eastern suburbs.", {"ARMED_CLASH", "ART_MISS_ATTACK"}),
