@@ -828,6 +828,11 @@ def _victims(k: Token) -> list[Token]:
         objects = k.dep_ == "acomp" and any(c.dep_ == "dobj" for c in k.head.children)
         deps = ("nsubj",) if k.dep_ == "acomp" and not objects else ("nsubjpass", "dobj")
         targets = [c for c in (*k.head.children, *k.children) if c.dep_ in deps]
+        if (not targets and k.dep_ == "oprd" and k.head.lemma_.lower() in ("shoot", "find")
+                and not any(c.dep_ in ("aux", "auxpass") for c in k.head.children)):
+            # a headline's passive without its auxiliary: "Journalist shot dead in Lahore" (what
+            # "left ... dead" is the event, not one of the dead)
+            targets = [c for c in k.head.children if c.dep_ == "nsubj"]
     elif k.lower_ == "death" and k.head.lower_ == "to" and k.head.head.i != k.head.i:
         verb = k.head.head
         targets = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
