@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -82,6 +83,13 @@ class _Candidate:
     earlier: bool = False
 
 
+@cache
+def _gapped(phrase: str) -> re.Pattern[str]:
+    """A masked phrase with a gap, "burn ... flag": up to three words between ("burning Serbian flags")."""
+    first, last = (re.escape(w) for w in phrase.strip().split(" ... ", 1))
+    return re.compile(rf" {first}\S*(?: \S+){{0,3}} {last}\S* ")
+
+
 class _Context:
     """The words of one sentence, for the trigger entries' near/not_near conditions."""
 
@@ -109,9 +117,7 @@ class _Context:
         lemmas, lowers = self.lemmas, self.lowers
         for phrase in removed:
             if " ... " in phrase:
-                # "burn ... flag": up to three words between ("burning Serbian flags")
-                first, last = (re.escape(w) for w in phrase.strip().split(" ... ", 1))
-                gap = re.compile(rf" {first}\S*(?: \S+){{0,3}} {last}\S* ")
+                gap = _gapped(phrase)
                 lemmas, lowers = gap.sub(" ", lemmas), gap.sub(" ", lowers)
                 continue
             lemmas, lowers = lemmas.replace(phrase, " "), lowers.replace(phrase, " ")
@@ -464,16 +470,11 @@ def _lethal(root: Token, r: Rules) -> bool:
     )
 
 
-def _referenced(root: Token, r: Rules, single: bool) -> bool:
-    """An event noun named as what an inquiry is about ("evidence from the Nairobi bombing",
-    "bombing and evidence specialists"): a reference to an event, not a report of it."""
+def _referenced(root: Token, r: Rules) -> bool:
+    """An event noun named as what an inquiry is about ("evidence from the Nairobi bombing"): a
+    reference to an event, not a report of it."""
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
-    if (root.dep_ == "nmod" and single and root.tag_ in ("NN", "NNS") and root.text.islower()
-            and root.head.i > root.i and not _event_head(root.head, r)):
-        # a modifier of a noun, as a compound is ("bombing and evidence specialists"); a headline's
-        # verb misread as one is not ("CHECHEN GUNMEN KIDNAPPED TWO ... WORKERS")
-        return True
     head = root.head.head
     if not (root.dep_ == "pobj" and root.head.lower_ in ("of", "from", "into", "in", "on") and head.pos_ == "NOUN"):
         return False
@@ -516,7 +517,12 @@ def _evaluate(
         and not (headline or subject)
     ):
         return None  # "the occupied West Bank", "battle zones", "truce monitors": no event told
-    if _referenced(root, r, len(span) == 1):
+    if (root.dep_ == "nmod" and len(span) == 1 and root.tag_ in ("NN", "NNS") and root.text.islower()
+            and root.head.i > root.i and not _event_head(root.head, r)):
+        # a noun modifier, as a compound ("bombing and evidence specialists"); a headline's verb
+        # misread as one is not ("CHECHEN GUNMEN KIDNAPPED TWO ... WORKERS")
+        return None
+    if _referenced(root, r):
         return None
     own = frozenset({root.lemma_.lower(), root.lower_})
     if (
