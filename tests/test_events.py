@@ -964,3 +964,20 @@ def test_a_reward_for_an_arrest_and_a_blow_torch_tell_no_event(nlp: Language) ->
     assert not [e for e in _code(nlp, text) if e.status in ("occurred", "announced")]
     text = "Soldiers cut through the twisted steel of the wrecked barracks with blow torches and cranes."
     assert not [e for e in _code(nlp, text) if e.status in ("occurred", "announced")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a head of state detained or ousted in a coup: the coup is the event (ACLED: Other)
+        ("Soldiers detained President Mohamed Bazoum in the presidential palace in Niamey on Wednesday and "
+         "announced on television that they had seized power.", {"OTHER"}),
+        ("Mali's military arrested the interim president and prime minister in the second coup in nine months.",
+         {"OTHER"}),
+        # a plot is no coup: its plotters are arrested
+        ("Police arrested the former president over an alleged coup plot.", {"ARREST"}),
+    ],
+)
+def test_a_leader_seized_in_a_coup_is_the_coup(nlp: Language, text: str, codes: set[str]) -> None:
+    assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
