@@ -237,6 +237,19 @@ def test_a_name_the_gazetteer_lacks_takes_the_nearest_town_named_as_a_stand_in(g
 
 
 @pytest.mark.slow
+def test_a_stand_in_is_a_town_of_its_sentence_then_one_told_before_it(gaz: Gazetteer) -> None:
+    text = ("Fighting closed schools in Mosul. People slept in doorways in Zzyzxqa and along the Qqzzyx. "
+            "Similar camps in Damascus struggled.")
+    words = ("Mosul", "Zzyzxqa", "Qqzzyx", "Damascus")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    mosul, spot, river, damascus = find_places(None, article_from_text(text, id="g", gold_places=spans), gaz)  # type: ignore[arg-type]
+    # Damascus is nearer in the text, but the story's town was told before
+    assert mosul.country == "IQ" and damascus.country == "SY"
+    assert spot.stand_in and spot.geonameid == mosul.geonameid
+    assert river.stand_in and river.geonameid == mosul.geonameid
+
+
+@pytest.mark.slow
 def test_a_quarter_many_cities_have_is_the_story_s_city_and_kiev_is_kyiv(gaz: Gazetteer) -> None:
     def places(text: str, *names: str) -> list[Any]:
         spans = [(text.index(w), text.index(w) + len(w)) for w in names]

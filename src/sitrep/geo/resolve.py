@@ -460,7 +460,16 @@ def _nearest_town(r: Resolution, out: list[Resolution]) -> Resolution:
         towns = [o for o in towns if o.place is not None and _holds(unit, o.place)]
     if not towns:
         return r
-    o = min(towns, key=lambda o: abs(o.mention.start - r.mention.start))
+    sent = r.mention.sentence
+
+    def nearness(o: Resolution) -> tuple[int, int]:
+        # a town of the same sentence, then one told before it (the story's own town: "PORTLAND, Ore.
+        # — ... sleeping in doorways in Old Town"), then one told after
+        apart = o.mention.start - r.mention.start
+        same = sent is not None and o.mention.sentence == sent
+        return (0 if same else 1 if apart < 0 else 2, abs(apart))
+
+    o = min(towns, key=nearness)
     assert o.score is not None
     return Resolution(r.mention, o.place, round(o.score * _NEAREST_FACTOR, 3), [], stand_in=True)
 
