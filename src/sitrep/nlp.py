@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -9,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .casing import restore, sentence_case
 from .model import Article
 
 __all__ = ["MODEL", "is_body", "is_dateline", "load", "parse", "segment_kind", "sentence_ents", "sentences"]
@@ -36,8 +38,12 @@ def load(model: str = MODEL) -> Language:
 
 
 def parse(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 32) -> Iterator[Doc]:
-    """Parse texts in batches with ``nlp.pipe``; one Doc per text, same order."""
-    return (nlp or load()).pipe(texts, batch_size=batch_size)
+    """Parse texts in batches with ``nlp.pipe``; one Doc per text, same order. A text with lines in
+    capitals is parsed in sentence case, its Doc keeping the original words (``casing``)."""
+    model = nlp or load()
+    pairs, feed = itertools.tee((text, sentence_case(text, model)) for text in texts)
+    for (text, cased), doc in zip(pairs, model.pipe((c or t for t, c in feed), batch_size=batch_size), strict=True):
+        yield restore(doc, text) if cased is not None else doc
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -1,0 +1,65 @@
+"""Shouted text: lines in capitals are parsed in sentence case and keep their own words."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep import casing
+from sitrep.events.coder import code_events
+from sitrep.ingest import article_from_text
+from sitrep.nlp import parse
+
+HEADLINE = "ROCKETS SLAM INTO BAGHDAD'S GREEN ZONE NEAR U.S. EMBASSY"
+MUC = ("TEGUCIGALPA, 19 APR 89 (ACAN-EFE) -- [TEXT] HONDURAN GUERRILLAS CLAIMED CREDIT TODAY FOR THE ATTACK "
+       "ON A U.S. ARMY CONVOY ON 11 APRIL IN NORTHERN HONDURAS.")
+
+
+def test_public_names() -> None:
+    assert set(casing.__all__) == {"restore", "sentence_case", "shouted"}
+
+
+def test_what_is_shouted() -> None:
+    assert casing.shouted(HEADLINE)
+    assert not casing.shouted("BAGHDAD (Reuters) - Rockets hit the Green Zone on Sunday.")
+    assert not casing.shouted("KABUL -")  # a dateline alone
+
+
+@pytest.mark.slow
+def test_sentence_case_keeps_names_acronyms_and_length(nlp: Language) -> None:
+    cased = casing.sentence_case(HEADLINE, nlp)
+    assert cased == "Rockets slam into Baghdad's green zone near U.S. embassy"
+    muc = casing.sentence_case(MUC, nlp)
+    assert muc is not None and len(muc) == len(MUC)
+    assert muc.startswith("Tegucigalpa, 19 Apr 89 (Acan-EFE) -- [Text] Honduran guerrillas claimed credit today")
+    assert "11 April in northern Honduras." in muc
+    # "MAY" and "MARCH" are months only beside a number
+    text = casing.sentence_case("TALKS OPENED ON 11 MAY IN GENEVA AND MAY END BEFORE THE MARCH ON FRIDAY.", nlp)
+    assert text == "Talks opened on 11 May in Geneva and may end before the march on Friday."
+    assert casing.sentence_case("Rockets hit Baghdad.\nNo line here is shouted.", nlp) is None
+    # a capital whose lower case is two characters would move every offset after it
+    text = "BLAST HITS İSTANBUL SQUARE\nTWO KILLED IN THE BLAST"
+    cased = casing.sentence_case(text, nlp)
+    assert cased is not None and len(cased) == len(text) and cased.endswith("Two killed in the blast")
+
+
+@pytest.mark.slow
+def test_the_parse_of_shouted_text_keeps_its_words(nlp: Language) -> None:
+    (doc,) = parse([HEADLINE], nlp)
+    assert doc.text == HEADLINE
+    rockets = doc[0]
+    assert rockets.text == "ROCKETS" and rockets.lemma_ == "rocket" and rockets.pos_ == "NOUN"
+    assert rockets.head.lemma_ == "slam"
+    assert "BAGHDAD" in {e.text for e in doc.ents}
+    # only the shouted line is recased; the others are parsed as they are
+    text = "Rockets hit the zone again on Monday.\n" + HEADLINE
+    (doc,) = parse([text], nlp)
+    assert doc.text == text and doc[0].text == "Rockets"
+
+
+@pytest.mark.slow
+def test_a_shouted_headline_tells_its_event_in_its_own_words(nlp: Language) -> None:
+    (doc,) = parse([HEADLINE], nlp)
+    events = [e for e in code_events(doc, article_from_text(HEADLINE)) if e.status == "occurred"]
+    assert [e.code for e in events] == ["ART_MISS_ATTACK"]
+    assert events[0].evidence.trigger is not None and events[0].evidence.trigger.isupper()
