@@ -25,7 +25,7 @@ from .roles import (
     targets,
     word_bag,
 )
-from .status import claimed_by, is_background, is_pluperfect, is_prior, is_state, status_of
+from .status import is_background, is_pluperfect, is_prior, is_state, status_of
 from .taxonomy import subtype
 from .triggers import TriggerMatch, find_triggers
 
@@ -925,11 +925,6 @@ def code_events(doc: Doc, article: Article) -> list[Event]:
         kept = _resolve(cands, statuses)
         told[index] = [(c, statuses[id(c)]) for c in kept]
     _passage(told, sents, r)
-    # a claim of responsibility reports its event where the text tells it nowhere else ("ULFA-I claimed
-    # responsibility for a grenade blast"); beside a report of its own it is the claimant's word
-    owned = {id(c) for pairs in told.values() for c, st in pairs if st in _TOLD and claimed_by(c.root, r.status)}
-    if any(st in _TOLD and id(c) not in owned for pairs in told.values() for c, st in pairs):
-        told = {i: [(c, "claimed" if id(c) in owned else st) for c, st in pairs] for i, pairs in told.items()}
     for index in sorted(told):
         sent = sents[index]
         sent_end = sent.start_char + len(sent.text.rstrip())

@@ -107,7 +107,6 @@ class StatusCues:
     no_determiner: frozenset[str]
     denied: WordSet
     claimed: WordSet
-    owned: WordSet
     threatened: WordSet
     planned: WordSet
     hypothetical: WordSet
@@ -265,7 +264,6 @@ def rules() -> Rules:
         no_determiner=frozenset(_words(st["no_determiner"])),
         denied=WordSet.of(_words(st["denied"])),
         claimed=WordSet.of(_words(st["claimed"])),
-        owned=WordSet.of(_words(st["owned"])),
         threatened=WordSet.of(_words(st["threatened"])),
         planned=WordSet.of(_words(st["planned"])),
         hypothetical=WordSet.of(_words(st["hypothetical"])),

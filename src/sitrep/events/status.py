@@ -322,30 +322,6 @@ def _none_of(noun: Token, cues: StatusCues) -> bool:
                for d in noun.children if d.i + 1 < len(d.doc))
 
 
-_OWNING = frozenset({"claim", "take", "accept", "assume", "admit", "bear"})
-
-
-def _owns(verb: Token, below: Token, cues: StatusCues) -> bool:
-    """``verb`` claims responsibility for what ``below`` (the next word down from the trigger) tells:
-    "responsibility for the blast", "claimed the attack", "Gunmen shot nine dead; the BLA claimed
-    responsibility"; not what the claim goes on to say ("claimed responsibility, saying its fighters
-    destroyed ...": the claimant's word)."""
-    if verb.pos_ == "NOUN":
-        # taken, claimed or admitted, not acknowledged before a court ("the acknowledgement of
-        # responsibility by ten former FARC commanders for kidnappings")
-        return _has(cues.owned, verb) and verb.head.lemma_.lower() in _OWNING
-    if verb.lemma_.lower() == "claim" and below.dep_ == "dobj" and below.pos_ == "NOUN":
-        return True
-    return (below.i < verb.i and below.dep_ in ("ccomp", "conj", "parataxis")
-            and any(c.dep_ == "dobj" and _has(cues.owned, verb) for c in verb.children))
-
-
-def claimed_by(trigger: Token, cues: StatusCues) -> bool:
-    """The event is told inside a claim of responsibility ("the BLA claimed the attack")."""
-    chain = [a for a in ancestors(trigger) if a.pos_ in ("VERB", "AUX", "NOUN", "ADJ")][:5]
-    return any(_owns(a, chain[k - 1] if k else trigger, cues) for k, a in enumerate(chain))
-
-
 def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     """The status of the event the trigger tells (reporting verbs leave it unchanged)."""
     anchor = _anchor(trigger)
@@ -410,15 +386,13 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     future = any(m in ("will", "shall", "'ll") for m in modal)
     chain = [a for a in ancestors(trigger) if a.pos_ in ("VERB", "AUX", "NOUN", "ADJ")][:5]
     apart = _quoted_apart(trigger)
-    for k, a in enumerate(chain):
+    for a in chain:
         if a.lemma_.lower() in REPORTING or a.i in apart:
             continue
         if code in cues.attempt_codes and a.lemma_.lower() in cues.attempt_verbs:
             continue  # "activists who tried to stage a rally" that police broke up: it took place
         if _has(cues.denied, a):
             return "denied"
-        if _owns(a, chain[k - 1] if k else trigger, cues):
-            continue  # "claimed responsibility for the blast", "claimed the attack": who did it, not whether
         if _has(cues.claimed, a) or a.lemma_.lower() == "responsibility":
             return "claimed"
         if _has(cues.threatened, a):
