@@ -57,6 +57,8 @@ UNSEEN_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets
 UNSEEN2_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen2.jsonl"
 # A third, written on 2026-12-04 (fourteenth session) by two helpers in wire and local-daily voices.
 UNSEEN3_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen3.jsonl"
+# A fourth, written on 2026-12-05 (seventeenth session) in the voices of a shared-task test set.
+UNSEEN4_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen4.jsonl"
 # Non-events only, of the five kinds the CASE 2021 test set held beside the ACLED sub-types
 # (organised crime, natural and man-made disasters, diplomacy, attribution of responsibility):
 # scored for no-event specificity as "nonevents".
@@ -423,7 +425,7 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
     if snippets:
         metrics.update(_three_ways("snippets", snippets))
     for name, path in (("unseen", UNSEEN_FILE), ("unseen2", UNSEEN2_FILE), ("unseen3", UNSEEN3_FILE),
-                       ("nonevents", NONEVENTS_FILE)):
+                       ("unseen4", UNSEEN4_FILE), ("nonevents", NONEVENTS_FILE)):
         unseen = _snippets(path)[:limit]
         if unseen:
             metrics.update(_three_ways(name, unseen))
