@@ -21,6 +21,7 @@ from .timex.lexicon import lexicon
 __all__ = ["restore", "sentence_case", "shouted"]
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_LETTER = re.compile(r"[^\W\d_]")
 # a line is shouted when this share of its letters are capitals, over at least this many words
 _SHARE = 0.8
 _MIN_WORDS = 3
@@ -110,14 +111,13 @@ def _line_case(line: str, common: frozenset[str], names: frozenset[str]) -> str:
         elif month or not known:
             out[m.start()] = word[0].upper()  # a month, a name the word lists do not hold
         k += 1
-    text = "".join(out)
     # the first letter of the line and of each sentence ("... TODAY. ONE PERSON ...")
     starts = [0] + [m.end() for m in re.finditer(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])[.!?]\s+|--\s+|\]\s+", line)]
     for s in starts:
-        j = next((i for i in range(s, len(text)) if text[i].isalpha()), None)
-        if j is not None:
-            text = text[:j] + text[j].upper() + text[j + 1:]
-    return re.sub(r"\bi\b", "I", text)
+        first = _LETTER.search(line, s)
+        if first is not None:
+            out[first.start()] = out[first.start()].upper()
+    return re.sub(r"\bi\b", "I", "".join(out))
 
 
 def sentence_case(text: str, nlp: Language) -> str | None:
