@@ -112,6 +112,17 @@ def test_a_rule_mention_the_classifier_reads_as_another_sub_type_is_recoded() ->
 
 
 @pytest.mark.slow
+def test_a_snippet_read_as_two_sub_types_keeps_the_one_the_classifier_reads() -> None:
+    text = ("Al-Shabaab fighters have set up a new base in the forest near Jilib, from where they launch "
+            "raids on nearby villages, officials said.")
+    assert _rules_and_combined(text) == (["ATTACK", "HQ_ESTABLISHED"], ["HQ_ESTABLISHED"])
+    # an article's sentence keeps both readings
+    article = " ".join([text, "The base holds about 300 fighters.", "Talks resume next week.", "The union said so."])
+    rules, combined = _rules_and_combined(article)
+    assert rules == combined == ["ATTACK", "HQ_ESTABLISHED"]
+
+
+@pytest.mark.slow
 def test_an_article_keeps_the_rules_reading_of_its_lead() -> None:
     lead = "Riot police pepper-sprayed and shoved pensioners protesting outside parliament in Nairobi on Wednesday."
     article = " ".join(

@@ -254,6 +254,7 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
     preds = predict([sent.text for _, sent in todo], readings)
     dropped: set[int] = set()
     recode: dict[int, str] = {}
+    narrow: dict[int, str] = {}
     added: list[Event] = []
     for (i, sent), codes, pred in zip(todo, readings, preds, strict=True):
         if i not in by_sentence:
@@ -272,9 +273,13 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
             dropped.add(i)
         elif len(codes) == 1 and pred.code and pred.code not in codes and pred.confidence >= s["recode_when_at_least"]:
             recode[i] = pred.code
+        elif len(codes) > 1 and pred.code in codes and pred.confidence >= s["narrow_when_at_least"]:
+            narrow[i] = str(pred.code)
     out = []
     for m in mentions:
         if m.sentence in dropped and m.status in REPORTABLE:
+            continue
+        if m.sentence in narrow and m.status in REPORTABLE and m.code != narrow[m.sentence]:
             continue
         if m.sentence in recode and m.status in REPORTABLE:
             m = _recoded(m, recode[m.sentence])
