@@ -984,3 +984,20 @@ def test_a_reward_for_an_arrest_and_a_blow_torch_tell_no_event(nlp: Language) ->
 )
 def test_a_leader_seized_in_a_coup_is_the_coup(nlp: Language, text: str, codes: set[str]) -> None:
     assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a second act of the same doers, joined to "stopped", was done too
+        ("Gunmen stopped a bus on the Quetta road on Saturday and took away 13 passengers to an unknown "
+         "destination, officials said.", {"ABDUCT_DISSAP"}),
+        ("Armed men stopped a minibus near Bunia and killed nine passengers, local officials said.", {"ATTACK"}),
+        # what one is called on "to stop" is no event
+        ("The European Union called on all parties to stop air strikes and shelling of populated areas.", set()),
+        ("The prime minister condemned the attack and ordered the arrest of those responsible.", set()),
+    ],
+)
+def test_an_act_joined_to_a_stop_was_done(nlp: Language, text: str, codes: set[str]) -> None:
+    assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes

@@ -113,6 +113,7 @@ class StatusCues:
     announced: WordSet
     announced_codes: frozenset[str]
     no_event_governors: WordSet
+    stopping_acts: WordSet
     summary_words: WordSet
     summary_periods: WordSet
     background_preps: frozenset[str]
@@ -272,6 +273,7 @@ def rules() -> Rules:
         attempt_verbs=frozenset(_words(st.get("attempt_verbs"))),
         attempt_codes=frozenset(str(c) for c in st.get("attempt_codes") or []),
         no_event_governors=WordSet.of(_words(st["no_event_governors"])),
+        stopping_acts=WordSet.of(_words(st["stopping_acts"])),
         summary_words=WordSet.of(_words(st["summary_words"])),
         summary_periods=WordSet.of(_words(st["summary_periods"])),
         background_preps=frozenset(_words(data["background"]["preps"])),

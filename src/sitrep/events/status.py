@@ -248,7 +248,10 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
         below = a
         if via == "nsubj" or (via in ("ccomp", "parataxis") and a.i > trigger.i):
             return False
-        if a.pos_ in ("VERB", "AUX") and _has(cues.no_event_governors, a):
+        # a verb joined to one told as done is no complement of it ("stopped a bus ... and took away 13
+        # passengers", "stopped the march and arrested 20"): both were done; "to stop ... and" is not
+        if (a.pos_ in ("VERB", "AUX") and _has(cues.no_event_governors, a)
+                and not (via == "conj" and a.tag_ in ("VBD", "VBZ", "VBP") and _has(cues.stopping_acts, a))):
             return True
     return False
 
