@@ -1001,3 +1001,17 @@ def test_a_leader_seized_in_a_coup_is_the_coup(nlp: Language, text: str, codes: 
 )
 def test_an_act_joined_to_a_stop_was_done(nlp: Language, text: str, codes: set[str]) -> None:
     assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a city that shares its name with a club is still a city
+        ("Thousands of protesters marched in Barcelona on Saturday demanding independence for Catalonia.",
+         {"PEACE_PROTEST"}),
+        ("Barcelona's attack was blunted by a compact Atletico side in a goalless draw at Camp Nou.", set()),
+    ],
+)
+def test_a_club_s_city_is_a_city(nlp: Language, text: str, codes: set[str]) -> None:
+    assert {e.code for e in _code(nlp, text) if e.status in ("occurred", "announced")} == codes
