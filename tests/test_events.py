@@ -1020,3 +1020,41 @@ def test_an_act_joined_to_a_stop_was_done(nlp: Language, text: str, codes: set[s
 )
 def test_a_club_s_city_is_a_city(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # "since the blast": a point in time, the event told before
+        ("Journalists were let into the embassy for the first time since the explosion and saw shattered "
+         "glass everywhere.", set()),
+        ("Traders returned to the market for the first time since the bombing and found their stalls burnt.",
+         set()),
+        # the event itself, told with its own article and day, still is one
+        ("A bomb exploded at a bus station in Kaduna on Monday, killing four people, police said.", {"REM_EXPLOS"}),
+    ],
+)
+def test_an_event_named_as_a_point_in_time_is_no_event(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a bomb dropped from the air is an air strike, not a planted one
+        ("An aerial bomb hit a residential block in Sumy overnight, wounding six people, the governor said.",
+         {"AIR_STRIKE"}),
+        # mass graves by any name are found (ACLED: Other)
+        ("Investigators uncovered a mass burial site with at least 30 bodies near the town of Bucha.", {"OTHER"}),
+        ("Volunteers located a clandestine grave holding nine bodies on a ranch outside Culiacan.", {"OTHER"}),
+        # a junta leader named by his title and his name is ousted in a coup
+        ("Soldiers ousted Guinea's junta leader Colonel Ibrahima Kone on Monday in the country's third coup "
+         "in four years.", {"OTHER"}),
+        # a leader ousted with no coup told is no coup
+        ("Party delegates ousted their leader Mark Otieno at a congress in Kisumu on Saturday.", set()),
+    ],
+)
+def test_weapons_graves_and_coups_by_their_other_names(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

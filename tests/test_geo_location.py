@@ -234,6 +234,14 @@ def test_an_event_told_at_several_towns_is_one_event_a_town_with_the_toll_shared
     two = extract_text("Militants attacked army posts in Niger and Mali on Sunday, killing 20 soldiers.",
                        published="2023-05-01")
     assert sorted(e.location.country for e in two.events if e.location) == ["ML", "NE"]
+    # a town after the first one's country ("in Nairobi, Kenya, and Dar es Salaam, Tanzania") is told too,
+    # and a country read as its capital beside that capital is no second event there
+    embassies = extract_text("The simultaneous blasts at the U.S. embassies in Nairobi, Kenya, and Dar es Salaam, "
+                             "Tanzania, killed 224 people on Friday.", published="1998-08-08")
+    assert [e.location.name for e in embassies.events if e.location] == ["Nairobi", "Dar es Salaam"]
+    capitals = extract_text("The simultaneous bombings at the embassies in Kampala, Uganda, and Kigali, Rwanda, "
+                            "killed 14 people on Friday.", published="2023-05-06")
+    assert [e.location.name for e in capitals.events if e.location] == ["Kampala", "Kigali"]
 
 
 @pytest.mark.slow

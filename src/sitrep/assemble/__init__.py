@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from ..acled import home_country
 from ..model import Actor, Article, Count, Event, Location, Place, Report, Tally, TimeRef, Warning
+from .crime import without_crime
 from .dating import date_event, date_tally
 from .location import coordinated_places, known_place, locate_event
 from .merge import merge_mentions
@@ -64,7 +65,7 @@ def assemble(
         mention.location = locate_event(doc, article, mention, places)
         mention.date = date_event(doc, article, mention, times, warnings)
         split.extend(one_per_place(mention, coordinated_places(doc, article, mention, places)))
-    events = merge_mentions(article, split)
+    events = merge_mentions(article, without_crime(article, split))
     for n, event in enumerate(events):
         event.id = f"{article.id}:{n}"
         event.location = known_place(doc, article, event, places)

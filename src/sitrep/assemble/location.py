@@ -254,7 +254,9 @@ def coordinated_places(doc: Doc, article: Article, event: Event, places: list[Pl
         if tok.dep_ not in ("nmod", "compound", "conj", "appos") or tok.head.i == tok.i:
             break
         tok = tok.head
-    together = {t.i for t in span.root.conjuncts}
+    # "in Nairobi, Kenya, and Dar es Salaam, Tanzania": the second town hangs from the first one's country
+    together = {t.i for t in span.root.conjuncts} | {
+        c.i for a in span.root.children if a.dep_ == "appos" for c in a.conjuncts}
     # "embassies in Kenya and Tanzania": countries joined by "and" where the event happened are two
     # events, as towns are; not countries that act ("co-sponsored by Kenya, Tanzania and the United
     # States") or are named far from the trigger ("the architect of the bombings of embassies in ...")
@@ -282,7 +284,8 @@ def coordinated_places(doc: Doc, article: Article, event: Event, places: list[Pl
     for p, s in sorted(chosen, key=lambda ps: ps[0].start):
         loc = _location(p, precision_of(p, _modifier(doc, s)), "sentence") if _usable(p) else Location(
             text=p.text, via="sentence")
-        if all((loc.geonameid, loc.text) != (o.geonameid, o.text) for o in out):
+        # one place told twice ("the embassies in Kampala, Uganda": the country read as its capital) is one
+        if all((loc.geonameid or loc.text) != (o.geonameid or o.text) for o in out):
             out.append(loc)
     return out if len(out) > 1 else []
 

@@ -475,6 +475,9 @@ def _referenced(root: Token, r: Rules) -> bool:
     reference to an event, not a report of it."""
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
+    if (root.dep_ == "pobj" and root.head.lower_ in ("since", "before")
+            and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in root.children)):
+        return True  # "for the first time since the explosion": a point in time, the event told before
     head = root.head.head
     if not (root.dep_ == "pobj" and root.head.lower_ in ("of", "from", "into", "in", "on") and head.pos_ == "NOUN"):
         return False
