@@ -752,3 +752,13 @@ def test_a_long_list_of_names_after_embassies_in_reads_without_recursing(nlp: An
     text = "Bombs hit the embassies in " + ", ".join(["Kenya", "Uganda", "Mali"] * 1200) + "."
     art = article_from_text(text, id="t")
     assert len(find_places(nlp(text), art, gaz)) == 3600
+
+
+@pytest.mark.slow
+def test_bare_congo_is_the_drc_unless_brazzaville_says_otherwise(gaz: Gazetteer) -> None:
+    # wire style: "Congo" is the Democratic Republic; "Republic of Congo" is Brazzaville's
+    drc = _resolve_span(gaz, "Rebels attacked a village in eastern Congo on Sunday, killing 12 people.", "Congo")
+    assert drc is not None and drc.country == "CD"
+    cg = _gold(gaz, "Protesters clashed with police in Brazzaville, the capital of Congo, on Monday.",
+               "Brazzaville", "Congo")
+    assert cg["Congo"].country == "CG"
