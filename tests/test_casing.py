@@ -63,3 +63,13 @@ def test_a_shouted_headline_tells_its_event_in_its_own_words(nlp: Language) -> N
     events = [e for e in code_events(doc, article_from_text(HEADLINE)) if e.status == "occurred"]
     assert [e.code for e in events] == ["ART_MISS_ATTACK"]
     assert events[0].evidence.trigger is not None and events[0].evidence.trigger.isupper()
+
+
+def test_a_line_s_first_word_is_no_sentence_of_its_own() -> None:
+    from sitrep.nlp import parse
+
+    doc = next(parse(["Gunmen kill five in Zamfara village as air force strikes bandit camp\n\nGunmen on Sunday "
+                      "stormed Kwata village in Maru Local Government Area of Zamfara State, killing five "
+                      "residents, police said."]))
+    starts = [s.text.split()[0] for s in doc.sents if s.text.strip()]
+    assert starts == ["Gunmen", "Gunmen"]

@@ -1058,3 +1058,12 @@ def test_an_event_named_as_a_point_in_time_is_no_event(nlp: Language, text: str,
 )
 def test_weapons_graves_and_coups_by_their_other_names(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+def test_a_sentence_opening_separately_tells_another_event(nlp: Language) -> None:
+    text = ("Gunmen on Sunday stormed Kwata village in Maru, killing five residents, police said. Separately, "
+            "air force jets struck a bandit camp in Tsafe forest on Monday, the air force said.")
+    assert _told(nlp, text) == {"ATTACK", "AIR_STRIKE"}
+    # without the opener, the strike told next goes on with the story, as before
+    assert {"AIR_STRIKE"} <= _told(nlp, text.replace("Separately, air", "Air"))

