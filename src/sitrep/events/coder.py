@@ -770,7 +770,8 @@ def _passage(told: dict[int, list[tuple[_Candidate, str]]], sents: list[Span], r
         if not 0 <= i < len(sents):
             return False
         head = " ".join(t.lower_ for t in sents[i][:4] if not t.is_punct)
-        return any(head == w or head.startswith(w + " ") for w in openers.singles | {p.strip() for p in openers.phrases})
+        words = openers.singles | {p.strip() for p in openers.phrases}
+        return any(head == w or head.startswith(w + " ") for w in words)
 
     def has_told(i: int) -> bool:
         return any(st in _TOLD and not c.prior for c, st in told.get(i, []))
