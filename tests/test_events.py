@@ -1067,3 +1067,27 @@ def test_a_sentence_opening_separately_tells_another_event(nlp: Language) -> Non
     assert _told(nlp, text) == {"ATTACK", "AIR_STRIKE"}
     # without the opener, the strike told next goes on with the story, as before
     assert {"AIR_STRIKE"} <= _told(nlp, text.replace("Separately, air", "Air"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # an encounter is a gunfight in the military English of India, Pakistan and the Philippines
+        ("Two Naxalites were killed in an encounter with CRPF jawans in the forests of Sukma on Thursday, "
+         "police said.", {"ARMED_CLASH"}),
+        ("An encounter broke out between the army and NPA rebels in Barangay Malinao on Monday morning.",
+         {"ARMED_CLASH"}),
+        # a staged one is not, nor a match, nor a year's tally
+        ("The court ordered an inquiry into the fake encounter in which police killed a student in Meerut.",
+         set()),
+        ("Gor Mahia and AFC Leopards drew 1-1 in a tense encounter at Nyayo Stadium on Sunday.", set()),
+        ("Security forces have killed 140 Maoists in encounters so far this year, the home ministry said.", set()),
+        # vehicles "engaged in" road work are busy, not fighting; a drill's simulated ambush is no ambush
+        ("Suspected Maoists set fire to four trucks engaged in road construction near Jagargunda on Monday, "
+         "police said.", {"PROPERTY_DISTRUCT"}),
+        ("Soldiers staged a simulation of an ambush by militants at the Kamptee cantonment on Friday.", set()),
+    ],
+)
+def test_an_encounter_is_a_gunfight(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
