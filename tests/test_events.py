@@ -1091,3 +1091,21 @@ def test_a_sentence_opening_separately_tells_another_event(nlp: Language) -> Non
 )
 def test_an_encounter_is_a_gunfight(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # what investigators now find about an event of an earlier month is no news of that event
+        ("Police said on Friday that the grenade that exploded at a bus stop in Garissa in March had been "
+         "thrown by a man paid by a local businessman.", set()),
+        ("The army said on Monday that the air strike that killed 40 wedding guests in Maungdaw last month was "
+         "an error caused by faulty intelligence.", set()),
+        # the event itself, with its day of the week, still is news
+        ("The gunman who attacked the Wajir police post on Sunday had been seen near the gate the night "
+         "before, witnesses said.", {"ARMED_CLASH"}),
+    ],
+)
+def test_a_finding_about_an_event_of_an_earlier_month_is_no_event(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

@@ -33,6 +33,8 @@ def _has(ws: WordSet, tok: Token) -> bool:
 
 
 # lags that put a clause's act well before the sentence's own ("a month after ...")
+_DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "week",
+                        "weekend"})
 _LONG_LAGS = frozenset({"week", "weeks", "month", "months", "year", "years", "decade", "decades"})
 # modals that make an event possible, wished or owed rather than told
 _UNREAL = frozenset({"could", "might", "may", "would", "should", "can", "must", "ought"})
@@ -236,6 +238,8 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
         and (published_year is None or y < published_year)
     ):
         return True  # "the deadliest since 2015, when militants killed 147 students": history
+    if _found_earlier(trigger, cues) or _found_earlier(anchor, cues):
+        return True
     below = trigger
     for a in ancestors(trigger):
         # the subject of "end"/"stop" is an event that happened ("the protest ended without
@@ -254,6 +258,26 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
                 and not (via == "conj" and a.tag_ in ("VBD", "VBZ", "VBP") and _has(cues.stopping_acts, a))):
             return True
     return False
+
+
+def _found_earlier(anchor: Token, cues: StatusCues) -> bool:
+    """An event told in a relative clause, with an earlier month, of the subject of a finding ("the car
+    bomb that exploded outside a police station in May had been planted on the orders of ...", "the
+    drone strike that killed villagers in December was a mistake"): what investigators now say of an
+    event told before, not news of it."""
+    if anchor.dep_ == "relcl":
+        noun, clause = anchor.head, anchor  # the bomber who struck ...
+    else:
+        noun, clause = anchor, next((c for c in anchor.children if c.dep_ == "relcl"), None)  # the bomb that ...
+    if clause is None or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    main = noun.head
+    finding = main.lemma_ == "be" or any(c.dep_ == "aux" and c.lower_ == "had" for c in main.children)
+    # a month, or last month or year: not a day of the week, which news gives the event it reports
+    dated = any((t.lower_ in cues.months and t.lower_ not in _DAY_WORDS)
+                or (t.lower_ in ("month", "year") and t.i > 0 and t.nbor(-1).lower_ == "last")
+                for t in clause.subtree)
+    return finding and dated
 
 
 def _causal(clause: Token) -> bool:
