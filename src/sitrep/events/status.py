@@ -265,6 +265,7 @@ def _found_earlier(anchor: Token, cues: StatusCues) -> bool:
     bomb that exploded outside a police station in May had been planted on the orders of ...", "the
     drone strike that killed villagers in December was a mistake"): what investigators now say of an
     event told before, not news of it."""
+    clause: Token | None
     if anchor.dep_ == "relcl":
         noun, clause = anchor.head, anchor  # the bomber who struck ...
     else:
