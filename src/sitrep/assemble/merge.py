@@ -45,6 +45,7 @@ class _Rules:
     bare_killing: frozenset[str]
     reprise_openers: tuple[str, ...]
     generic_nouns: frozenset[str]
+    headline_joiners: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +69,8 @@ def _rules() -> _Rules:
         int(data["lead_sentences"]), frozenset(str(w).lower() for w in data["bare_killing"]),
         tuple(str(w).lower() + " " for w in data["reprise_openers"]),
         frozenset(str(w).lower() for w in data["generic_nouns"]),
+        re.compile(";|" + r"\b(?:" + "|".join(re.escape(str(w)) for w in data["headline_joiners"]) + r")\b",
+                   re.IGNORECASE),
     )
 
 
@@ -212,14 +215,9 @@ def _headline_only(article: Article, group: _Group) -> bool:
     return all(_headline(article, m) for m in group.mentions)
 
 
-# "Junta Airstrike Kills 11 in Magway Village as Resistance Forces Seize Gangaw Outpost": a headline of
-# two events, whose other one the body may tell by another sub-type
-_JOINED = re.compile(r";|\b(?:as|while|after|amid|and|but)\b", re.IGNORECASE)
-
-
 def _one_clause(article: Article, mention: Event) -> bool:
-    """The mention's sentence tells one thing: no second clause joined to it."""
-    return not _JOINED.search(article.text[mention.evidence.start : mention.evidence.end])
+    """The mention's sentence tells one thing: no second clause joined to it (data/merge.yaml)."""
+    return not _rules().headline_joiners.search(article.text[mention.evidence.start : mention.evidence.end])
 
 
 def _named_by_kind(mention: Event) -> bool:
