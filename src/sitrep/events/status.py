@@ -33,8 +33,8 @@ def _has(ws: WordSet, tok: Token) -> bool:
 
 
 # lags that put a clause's act well before the sentence's own ("a month after ...")
-_DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "week",
-                        "weekend"})
+# words the status lexicon's `months` holds beside the months and weekdays
+_SHORT_SPANS = frozenset({"day", "week", "weekend"})
 _LONG_LAGS = frozenset({"week", "weeks", "month", "months", "year", "years", "decade", "decades"})
 # modals that make an event possible, wished or owed rather than told
 _UNREAL = frozenset({"could", "might", "may", "would", "should", "can", "must", "ought"})
@@ -275,7 +275,7 @@ def _found_earlier(anchor: Token, cues: StatusCues) -> bool:
     main = noun.head
     finding = main.lemma_ == "be" or any(c.dep_ == "aux" and c.lower_ == "had" for c in main.children)
     # a month, or last month or year: not a day of the week, which news gives the event it reports
-    dated = any((t.lower_ in cues.months and t.lower_ not in _DAY_WORDS)
+    dated = any((t.lower_ in cues.months and t.lower_ not in cues.day_words and t.lower_ not in _SHORT_SPANS)
                 or (t.lower_ in ("month", "year") and t.i > 0 and t.nbor(-1).lower_ == "last")
                 for t in clause.subtree)
     return finding and dated
