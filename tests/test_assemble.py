@@ -26,6 +26,9 @@ def test_a_crime_story_is_told_by_police_and_courts_and_names_no_armed_side() ->
     assert not crime_story("Police said two people were shot dead in the market.")
     assert not crime_story("Police said the suspect, a member of a banned militant group, was held without bail.")
     assert not crime_story("Detectives said the suspect had attended the protest before the shooting.")
+    # conflict words are read at word starts: "difficult" holds no cult, "couple" no coup, "warrant" no war
+    assert crime_story("Detectives said the couple found it difficult; the suspect was held on a warrant in jail.")
+    assert not crime_story("Detectives said the suspect belonged to a cult and was held in jail.")
 
 
 def test_the_violence_of_an_ordinary_crime_story_is_no_event() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -20,14 +21,27 @@ def _data() -> dict[str, Any]:
     return data
 
 
+def _starts(words: list[str]) -> re.Pattern[str]:
+    # An entry matches at a word's start ("militant" finds "militants"); a trailing space ends the word,
+    # so "war " finds "war," but not "warrant", and "cult" is not found in "difficult".
+    parts = [re.escape(w.rstrip()) + (r"\b" if w.endswith(" ") else "") for w in words]
+    return re.compile(r"\b(?:" + "|".join(parts) + ")")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
+    data = _data()
+    return _starts(data["conflict"]), [_starts([w]) for w in data["procedure"]]
+
+
 def crime_story(text: str) -> bool:
     """Whether the text tells police and court business and names no armed, political or protest side."""
-    data = _data()
+    conflict, procedure = _patterns()
     low = text.lower()
-    if any(w in low for w in data["conflict"]):
+    if conflict.search(low):
         return False
-    found = sum(1 for w in data["procedure"] if w in low)
-    return found >= int(data["min_procedure"])
+    found = sum(1 for p in procedure if p.search(low))
+    return found >= int(_data()["min_procedure"])
 
 
 def without_crime(article: Article, mentions: list[Event]) -> list[Event]:
