@@ -242,6 +242,14 @@ def test_an_event_told_at_several_towns_is_one_event_a_town_with_the_toll_shared
     capitals = extract_text("The simultaneous bombings at the embassies in Kampala, Uganda, and Kigali, Rwanda, "
                             "killed 14 people on Friday.", published="2023-05-06")
     assert [e.location.name for e in capitals.events if e.location] == ["Kampala", "Kigali"]
+    # in a story filed from a third country, "Tanzania" after Dar es Salaam says where that town lies: it is
+    # no embassy city of its own, so the town stays a place of the event though its country is named once
+    filed = extract_text(
+        "WASHINGTON (AP) - U.S. officials on Saturday promised to find those behind the attacks on Americans. "
+        "The United States sent FBI agents and U.S. Marines to Kenya. The Friday explosions at U.S. embassies "
+        "in Nairobi, Kenya, and Dar-es-Salaam, Tanzania, killed at least 110 people. Eleven Americans died in "
+        "Kenya, the U.S. State Department said.", published="1998-08-08")
+    assert {"Nairobi", "Dar es Salaam"} <= {e.location.name for e in filed.events if e.location}
 
 
 @pytest.mark.slow

@@ -201,12 +201,18 @@ def _sites(doc: Doc, places: list[Place]) -> list[Place]:
     """The places that can be where something happened: not one that speaks ("the Pentagon said",
     "Moscow denied"), which names a government or an institution, an actor."""
     speak = _words()["speaker_verbs"]
+    text = doc.text
     out = []
-    for p in places:
+    for k, p in enumerate(places):
         span = _span(doc, p)
         if span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in speak:
             continue
-        out.append(p.seat or p)  # "the Somali capital": Mogadishu, not Somalia
+        before = places[k - 1] if k else None
+        # "embassies in Nairobi, Kenya, and Dar es Salaam, Tanzania": a country right after a town says
+        # where the town lies; it is no embassy of its own, and stays the country
+        qualifies = (before is not None and (before.feature_code or "") not in _REGION_CODES
+                     and text[before.end:p.start].strip() == ",")
+        out.append(p if qualifies else (p.seat or p))  # "the Somali capital": Mogadishu, not Somalia
     return out
 
 
