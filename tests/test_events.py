@@ -1109,3 +1109,23 @@ def test_an_encounter_is_a_gunfight(nlp: Language, text: str, codes: set[str]) -
 )
 def test_a_finding_about_an_event_of_an_earlier_month_is_no_event(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a town taken in a fight is ground taken, though the small NER reads it as a person or misses it
+        ("JNIM takes Kourakou after clashes with the army", {"NON_STATE_ACTOR_OVERTAKES_TER"}),
+        ("Government troops retook Dar Sila from the rebels after heavy fighting on Tuesday.",
+         {"GOV_REGAINS_TERIT"}),
+        ("Police captured Abu Musa after a firefight in the market on Tuesday.", {"ARMED_CLASH"}),
+        # entered after fighting, a place is taken; entered after the other side pulled out, it is handed over
+        ("ADF rebels entered the town of Mukondi after hours of fighting with FARDC soldiers, residents said.",
+         {"NON_STATE_ACTOR_OVERTAKES_TER"}),
+        ("ADF rebels entered the town of Mukondi after FARDC soldiers pulled out, residents said.",
+         {"NON_VIOL_TERRIT_TRANSFER"}),
+    ],
+)
+def test_a_place_taken_after_fighting_is_taken_territory(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

@@ -294,6 +294,21 @@ def _object_ok(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules, r
     return _object_found(tuple(n for n in names if n != "from_place"), window, r)
 
 
+def _taken_in_a_fight(tok: Token, via: str, r: Rules) -> bool:
+    """A name taken in a fight by a verb that takes no people: ground, though the small NER reads
+    many a town as a person ("RSF takes Bara after clashes with army", "retook Shewa Robit")."""
+    named = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_title and not tok.is_sent_start)
+    if via != "dobj" or not named or tok.ent_type_ not in ("PERSON", "ORG", "NORP", ""):
+        return False
+    if r.sets["person_takers"].in_words({tok.head.lemma_.lower(), tok.head.lower_}):
+        return False  # "police captured Abu Bakr after a firefight": a man
+    if classify(tok, r.actor_classes) is not None:
+        return False
+    ctx = _Context(tok.sent)
+    own = frozenset({tok.head.lemma_.lower(), tok.head.lower_})  # "overran" is no fight of its own
+    return _near(("fight_cue",), ctx, r, own) and not _near(("fight_cue_negated",), ctx, r)
+
+
 def _taken_from_a_side(tok: Token, r: Rules) -> bool:
     """The verb that governs ``tok`` took it "from" an armed side ("from Al-Shabaab", "from the rebels");
     people are handed "to" the army as often as places are."""
@@ -327,6 +342,16 @@ def _object_found(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules
                 return True
             if n == "territory" and via == "dobj" and tok.pos_ == "PROPN" and _taken_from_a_side(tok, r):
                 return True  # "recapture Adan Yabaal from Al-Shabaab": the small NER reads a person
+            if (
+                n == "captured_place"
+                and via == "dobj"
+                and tok.ent_type_ in _PLACE_ENTS
+                and not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.head.children)
+            ):
+                # "M23 took Goma": a named place taken, as "took the town" ("took Kenya to court" is none)
+                return True
+            if n in ("territory", "captured_place") and _taken_in_a_fight(tok, via, r):
+                return True
             if n in ("civilian", "armed", "protester") and target_class(tok, r.actor_classes) == n:
                 return True
             if n in _OWN_CLASS_OBJECTS and any(name == n and ws.in_words(words, joined)
