@@ -1125,6 +1125,15 @@ def test_a_finding_about_an_event_of_an_earlier_month_is_no_event(nlp: Language,
          {"NON_STATE_ACTOR_OVERTAKES_TER"}),
         ("ADF rebels entered the town of Mukondi after FARDC soldiers pulled out, residents said.",
          {"NON_VIOL_TERRIT_TRANSFER"}),
+        # villages of Nigerian English ("community"), hamlets and communes are ground; a gunbattle is a fight
+        ("Gunmen overran Tsafe community after a gunbattle with vigilantes on Sunday, residents said.",
+         {"NON_STATE_ACTOR_OVERTAKES_TER"}),
+        # a capture told as a noun; a memory of one is none
+        ("The Tuareg rebels' seizure of Tessalit after two days of clashes was confirmed by the army on Friday.",
+         {"NON_STATE_ACTOR_OVERTAKES_TER"}),
+        ("The army's recapture of the town of Tessalit was announced by the defence ministry on Friday.",
+         {"GOV_REGAINS_TERIT"}),
+        ("Ten years after the fall of Tessalit to the rebels, residents still fear the road north.", set()),
     ],
 )
 def test_a_place_taken_after_fighting_is_taken_territory(nlp: Language, text: str, codes: set[str]) -> None:

@@ -298,14 +298,15 @@ def _taken_in_a_fight(tok: Token, via: str, r: Rules) -> bool:
     """A name taken in a fight by a verb that takes no people: ground, though the small NER reads
     many a town as a person ("RSF takes Bara after clashes with army", "retook Shewa Robit")."""
     named = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_title and not tok.is_sent_start)
-    if via != "dobj" or not named or tok.ent_type_ not in ("PERSON", "ORG", "NORP", ""):
+    if via not in ("dobj", "of") or not named or tok.ent_type_ not in ("PERSON", "ORG", "NORP", ""):
         return False
-    if r.sets["person_takers"].in_words({tok.head.lemma_.lower(), tok.head.lower_}):
+    taker = tok.head.head if via == "of" else tok.head  # "the takeover of Adale": the noun
+    if r.sets["person_takers"].in_words({taker.lemma_.lower(), taker.lower_}):
         return False  # "police captured Abu Bakr after a firefight": a man
     if classify(tok, r.actor_classes) is not None:
         return False
     ctx = _Context(tok.sent)
-    own = frozenset({tok.head.lemma_.lower(), tok.head.lower_})  # "overran" is no fight of its own
+    own = frozenset({taker.lemma_.lower(), taker.lower_})  # "overran" is no fight of its own
     return _near(("fight_cue",), ctx, r, own) and not _near(("fight_cue_negated",), ctx, r)
 
 
