@@ -1138,3 +1138,18 @@ def test_a_finding_about_an_event_of_an_earlier_month_is_no_event(nlp: Language,
 )
 def test_a_place_taken_after_fighting_is_taken_territory(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the words of a place's name are no topic of the sentence: the West Bank holds no bank
+        ("The army deployed two more battalions to the West Bank on Sunday, the military said.",
+         {"CHANGE_TO_GROUP_ACT"}),
+        # a bank of the sentence's own still says business, not war
+        ("The bank said on Sunday that the army had deployed troops to guard its branches.", set()),
+    ],
+)
+def test_a_place_name_is_no_word_of_the_sentence(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

@@ -99,8 +99,11 @@ class _Context:
         self.words = singulars({t.lemma_.lower() for t in toks} | {t.lower_ for t in toks})
         self.lemmas = " " + " ".join(t.lemma_.lower() for t in toks) + " "
         self.lowers = " " + " ".join(t.lower_ for t in toks) + " "
-        # blockers (disaster, history, crime...) see the whole sentence, sources included
-        every = [t for t in sent if t.i not in skip]
+        # blockers (disaster, history, crime...) see the whole sentence, sources included, but not the
+        # words of a place's name: "the West Bank" holds no bank, "Sport City" no sport
+        named = {t.i for e in sent.ents if e.label_ in _PLACE_ENTS and len(e) > 1 for t in e
+                 if t.is_title or t.is_upper}
+        every = [t for t in sent if t.i not in skip and t.i not in named]
         self.all_words = singulars({t.lemma_.lower() for t in every} | {t.lower_ for t in every})
         self.all_lemmas = " " + " ".join(t.lemma_.lower() for t in every) + " "
         self.all_lowers = " " + " ".join(t.lower_ for t in every) + " "
