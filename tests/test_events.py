@@ -1153,3 +1153,20 @@ def test_a_place_taken_after_fighting_is_taken_territory(nlp: Language, text: st
 )
 def test_a_place_name_is_no_word_of_the_sentence(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # an accord signed with a non-state armed side is an agreement; one between states and firms is not
+        ("The Chadian government and the FACT rebels signed an agreement in Doha on Monday to end hostilities.",
+         {"AGREEMENT"}),
+        ("The army signed a deal with a Turkish firm for twelve drones on Monday.", set()),
+        ("Kenya and Uganda signed a defence cooperation agreement in Nairobi on Monday.", set()),
+        # prisoners of war swapped between the sides
+        ("Russia and Ukraine swapped 150 POWs each on Friday in an exchange brokered by the UAE.", {"AGREEMENT"}),
+    ],
+)
+def test_an_accord_with_an_armed_group_is_an_agreement(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

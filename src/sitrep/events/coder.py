@@ -174,7 +174,8 @@ def _is_source(tok: Token) -> bool:
 def _near(names: tuple[str, ...], ctx: _Context, r: Rules, own: frozenset[str] = frozenset()) -> bool:
     """A word of one of the sets in the sentence; ``own`` (the trigger's words) does not count."""
     for n in names:
-        ws = r.sets.get(n)
+        # a set of event_rules.yaml, else an actor class of actors.yaml ("nonstate": a rebel named)
+        ws = r.sets.get(n) or next((w for name, w in r.actor_classes if name == n), None)
         if ws is None:
             continue
         if (ws.singles & ctx.words) - own or any(p in ctx.lemmas or p in ctx.lowers for p in ws.phrases):
