@@ -1170,3 +1170,20 @@ def test_a_place_name_is_no_word_of_the_sentence(nlp: Language, text: str, codes
 )
 def test_an_accord_with_an_armed_group_is_an_agreement(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # blame laid, or a charge of something else, leaves the abduction an event
+        ("Gunmen abducted two farmers near Bunia on Monday, local officials said, accusing CODECO militiamen.",
+         {"ABDUCT_DISSAP"}),
+        ("Militiamen abducted four traders in Djugu on Friday, accusing them of spying for the army, residents said.",
+         {"ABDUCT_DISSAP"}),
+        # an abduction that is itself the charge is court news
+        ("Two men accused of kidnapping a schoolgirl in Kano appeared in court on Monday.", set()),
+    ],
+)
+def test_blame_for_an_abduction_is_no_charge(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

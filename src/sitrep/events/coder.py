@@ -298,6 +298,24 @@ def _object_ok(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules, r
     return _object_found(tuple(n for n in names if n != "from_place"), window, r)
 
 
+def _charged_with(root: Token, sent: Span, r: Rules) -> bool:
+    """The trigger lies inside what an accusation says ("accused of kidnapping"), or a court's or a
+    charge's word is in the sentence ("the trial", "acquits", "charged with")."""
+    ws = r.sets["accusation"]
+    joined = " " + " ".join(t.lemma_.lower() for t in sent) + " " + " ".join(t.lower_ for t in sent) + " "
+    firsts = {p.split()[0] for p in ws.phrases if p in joined}
+    for tok in sent:
+        words = {tok.lemma_.lower(), tok.lower_}
+        if not (ws.in_words(words) or not firsts.isdisjoint(words)) or tok.i == root.i:
+            continue
+        # only "accuse" may lay blame for the event or charge its victim with something else; a court's
+        # words ("the trial", "verdicts over the May 9 riots", "Court acquits three") speak of the whole
+        # sentence
+        if tok.lemma_.lower() != "accuse" or root in tok.subtree:
+            return True
+    return False
+
+
 def _taken_in_a_fight(tok: Token, via: str, r: Rules) -> bool:
     """A name taken in a fight by a verb that takes no people: ground, though the small NER reads
     many a town as a person ("RSF takes Bara after clashes with army", "retook Shewa Robit")."""
@@ -597,6 +615,12 @@ def _evaluate(
                              if w is t or w.dep_ in ("compound", "amod", "det", "poss", "nmod"))
             if not _blocks(n, _Context(ctx.sent, skip), r):
                 blockers = [b for b in blockers if b != n]
+    if "accusation" in blockers and not _charged_with(root, ctx.sent, r):
+        # "M23 fighters abducted patients, accusing them of being soldiers", "gunmen abducted a man,
+        # officials said, accusing a PKK-affiliated group": the charge is something else, or the blame
+        # is laid for the event; only an event that is itself the charge ("accused of kidnapping")
+        # is court news
+        blockers = [b for b in blockers if b != "accusation"]
     if blockers and trig.object_overrides:
         # "detained the editor ... after he published a report on corruption": the person
         # detained says it is political, whatever crime words the sentence holds
