@@ -1187,3 +1187,18 @@ def test_an_accord_with_an_armed_group_is_an_agreement(nlp: Language, text: str,
 )
 def test_blame_for_an_abduction_is_no_charge(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a crowd that burns or stones someone it accuses is a mob, whatever the verb
+        ("A crowd in Ikorodu stoned a man accused of stealing a phone on Sunday, police said.", {"MOB_VIOL"}),
+        ("Villagers burned a woman accused of witchcraft in Kilifi on Friday night, police said.", {"MOB_VIOL"}),
+        # an accusation against an army names no mob
+        ("Residents accused the army of burning their homes in Kachin.", {"PROPERTY_DISTRUCT"}),
+    ],
+)
+def test_a_crowd_punishing_someone_it_accuses_is_mob_violence(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
