@@ -1164,6 +1164,9 @@ def test_a_place_name_is_no_word_of_the_sentence(nlp: Language, text: str, codes
          {"AGREEMENT"}),
         ("The army signed a deal with a Turkish firm for twelve drones on Monday.", set()),
         ("Kenya and Uganda signed a defence cooperation agreement in Nairobi on Monday.", set()),
+        # an accord breached is one known already
+        ("The rebels shelled the town in a flagrant breach of the agreement reached with the army in Doha.",
+         {"ART_MISS_ATTACK"}),
         # prisoners of war swapped between the sides
         ("Russia and Ukraine swapped 150 POWs each on Friday in an exchange brokered by the UAE.", {"AGREEMENT"}),
     ],
