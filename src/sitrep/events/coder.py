@@ -101,7 +101,7 @@ class _Context:
         self.lowers = " " + " ".join(t.lower_ for t in toks) + " "
         # blockers (disaster, history, crime...) see the whole sentence, sources included, but not the
         # words of a place's name: "the West Bank" holds no bank, "Sport City" no sport
-        named = {t.i for e in sent.ents if e.label_ in _PLACE_ENTS and len(e) > 1 for t in e
+        named = {t.i for e in sentence_ents(sent) if e.label_ in _PLACE_ENTS and len(e) > 1 for t in e
                  if t.is_title or t.is_upper}
         every = [t for t in sent if t.i not in skip and t.i not in named]
         self.all_words = singulars({t.lemma_.lower() for t in every} | {t.lower_ for t in every})
@@ -615,7 +615,7 @@ def _evaluate(
                              if w is t or w.dep_ in ("compound", "amod", "det", "poss", "nmod"))
             if not _blocks(n, _Context(ctx.sent, skip), r):
                 blockers = [b for b in blockers if b != n]
-    if "accusation" in blockers and not _charged_with(root, ctx.sent, r):
+    if "accusation" in blockers and _blocks("accusation", ctx, r) and not _charged_with(root, ctx.sent, r):
         # "M23 fighters abducted patients, accusing them of being soldiers", "gunmen abducted a man,
         # officials said, accusing a PKK-affiliated group": the charge is something else, or the blame
         # is laid for the event; only an event that is itself the charge ("accused of kidnapping")
