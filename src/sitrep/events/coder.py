@@ -298,13 +298,12 @@ def _object_ok(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules, r
     return _object_found(tuple(n for n in names if n != "from_place"), window, r)
 
 
-def _charged_with(root: Token, sent: Span, r: Rules) -> bool:
+def _charged_with(root: Token, ctx: _Context, r: Rules) -> bool:
     """The trigger lies inside what an accusation says ("accused of kidnapping"), or a court's or a
     charge's word is in the sentence ("the trial", "acquits", "charged with")."""
     ws = r.sets["accusation"]
-    joined = " " + " ".join(t.lemma_.lower() for t in sent) + " " + " ".join(t.lower_ for t in sent) + " "
-    firsts = {p.split()[0] for p in ws.phrases if p in joined}
-    for tok in sent:
+    firsts = {p.split()[0] for p in ws.phrases if p in ctx.all_lemmas or p in ctx.all_lowers}
+    for tok in ctx.sent:
         words = {tok.lemma_.lower(), tok.lower_}
         if not (ws.in_words(words) or not firsts.isdisjoint(words)) or tok.i == root.i:
             continue
@@ -615,7 +614,7 @@ def _evaluate(
                              if w is t or w.dep_ in ("compound", "amod", "det", "poss", "nmod"))
             if not _blocks(n, _Context(ctx.sent, skip), r):
                 blockers = [b for b in blockers if b != n]
-    if "accusation" in blockers and _blocks("accusation", ctx, r) and not _charged_with(root, ctx.sent, r):
+    if "accusation" in blockers and _blocks("accusation", ctx, r) and not _charged_with(root, ctx, r):
         # "M23 fighters abducted patients, accusing them of being soldiers", "gunmen abducted a man,
         # officials said, accusing a PKK-affiliated group": the charge is something else, or the blame
         # is laid for the event; only an event that is itself the charge ("accused of kidnapping")
