@@ -1205,3 +1205,17 @@ def test_blame_for_an_abduction_is_no_charge(nlp: Language, text: str, codes: se
 )
 def test_a_crowd_punishing_someone_it_accuses_is_mob_violence(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a headline's participle is its news, whoever tells it after the comma
+        ("Seven villagers kidnapped in Zamfara, police say", {"ABDUCT_DISSAP"}),
+        # a participle describing a subject that speaks is no news told
+        ("Women abducted by the gunmen told reporters on Monday that they had escaped.", set()),
+    ],
+)
+def test_a_headline_participle_before_its_teller_is_the_news(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
