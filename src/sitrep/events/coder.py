@@ -23,6 +23,7 @@ from .roles import (
     singulars,
     target_class,
     targets,
+    teller_after,
     word_bag,
 )
 from .status import is_background, is_pluperfect, is_prior, is_state, status_of
@@ -161,7 +162,7 @@ def _is_source(tok: Token) -> bool:
     cur = tok
     for _ in range(3):
         if cur.dep_ == "nsubj" and cur.head.lemma_.lower() in REPORTING:
-            if any(c.dep_ == "nsubj" and c.i > cur.i for c in cur.head.children):
+            if teller_after(cur):
                 return False  # "16 soldiers killed in Mali ambush, army says": the news, then its teller
             # "ADF fighters killed 70 civilians ..., a leader said" misread: the doer, not a source
             return not any(misread_finite(c) for c in cur.children)

@@ -18,6 +18,7 @@ __all__ = [
     "singulars",
     "target_class",
     "targets",
+    "teller_after",
     "word_bag",
 ]
 
@@ -137,6 +138,14 @@ def _target_words_class(tok: Token, classes: tuple[tuple[str, WordSet], ...]) ->
     if found & {"civilian", "mob"}:
         return "civilian"
     return None
+
+
+def teller_after(subject: Token) -> bool:
+    """The subject of a reporting verb is the news and another subject after it its teller
+    ("16 soldiers killed in Mali ambush, army says")."""
+    verb = subject.head
+    return (subject.dep_ == "nsubj" and verb.lemma_.lower() in REPORTING
+            and any(c.dep_ == "nsubj" and c.i > subject.i for c in verb.children))
 
 
 def misread_finite(verb: Token) -> bool:

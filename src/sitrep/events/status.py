@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import StatusCues, WordSet
-from .roles import REPORTING, ancestors, misread_finite
+from .roles import REPORTING, ancestors, misread_finite, teller_after
 
 __all__ = ["is_background", "is_pluperfect", "is_prior", "is_state", "status_of"]
 
@@ -137,9 +137,8 @@ def _describes_subject(trigger: Token, cues: StatusCues) -> bool:
         return False
     if misread_finite(trigger) and trigger.head.head.lemma_.lower() in REPORTING:
         return False  # "ADF fighters killed 70 civilians, a leader said": the told event, misread
-    teller = trigger.head.head
-    if (teller.lemma_.lower() in REPORTING and any(c.dep_ == "nsubj" and c.i > trigger.i for c in teller.children)
-            and not any(t.pos_ in ("VERB", "AUX") for t in trigger.doc[trigger.sent.start : trigger.head.i])):
+    if teller_after(trigger.head) and not any(
+            t.pos_ in ("VERB", "AUX") for t in trigger.doc[trigger.sent.start : trigger.head.i]):
         return False  # "Five soldiers killed in Ituri, army says": the headline's news, then its teller
     if _telegraphic(trigger):
         return False
