@@ -1219,3 +1219,68 @@ def test_a_crowd_punishing_someone_it_accuses_is_mob_violence(nlp: Language, tex
 )
 def test_a_headline_participle_before_its_teller_is_the_news(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a group the actor dictionary names is an armed side, however short its name
+        ("ISGS established a new base near Menaka on Tuesday, residents said.", {"HQ_ESTABLISHED"}),
+        ("TTP kills three shopkeepers in Lakki Marwat", {"ATTACK"}),
+        # a name two sides share ("SNA": Syria's rebels, Somalia's army) decides nothing
+        ("SNA recaptures Bariire from militants after heavy fighting", {"GOV_REGAINS_TERIT"}),
+        # border guards are state forces
+        ("Turkish border guards shot dead two Syrian migrants near Kilis, a monitor said.", {"ATTACK"}),
+    ],
+)
+def test_named_groups_and_border_guards_are_armed_sides(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # "set ... on fire", "set ... alight": burning with the object inside the phrase
+        ("Suspected rebels set two trucks on fire near Beni on Sunday, officials said.", {"PROPERTY_DISTRUCT"}),
+        ("Gunmen set alight a polling station in Anambra on Saturday.", {"PROPERTY_DISTRUCT"}),
+        # property burned in a capture is the capture's
+        ("Al-Shabaab fighters overran the Bulo Marer base and set it ablaze after troops fled, residents said.",
+         {"NON_STATE_ACTOR_OVERTAKES_TER"}),
+    ],
+)
+def test_property_set_on_fire(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the patients killed are the victims, not health news
+        ("Gunmen stormed a clinic in Tillaberi and shot dead four patients, the health ministry said.", {"ATTACK"}),
+        # an armed group's killing is no ordinary crime for the theft that came with it
+        ("Bandits killed two herders and stole 300 cattle in Kerio Valley on Monday, police said.", {"ATTACK"}),
+        # a lone robber's killing is
+        ("A shopkeeper was stabbed to death by a thief during a robbery in Eldoret, police said.", set()),
+        # a whole date opening an undated note dates the event, not history
+        ("Around 12 March 2021, JNIM militants established a base near Djibo.", {"HQ_ESTABLISHED"}),
+        ("In 2014, militants established a base near Djibo.", set()),
+        # (a caption's closing date too; a whole date inside the sentence of an undated text may be history)
+        ("Smoke rises over Khan Younis after an Israeli airstrike, Oct. 9, 2023.", {"AIR_STRIKE"}),
+        ("Prosecutors reopened the case of the killings, in which gunmen shot dead four farmers June 3, 1952, "
+         "near the river crossing.", set()),
+    ],
+)
+def test_victims_thefts_and_dates_of_armed_acts(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a word of both lists ("herder") names civilians when struck, a militia when armed
+        ("Raiders from West Pokot shot dead three herders at a watering point in Baringo.", {"ATTACK"}),
+        ("Soldiers killed four armed herders in a gunfight near Mokwa.", {"ARMED_CLASH"}),
+    ],
+)
+def test_herders_struck_are_civilians_unless_armed(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

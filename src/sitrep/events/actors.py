@@ -223,6 +223,14 @@ class ActorDictionary:
         span = doc[i:end]
         return self.match_words([t.text for t in span], [t.lower_ for t in span], 0, end - i, i, _shouted(doc, i))
 
+    def sides(self, doc: Doc, m: Mention) -> set[int]:
+        """The inter codes of every group the words of ``m`` name ("SNA": Syria's rebels and Somalia's army)."""
+        words = tuple(t.text for t in doc[m.start:m.end])
+        lowers = tuple(w.lower() for w in words)
+        return {getattr(value, "inter", 0)
+                for table, key in ((self._exact, words), (self._lower, lowers))
+                for k, category, value in table.get(key[0], ()) if k == key and category == "group"}
+
     def scan(self, doc: Doc, start: int, end: int) -> list[Mention]:
         """Greedy left-to-right longest lexicon hits over doc tokens ``start``..``end``."""
         span = doc[start:end]

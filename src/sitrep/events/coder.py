@@ -52,7 +52,7 @@ _ARMED_IGNORES = frozenset({"sport"})
 _SOURCE_BLIND = frozenset({"legal"})
 # blockers whose word does not count when it names what the trigger struck or where it went (a
 # court stormed, an embassy marched on)
-_PLACE_BLIND = ("legal", "diplomacy")
+_PLACE_BLIND = ("legal", "diplomacy", "medical")
 _STRUCK_VIA = frozenset({"dobj", "nsubjpass", "on", "at", "into", "against", "to", "outside", "toward",
                          "towards", "near", "before", "upon"})
 _TOLD = frozenset({"occurred", "announced"})
@@ -598,6 +598,8 @@ def _evaluate(
     if cls in _ARMED_DOERS:
         # "gunmen ... killing 48 men as they watched the World Cup": an armed doer's act is no game
         blockers = [_ARMED_SWAP.get(n, n) for n in blockers if n not in _ARMED_IGNORES]
+    if cls == "nonstate":
+        blockers = [n for n in blockers if n != "crime"]
     if "crime" in blockers and any(classify(t, r.actor_classes) == "state" for t, via in targets(root, list(span))
                                    if via in ("dobj", "nsubjpass")):
         # "drug traffickers ambushed an army patrol, killing four soldiers": violence against state

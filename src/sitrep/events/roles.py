@@ -106,6 +106,28 @@ def classify(tok: Token, classes: tuple[tuple[str, WordSet], ...]) -> str | None
             if name == "crime" and _named_armed_group(tok):
                 return "nonstate"  # "gangs of the Viv Ansanm coalition": ACLED codes named gangs as militias
             return name
+    return _dictionary_class(tok, {name for name, _ in classes})
+
+
+# ACLED inter codes of the actor dictionary's groups, as the rules' actor classes
+_INTER_CLASS = {1: "state", 2: "nonstate", 3: "nonstate", 4: "nonstate", 8: "state"}
+
+
+def _dictionary_class(tok: Token, names: set[str]) -> str | None:
+    """The side of a group the actor dictionary names at ``tok`` ("ISGS", "TDF", "FARDC"), if a class here."""
+    from .actors import dictionary
+
+    if tok.pos_ not in ("PROPN", "NOUN"):
+        return None
+    near = [tok, *(c for c in tok.children if c.dep_ in _MODIFIERS)]
+    start, end = min(t.i for t in near), max(t.i for t in near) + 1
+    lexicon = dictionary()
+    for m in lexicon.scan(tok.doc, start, end):
+        if m.category != "group":
+            continue
+        sides = {_INTER_CLASS.get(inter) for inter in lexicon.sides(tok.doc, m)}
+        if len(sides) == 1 and (cls := sides.pop()) in names:
+            return cls
     return None
 
 
@@ -134,10 +156,24 @@ def _target_words_class(tok: Token, classes: tuple[tuple[str, WordSet], ...]) ->
     if "protester" in found:
         return "protester"
     if found & {"state", "nonstate", "armed"}:
+        if "civilian" in found and not _armed_without_civilian_words(words, joined, classes):
+            return "civilian"  # "killed two herders": a word of both lists, when struck, names civilians
         return "armed"
     if found & {"civilian", "mob"}:
         return "civilian"
     return None
+
+
+def _armed_without_civilian_words(words: set[str], joined: str, classes: tuple[tuple[str, WordSet], ...]) -> bool:
+    """An armed class still matches the phrase without the words both lists hold ("herder")."""
+    if "armed" in words:
+        return True  # "armed herders" are a militia
+    armed = [ws for name, ws in classes if name in ("state", "nonstate", "armed")]
+    civilian = dict(classes)["civilian"]
+    kept = {w for w in words
+            if not (civilian.in_words({w}, f" {w} ") and any(ws.in_words({w}, f" {w} ") for ws in armed))}
+    rest = " " + " ".join(w for w in joined.split() if w in kept) + " "
+    return any(ws.in_words(kept, rest) for ws in armed)
 
 
 def teller_after(subject: Token) -> bool:

@@ -74,11 +74,28 @@ def _past_year(c: Token, trigger: Token, published_year: int | None, months: fro
         return published_year is None or min(years) < published_year
     earlier = published_year is not None and min(years) < published_year
     if c.dep_ in ("nummod", "compound", "amod", "npadvmod", "poss"):
-        return published_year is None or earlier
+        # (a whole date opening the sentence, as an event note opens ("Around 15 February 2022, ISGS
+        # established a base"), or closing it, as a caption closes, dates the event itself)
+        return earlier or (published_year is None and not (_framing(c) and _whole_date(c, months)))
     if c.dep_ == "prep" and c.lower_ == "in":
         # without a publication date, only a named past event ("the bombing of Dresden in 1945")
         return earlier or (published_year is None and trigger.pos_ in ("NOUN", "PROPN"))
     return c.dep_ == "prep" and c.lower_ == "during" and earlier
+
+
+def _framing(c: Token) -> bool:
+    """The phrase opens its sentence or closes it (a caption's date, a credit line after it at most)."""
+    sent = c.sent
+    after = sent.doc[c.right_edge.i + 1 : sent.end]
+    return c.left_edge.i == sent.start or (
+        len(after) <= 4 and all(t.is_punct or t.is_upper for t in after))
+
+
+def _whole_date(c: Token, months: frozenset[str]) -> bool:
+    """The phrase names a day of a month of a year ("15 February 2022", "March 3, 2019")."""
+    sub = list(c.subtree)
+    return any(g.lower_.rstrip(".") in months for g in sub) and any(
+        g.text.isdigit() and 1 <= int(g.text) <= 31 for g in sub)
 
 
 def _habitual_or_total(c: Token, cues: StatusCues) -> bool:
