@@ -593,19 +593,29 @@ def test_arms_recovered_in_a_district_are_no_ground_taken(nlp: Language) -> None
 
 
 def test_unseen_snippets_are_apart_from_training() -> None:
-    from sitrep.eval.events import NONEVENTS_FILE, TRAIN_DIR, UNSEEN2_FILE, UNSEEN3_FILE, UNSEEN4_FILE, UNSEEN_FILE
+    from sitrep.eval.events import (
+        NONEVENTS_FILE,
+        TRAIN_DIR,
+        UNSEEN2_FILE,
+        UNSEEN3_FILE,
+        UNSEEN4_FILE,
+        UNSEEN5_FILE,
+        UNSEEN_FILE,
+    )
 
     rows = [json.loads(line) for line in UNSEEN_FILE.read_text("utf-8").splitlines() if line.strip()]
     second = [json.loads(line) for line in UNSEEN2_FILE.read_text("utf-8").splitlines() if line.strip()]
     third = [json.loads(line) for line in UNSEEN3_FILE.read_text("utf-8").splitlines() if line.strip()]
     fourth = [json.loads(line) for line in UNSEEN4_FILE.read_text("utf-8").splitlines() if line.strip()]
+    fifth = [json.loads(line) for line in UNSEEN5_FILE.read_text("utf-8").splitlines() if line.strip()]
     quiet = [json.loads(line) for line in NONEVENTS_FILE.read_text("utf-8").splitlines() if line.strip()]
     trained = {json.loads(line)["text"] for path in TRAIN_DIR.glob("*.jsonl")
                for line in path.read_text("utf-8").splitlines() if line.strip()}
-    every = rows + second + third + fourth + quiet
+    every = rows + second + third + fourth + fifth + quiet
     assert not {r["text"] for r in every} & trained
     assert len({r["text"] for r in every}) == len(every)
     assert len(fourth) == 338 and all(sum(r["code"] == c for r in fourth) >= 8 for c in CODES)
+    assert len(fifth) == 401 and all(sum(r["code"] == c for r in fifth) >= 9 for c in CODES)
     assert len(third) == 420 and all(sum(r["code"] == c for r in third) == 12 for c in CODES)
     assert len(quiet) == 200 and all(r["code"] is None for r in quiet)
     counts = {c: sum(r["code"] == c for r in rows) for c in CODES}

@@ -59,6 +59,9 @@ UNSEEN2_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippet
 UNSEEN3_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen3.jsonl"
 # A fourth, written on 2026-12-05 (seventeenth session) in the voices of a shared-task test set.
 UNSEEN4_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen4.jsonl"
+# A fifth, written on 2026-12-05 (twentieth session) mostly as ACLED event notes, which the shared task's
+# snippets were drawn from.
+UNSEEN5_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen5.jsonl"
 # Non-events only, of the five kinds the CASE 2021 test set held beside the ACLED sub-types
 # (organised crime, natural and man-made disasters, diplomacy, attribution of responsibility):
 # scored for no-event specificity as "nonevents".
@@ -425,7 +428,7 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
     if snippets:
         metrics.update(_three_ways("snippets", snippets))
     for name, path in (("unseen", UNSEEN_FILE), ("unseen2", UNSEEN2_FILE), ("unseen3", UNSEEN3_FILE),
-                       ("unseen4", UNSEEN4_FILE), ("nonevents", NONEVENTS_FILE)):
+                       ("unseen4", UNSEEN4_FILE), ("unseen5", UNSEEN5_FILE), ("nonevents", NONEVENTS_FILE)):
         unseen = _snippets(path)[:limit]
         if unseen:
             metrics.update(_three_ways(name, unseen))
