@@ -1294,3 +1294,33 @@ def test_victims_thefts_and_dates_of_armed_acts(nlp: Language, text: str, codes:
 )
 def test_herders_struck_are_civilians_unless_armed(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # what failed, what no one reached and what was left unsigned did not happen
+        ("Government and rebel negotiators met in Addis Ababa but failed to agree on a ceasefire.", set()),
+        ("The two sides talked for six hours in Doha, but no agreement on a truce was reached.", set()),
+        ("The government and rebel delegations ended the Nairobi talks without signing an accord.", set()),
+        # a toll of none after the event, or in it, leaves the event told
+        ("Bomb goes off near police post in Quetta, no casualties", {"REM_EXPLOS"}),
+        ("There were no injuries in the blast, which damaged a checkpoint in Kidal.", {"REM_EXPLOS"}),
+    ],
+)
+def test_a_failed_or_unsigned_agreement_is_none(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a leader removed from power by soldiers is a coup
+        ("Soldiers removed the president from power in Conakry on Sunday and dissolved the government.",
+         {"OTHER"}),
+        # a town declared liberated is retaken
+        ("The army declared the town of Gwoza liberated on Friday, a spokesman said.", {"GOV_REGAINS_TERIT"}),
+    ],
+)
+def test_a_leader_removed_and_a_town_declared_liberated(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

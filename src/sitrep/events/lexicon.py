@@ -121,6 +121,7 @@ class StatusCues:
     months: frozenset[str] = frozenset()
     pause_heads: frozenset[str] = frozenset()
     attempt_verbs: frozenset[str] = frozenset()
+    failing_verbs: frozenset[str] = frozenset()
     attempt_codes: frozenset[str] = frozenset()
     accusation_heads: frozenset[str] = frozenset()
     legal_heads: frozenset[str] = frozenset()
@@ -271,6 +272,7 @@ def rules() -> Rules:
         announced=WordSet.of(_words(st["announced"])),
         announced_codes=frozenset(str(c) for c in st["announced_codes"]),
         attempt_verbs=frozenset(_words(st.get("attempt_verbs"))),
+        failing_verbs=frozenset(_words(st.get("failing_verbs"))),
         attempt_codes=frozenset(str(c) for c in st.get("attempt_codes") or []),
         no_event_governors=WordSet.of(_words(st["no_event_governors"])),
         stopping_acts=WordSet.of(_words(st["stopping_acts"])),

@@ -270,6 +270,13 @@ def targets(trigger: Token, span_tokens: list[Token]) -> Iterator[tuple[Token, s
         for c in trigger.children:
             if c.dep_ == "nsubj":
                 yield c, "nsubjpass"
+    # "declared Marawi liberated": the subject of a participle in a small clause is its patient
+    if (trigger.tag_ == "VBN" and trigger.dep_ in ("ccomp", "xcomp", "oprd")
+            and trigger.head.lemma_.lower() in ("declare", "pronounce", "proclaim")
+            and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)):
+        for c in trigger.children:
+            if c.dep_ == "nsubj":
+                yield c, "nsubjpass"
     # "a camp was attacked": the patient of a passive participle used as a modifier
     if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN") and not misread_finite(trigger):
         yield trigger.head, "nsubjpass"

@@ -364,6 +364,24 @@ def _quoted_apart(trigger: Token) -> set[int]:
     return out
 
 
+# prepositions that place a noun in or after an event ("no injuries in the blast"): it is a toll, not the event
+_IN_EVENT = frozenset({"in", "during", "from", "after", "at", "near", "since", "by", "following"})
+
+
+def _about(trigger: Token, noun: Token) -> bool:
+    """The trigger is what ``noun`` is about ("no agreement on a truce", "no evidence that forces used
+    gas", "no air raid alerts"), not an event it happened in ("no injuries in the blast") or a
+    toll told after it ("bomb goes off near checkpost, no casualties")."""
+    if noun.i > trigger.i and trigger.head.i != noun.i:
+        return False
+    for a in ancestors(trigger):
+        if a.i == noun.i:
+            return True
+        if a.dep_ == "prep" and a.lower_ in _IN_EVENT and a.head.i == noun.i:
+            return False
+    return False
+
+
 def _none_of(noun: Token, cues: StatusCues) -> bool:
     """Whether a noun is determined by "no" ("no weapon"), not bounded by it ("no fewer than 35 bandits")."""
     return any(d.dep_ == "det" and d.lower_ in cues.no_determiner and d.nbor(1).lower_ not in _BOUNDS
@@ -394,6 +412,8 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
             return "negated"
         if a.i == anchor.i:
             break
+    if anchor.dep_ == "pcomp" and anchor.head.lower_ == "without":
+        return "negated"  # "left without signing an agreement"
     if any(c.dep_ == "neg" for c in anchor.children) or any(c.dep_ == "neg" for c in trigger.children):
         return "negated"
     modal = [c.lower_ for c in anchor.children if c.tag_ in _MODAL_TAGS or c.dep_ == "aux"]
@@ -439,6 +459,8 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
             continue
         if code in cues.attempt_codes and a.lemma_.lower() in cues.attempt_verbs:
             continue  # "activists who tried to stage a rally" that police broke up: it took place
+        if a.lemma_.lower() in cues.failing_verbs or (a.pos_ == "NOUN" and _none_of(a, cues) and _about(trigger, a)):
+            return "negated"  # "failed to agree on a ceasefire", "no agreement on a truce was reached"
         if _has(cues.denied, a):
             return "denied"
         if _has(cues.claimed, a) or a.lemma_.lower() == "responsibility":
