@@ -1324,3 +1324,23 @@ def test_a_failed_or_unsigned_agreement_is_none(nlp: Language, text: str, codes:
 )
 def test_a_leader_removed_and_a_town_declared_liberated(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # members of a group the actor dictionary names, arrested, are political detainees
+        ("Police arrested four ULFA-I cadres in Dibrugarh on Thursday.", {"ARREST"}),
+        # a deal with a group it names is an agreement
+        ("The government and the MILF signed a normalisation deal in Kuala Lumpur.", {"AGREEMENT"}),
+        # a group holding ground arrests (ACLED: the de facto authorities' detentions) ...
+        ("The Houthis detained three aid workers in Hodeidah, accusing them of spying.", {"ARREST"}),
+        # ... unless no one has seen them since
+        ("Taliban fighters detained a journalist in Kandahar and his whereabouts remain unknown.",
+         {"ABDUCT_DISSAP"}),
+        # "return" is no name of the 3R rebels
+        ("Spain and Morocco signed a fisheries agreement allowing the return of Spanish boats.", set()),
+    ],
+)
+def test_named_groups_arrested_and_agreeing_and_groups_arresting(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

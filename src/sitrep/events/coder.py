@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -12,7 +12,7 @@ from ..model import Article, Event, Evidence
 from ..nlp import is_dateline, segment_kind, sentence_ents
 from .actors import dictionary
 from .counts import word_number
-from .lexicon import Rules, Trigger, WordSet, rules
+from .lexicon import NAMED_GROUP, Rules, Trigger, WordSet, rules
 from .roles import (
     REPORTING,
     agents,
@@ -109,6 +109,12 @@ class _Context:
         self.all_lemmas = " " + " ".join(t.lemma_.lower() for t in every) + " "
         self.all_lowers = " " + " ".join(t.lower_ for t in every) + " "
 
+    @cached_property
+    def named_group(self) -> bool:
+        """The sentence names an armed group the actor dictionary holds (ACLED inter 2-4: "TPLF")."""
+        return any(m.category == "group" and getattr(m.value, "inter", 0) in (2, 3, 4)
+                   for m in dictionary().scan(self.sent.doc, self.sent.start, self.sent.end))
+
     def has(self, ws: WordSet) -> bool:
         return ws.in_words(self.words, self.lemmas) or any(p in self.lowers for p in ws.phrases)
 
@@ -175,6 +181,10 @@ def _is_source(tok: Token) -> bool:
 def _near(names: tuple[str, ...], ctx: _Context, r: Rules, own: frozenset[str] = frozenset()) -> bool:
     """A word of one of the sets in the sentence; ``own`` (the trigger's words) does not count."""
     for n in names:
+        if n == NAMED_GROUP:
+            if ctx.named_group:
+                return True
+            continue
         # a set of event_rules.yaml, else an actor class of actors.yaml ("nonstate": a rebel named)
         ws = r.sets.get(n) or next((w for name, w in r.actor_classes if name == n), None)
         if ws is None:

@@ -11,7 +11,7 @@ import yaml
 
 from .taxonomy import taxonomy
 
-__all__ = ["Refinement", "Rules", "SentenceRule", "StatusCues", "Trigger", "WordSet", "rules"]
+__all__ = ["NAMED_GROUP", "Refinement", "Rules", "SentenceRule", "StatusCues", "Trigger", "WordSet", "rules"]
 
 
 def _words(value: Any) -> list[str]:
@@ -224,6 +224,10 @@ def _trigger(i: int, raw: dict[str, Any], groups: dict[str, list[str]], known: s
     )
 
 
+# a near condition met by any armed group of the actor dictionary named in the sentence
+NAMED_GROUP = "named_group"
+
+
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     """The parsed knowledge files, loaded once per process; a bad entry raises ValueError."""
@@ -234,7 +238,7 @@ def rules() -> Rules:
     triggers = tuple(_trigger(i, raw, groups, known) for i, raw in enumerate(trig["triggers"]))
     sets = {str(k): WordSet.of(_words(v)) for k, v in data["sets"].items()}
     classes = tuple((str(k), WordSet.of(_words(v))) for k, v in data["actor_classes"].items())
-    names = set(sets) | {c for c, _ in classes} | {"from_place"}
+    names = set(sets) | {c for c, _ in classes} | {"from_place", NAMED_GROUP}
     for t in triggers:
         for n in (
             *t.near, *t.near_next, *t.not_near, *t.agent, *t.agent_or_near, *t.agent_not, *t.object,
