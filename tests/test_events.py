@@ -1338,6 +1338,9 @@ def test_a_leader_removed_and_a_town_declared_liberated(nlp: Language, text: str
         # ... unless no one has seen them since
         ("Taliban fighters detained a journalist in Kandahar and his whereabouts remain unknown.",
          {"ABDUCT_DISSAP"}),
+        # a member of a group it names is an armed side's doer
+        ("Members of the Estado Mayor Central set up a new camp near Suárez, Cauca, residents said.",
+         {"HQ_ESTABLISHED"}),
         # "return" is no name of the 3R rebels
         ("Spain and Morocco signed a fisheries agreement allowing the return of Spanish boats.", set()),
     ],

@@ -653,7 +653,7 @@ def _evaluate(
         if cls is not None:
             if cls not in trig.agent_or_near and cls not in trig.by_agent:
                 return None
-        elif not _near(("armed",), ctx, r, own) and not (trig.lethal and _lethal(root, r)):
+        elif not _near(("armed", NAMED_GROUP), ctx, r, own) and not (trig.lethal and _lethal(root, r)):
             return None
     tgs = list(targets(root, list(span)))
     if len(span) > 2:
