@@ -1347,3 +1347,18 @@ def test_a_leader_removed_and_a_town_declared_liberated(nlp: Language, text: str
 )
 def test_named_groups_arrested_and_agreeing_and_groups_arresting(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the trench war's agents and the gassed's symptoms
+        ("Russian drones dropped K-51 gas grenades on Ukrainian dugouts near Toretsk, the brigade said.", {"CHEM_WEAP"}),
+        ("Ukraine says Russia used chloropicrin against its troops near Pokrovsk", {"CHEM_WEAP"}),
+        ("Dozens of residents of Talmenes suffered choking after a gas attack overnight, doctors said.", {"CHEM_WEAP"}),
+        # tear gas fired at a crowd is crowd control
+        ("Police fired tear gas grenades to disperse protesters in Kisumu on Monday.", {"PROTEST_WITH_INTER"}),
+    ],
+)
+def test_chemical_agents_of_war_not_crowd_control(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
