@@ -1306,6 +1306,8 @@ def test_herders_struck_are_civilians_unless_armed(nlp: Language, text: str, cod
         # a toll of none after the event, or in it, leaves the event told
         ("Bomb goes off near police post in Quetta, no casualties", {"REM_EXPLOS"}),
         ("There were no injuries in the blast, which damaged a checkpoint in Kidal.", {"REM_EXPLOS"}),
+        # a part denied in an event is no toll of it
+        ("The militia said it had no role in the killings of 30 villagers in Djugu.", set()),
     ],
 )
 def test_a_failed_or_unsigned_agreement_is_none(nlp: Language, text: str, codes: set[str]) -> None:
@@ -1353,7 +1355,8 @@ def test_named_groups_arrested_and_agreeing_and_groups_arresting(nlp: Language, 
     ("text", "codes"),
     [
         # the trench war's agents and the gassed's symptoms
-        ("Russian drones dropped K-51 gas grenades on Ukrainian dugouts near Toretsk, the brigade said.", {"CHEM_WEAP"}),
+        ("Russian drones dropped K-51 gas grenades on Ukrainian dugouts near Toretsk, the brigade said.",
+         {"CHEM_WEAP"}),
         ("Ukraine says Russia used chloropicrin against its troops near Pokrovsk", {"CHEM_WEAP"}),
         ("Dozens of residents of Talmenes suffered choking after a gas attack overnight, doctors said.", {"CHEM_WEAP"}),
         # tear gas fired at a crowd is crowd control

@@ -122,6 +122,7 @@ class StatusCues:
     pause_heads: frozenset[str] = frozenset()
     attempt_verbs: frozenset[str] = frozenset()
     failing_verbs: frozenset[str] = frozenset()
+    toll_nouns: frozenset[str] = frozenset()
     attempt_codes: frozenset[str] = frozenset()
     accusation_heads: frozenset[str] = frozenset()
     legal_heads: frozenset[str] = frozenset()
@@ -277,6 +278,7 @@ def rules() -> Rules:
         announced_codes=frozenset(str(c) for c in st["announced_codes"]),
         attempt_verbs=frozenset(_words(st.get("attempt_verbs"))),
         failing_verbs=frozenset(_words(st.get("failing_verbs"))),
+        toll_nouns=frozenset(_words(st.get("toll_nouns"))),
         attempt_codes=frozenset(str(c) for c in st.get("attempt_codes") or []),
         no_event_governors=WordSet.of(_words(st["no_event_governors"])),
         stopping_acts=WordSet.of(_words(st["stopping_acts"])),

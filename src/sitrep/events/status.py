@@ -368,7 +368,7 @@ def _quoted_apart(trigger: Token) -> set[int]:
 _IN_EVENT = frozenset({"in", "during", "from", "after", "at", "near", "since", "by", "following"})
 
 
-def _about(trigger: Token, noun: Token) -> bool:
+def _about(trigger: Token, noun: Token, cues: StatusCues) -> bool:
     """The trigger is what ``noun`` is about ("no agreement on a truce", "no evidence that forces used
     gas", "no air raid alerts"), not an event it happened in ("no injuries in the blast") or a
     toll told after it ("bomb goes off near checkpost, no casualties")."""
@@ -377,7 +377,8 @@ def _about(trigger: Token, noun: Token) -> bool:
     for a in ancestors(trigger):
         if a.i == noun.i:
             return True
-        if a.dep_ == "prep" and a.lower_ in _IN_EVENT and a.head.i == noun.i:
+        if (a.dep_ == "prep" and a.lower_ in _IN_EVENT and a.head.i == noun.i
+                and noun.lemma_.lower() in cues.toll_nouns):
             return False
     return False
 
@@ -459,7 +460,8 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
             continue
         if code in cues.attempt_codes and a.lemma_.lower() in cues.attempt_verbs:
             continue  # "activists who tried to stage a rally" that police broke up: it took place
-        if a.lemma_.lower() in cues.failing_verbs or (a.pos_ == "NOUN" and _none_of(a, cues) and _about(trigger, a)):
+        if a.lemma_.lower() in cues.failing_verbs or (
+                a.pos_ == "NOUN" and _none_of(a, cues) and _about(trigger, a, cues)):
             return "negated"  # "failed to agree on a ceasefire", "no agreement on a truce was reached"
         if _has(cues.denied, a):
             return "denied"
