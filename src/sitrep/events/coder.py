@@ -20,6 +20,7 @@ from .roles import (
     classify,
     governor,
     misread_finite,
+    names_armed_group,
     singulars,
     target_class,
     targets,
@@ -112,8 +113,7 @@ class _Context:
     @cached_property
     def named_group(self) -> bool:
         """The sentence names an armed group the actor dictionary holds (ACLED inter 2-4: "TPLF")."""
-        return any(m.category == "group" and getattr(m.value, "inter", 0) in (2, 3, 4)
-                   for m in dictionary().scan(self.sent.doc, self.sent.start, self.sent.end))
+        return names_armed_group(self.sent.doc, self.sent.start, self.sent.end)
 
     def has(self, ws: WordSet) -> bool:
         return ws.in_words(self.words, self.lemmas) or any(p in self.lowers for p in ws.phrases)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import WordSet
 
@@ -15,6 +15,7 @@ __all__ = [
     "classify",
     "governor",
     "misread_finite",
+    "names_armed_group",
     "singulars",
     "target_class",
     "targets",
@@ -133,11 +134,16 @@ def _dictionary_class(tok: Token, names: set[str]) -> str | None:
 
 def _named_armed_group(tok: Token) -> bool:
     """The phrase at ``tok`` names a gang or cartel the actor dictionary holds as a militia (inter 2-4)."""
+    span = list(tok.subtree)
+    return names_armed_group(tok.doc, span[0].i, span[-1].i + 1)
+
+
+def names_armed_group(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``start``..``end`` name a non-state armed group the actor dictionary holds (ACLED inter 2-4)."""
     from .actors import dictionary
 
-    span = list(tok.subtree)
     return any(m.category == "group" and getattr(m.value, "inter", None) in (2, 3, 4)
-               for m in dictionary().scan(tok.doc, span[0].i, span[-1].i + 1))
+               for m in dictionary().scan(doc, start, end))
 
 
 def target_class(tok: Token, classes: tuple[tuple[str, WordSet], ...]) -> str | None:
