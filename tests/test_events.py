@@ -1365,3 +1365,18 @@ def test_named_groups_arrested_and_agreeing_and_groups_arresting(nlp: Language, 
 )
 def test_chemical_agents_of_war_not_crowd_control(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # troops or a police contingent arriving in an area are deployed there
+        ("About 800 Burundian soldiers arrived in Uvira on Sunday to reinforce the Congolese army.",
+         {"CHANGE_TO_GROUP_ACT"}),
+        # a visiting chief and officers at a scene are no deployment
+        ("The army chief arrived in Maiduguri on Monday for talks with the governor.", set()),
+        ("Police officers arrived at the scene minutes after the crash, witnesses said.", set()),
+    ],
+)
+def test_troops_arriving_are_deployed(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
