@@ -142,7 +142,7 @@ def names_armed_group(doc: Doc, start: int, end: int) -> bool:
     """Tokens ``start``..``end`` name a non-state armed group the actor dictionary holds (ACLED inter 2-4)."""
     from .actors import dictionary
 
-    return any(m.category == "group" and getattr(m.value, "inter", None) in (2, 3, 4)
+    return any(m.category == "group" and _INTER_CLASS.get(getattr(m.value, "inter", 0)) == "nonstate"
                for m in dictionary().scan(doc, start, end))
 
 
