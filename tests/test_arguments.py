@@ -141,6 +141,19 @@ def test_counts_and_attribution_go_to_the_event(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_a_toll_told_after_a_sentence_of_no_event_is_the_event_s(nlp: Any) -> None:
+    text = ("A suicide bomber targeted a military base in Bulo Marer on Friday. Al Shabaab claimed "
+            "responsibility. Seven soldiers were killed.")
+    (event,), _ = _fill(nlp, text, ("targeted", "SUIC_BOMB"))
+    assert event.fatalities.best == 7
+    # not across a paragraph, nor past a third sentence
+    for far in (text.replace("responsibility. ", "responsibility.\n\n"),
+                text.replace("responsibility. ", "responsibility. The army said it was investigating. ")):
+        (event,), _ = _fill(nlp, far, ("targeted", "SUIC_BOMB"))
+        assert event.fatalities.best is None
+
+
+@pytest.mark.slow
 def test_attribution_carries_through_a_paragraph_but_not_beyond(nlp: Any) -> None:
     text = (
         "According to the Syrian Observatory for Human Rights, fighting raged near Damascus. "

@@ -366,6 +366,12 @@ def test_announced_intention_and_ended_protest(nlp: Language) -> None:
          {"PROPERTY_DISTRUCT"}),
         # a doer-less toll after an event sentence is that event's toll
         ("A drone hit a pick-up truck outside the town. Three men died, residents said.", {"AIR_STRIKE"}),
+        # ... across a sentence that tells no event
+        ("A suicide bomber targeted a military base in Bulo Marer on Friday. Al Shabaab claimed "
+         "responsibility. Seven soldiers were killed.", {"SUIC_BOMB"}),
+        # people marched somewhere are captives, not marchers
+        ("On Thursday morning, gunmen on motorcycles surrounded the school in the town of Kuriga as classes "
+         "were about to begin and marched students and teachers into the bush.", set()),
         # the next sentence's intervention is the protest's
         ("Students marched to the ministry on Monday. Police fired tear gas and detained ten of them.",
          {"PROTEST_WITH_INTER"}),

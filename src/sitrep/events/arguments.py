@@ -838,10 +838,15 @@ def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
         by_sent.setdefault(i, []).append((ev, tok.start if tok is not None else sent.start))
     for i, evs in by_sent.items():
         counts = ctx.counts_of(i)
-        if counts.fatalities.text is None and counts.injured.text is None and i + 1 < len(sents):
-            nxt = i + 1
-            if nxt not in by_sent and _same_paragraph(ctx.text, sents[i], sents[nxt]):
-                counts = ctx.counts_of(nxt)
+        # an event told without its toll takes the toll of the next sentence that tells no event,
+        # across one that tells neither ("... targeted a base. Al Shabaab claimed responsibility.
+        # Seven soldiers were killed.")
+        nxt = i + 1
+        while counts.fatalities.text is None and counts.injured.text is None and nxt < min(i + 3, len(sents)):
+            if nxt in by_sent or not _same_paragraph(ctx.text, sents[nxt - 1], sents[nxt]):
+                break
+            counts = ctx.counts_of(nxt)
+            nxt += 1
         if counts.fatalities.text is not None:
             _nearest_event(evs, sents[i], counts.fatal_at).fatalities = counts.fatalities
         if counts.injured.text is not None:

@@ -850,6 +850,14 @@ def _passage(told: dict[int, list[tuple[_Candidate, str]]], sents: list[Span], r
     def codes_around(i: int) -> set[str]:
         return next_codes(i) | next_codes(i - 2)
 
+    def told_just_before(i: int) -> bool:
+        # the sentence before, or the one before it across a sentence that tells no event ("A
+        # suicide bomber targeted a base in Bulo Marer. Al Shabaab claimed responsibility. Seven
+        # soldiers were killed.")
+        return has_told(i - 1) or (
+            i >= 2 and not told.get(i - 1) and not apart(i - 1) and has_told(i - 2)
+            and "\n" not in sents[i].doc.text[sents[i - 2].start_char : sents[i].start_char])
+
     def told_before(i: int) -> set[str]:
         return {c.code for j in range(max(i - 2, 0), i) for c, st in told.get(j, []) if st in _TOLD}
 
@@ -858,7 +866,7 @@ def _passage(told: dict[int, list[tuple[_Candidate, str]]], sents: list[Span], r
             (c, st)
             for c, st in told[i]
             if not (st in _TOLD and c.prior and (has_told(i - 1) or has_told(i + 1)))
-            and not (st in _TOLD and c.trigger.follows_up and not c.doer and has_told(i - 1) and not apart(i))
+            and not (st in _TOLD and c.trigger.follows_up and not c.doer and not apart(i) and told_just_before(i))
             and not (c.trigger.yield_next and c.trigger.yield_to & next_codes(i))
             and not (st in _TOLD and c.trigger.yield_near & codes_around(i))
             # "Police arrested the opposition leader. He had led protests against ...": told
