@@ -48,6 +48,17 @@ def test_lexicon_has_acled_quantity_words() -> None:
         ("A suicide bomber blew himself up, killing nine people.", 9, 9, 10),
         ("No casualties were reported after the explosion.", 0, 0, 0),
         ("The death toll rose to 32 on Tuesday.", 32, 32, 32),
+        # the parse makes the figure a teller, but it follows the casualty verb
+        ("Security forces opened fire on anti-coup protesters in Mandalay on Saturday, killing at least two "
+         "people, witnesses and a volunteer emergency worker said.", 2, 2, None),
+        # "wounds" read as a modifier of "dozens": the wounded, not more dead
+        ("Shelling of the market kills 15 civilians and wounds dozens, a doctors' network said.", 15, 15, 15),
+        ("Bandits shoot dead herder, drive away 200 goats in Baringo", 1, 1, 1),
+        # a rank among such killings is no running total
+        ("A social leader was gunned down outside his home in Tumaco, the 104th such killing this year.",
+         1, 1, 1),
+        # "them" are the people the joined verb took
+        ("A crowd dragged two suspected rebels from a police van and stoned them to death.", 2, 2, 2),
     ],
 )
 def test_fatalities(nlp: Any, text: str, best: int, low: int | None, high: int | None) -> None:

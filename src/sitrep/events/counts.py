@@ -53,6 +53,7 @@ _PERHAPS = {"perhaps", "possibly", "maybe", "probably", "even"}
 # Verbs that tell a figure on someone's word; two of them over one toll are two sources.
 _REPORTING = {"say", "claim", "report", "put", "estimate", "tell", "state", "announce", "confirm", "add"}
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+_NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
 _SUBSET_WINDOW = {"including", "among", "amongst", "them", "whom"}
 _PERSON_PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
 # Verbs whose object or "for" phrase is the casualty word: "four people lost their lives",
@@ -487,10 +488,18 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
         ):
             return None
     prev = fig.start - 1
-    if prev >= sent.start and prev in keywords and doc[prev].dep_ == "amod" and doc[prev].head.i in (a.i, noun.i):
-        return prev  # "killed at least 6 and injured dozens": the parse makes "injured" a modifier
+    if (prev >= sent.start and prev in keywords and doc[prev].dep_ in ("amod", "compound")
+            and doc[prev].head.i in (a.i, noun.i)):
+        # "killed at least 6 and injured dozens", "kills 15 civilians and wounds dozens": the parse
+        # makes the verb a modifier of the figure
+        return prev
     if prev >= sent.start and prev in keywords and doc[prev].dep_ == "conj" and doc[prev].tag_ in ("VBG", "VBD", "VBN"):
         return prev  # "killing three and wounding dozens": the parse hangs "dozens" on "killing"
+    if (prev >= sent.start and prev in keywords and doc[prev].tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB")
+            and not any(c.dep_ == "dobj" for c in doc[prev].children)):
+        # "killing at least two people, witnesses and a volunteer said": the parse makes the
+        # figure a teller, but it follows the active casualty verb that has no object of its own
+        return prev
     for child in a.children:  # "scores of bodies", "dozens of dead"
         if child.dep_ == "prep" and child.lower_ == "of":
             hit = [g.i for g in child.children if g.dep_ == "pobj" and keywords.get(g.i) == "fatal"]
@@ -510,6 +519,9 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
                 return child.i
     if fig.end < len(doc) and fig.end in keywords:
         return fig.end
+    took = _taken_then_killed(noun, keywords)
+    if took is not None:
+        return took
     if fig.start - 2 >= sent.start and doc[fig.start - 1].lower_ in _AMOUNTED and fig.start - 2 in keywords:
         return fig.start - 2  # "the dead numbered 14", "casualties totalled 30" (the parse often fails here)
     # climb through conjuncts and appositions to the governing casualty word
@@ -642,11 +654,29 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
     for k in range(fig.end, min(fig.end + 6, sent.end)):
         if k in keywords:
             return k
+        if doc[k].text == "," and k + 1 < sent.end and (_is_num(doc[k + 1]) or _is_num_word(doc[k + 1].lower_)):
+            continue  # a headline's list: "Two soldiers, four militiamen dead as ..."
         if doc[k].is_punct and doc[k].text not in ("-", "'"):
             break
     for k in range(fig.start - 1, max(fig.start - 4, sent.start - 1), -1):
         if k in keywords:
             return k
+    return None
+
+
+def _taken_then_killed(noun: Token, keywords: dict[int, str]) -> int | None:
+    """The casualty word of a verb joined to the one the figure's people are the object of, whose own
+    object is "them" ("dragged two suspected rebels from a police van and stoned them to death")."""
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ != "VERB":
+        return None
+    for verb in noun.head.conjuncts:
+        if verb.i < noun.i or not any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("them", "they") for c in verb.children):
+            continue
+        if keywords.get(verb.i) == "fatal":
+            return verb.i
+        return next((g.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                     for g in c.children if keywords.get(g.i) == "fatal"), None)
     return None
 
 
@@ -817,8 +847,11 @@ def _victims(k: Token) -> list[Token]:
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         targets = [first]
-    elif k.lower_ == "dead" and k.dep_ == "amod" and k.i < k.head.i and k.head.dep_ == "dobj" and k.head.tag_ == "NNP":
-        targets = [k.head]  # "shot dead Alfredo Cabrera": the parser hangs "dead" on the name
+    elif (k.lower_ == "dead" and k.dep_ == "amod" and k.i < k.head.i and k.head.dep_ == "dobj"
+          and (k.head.tag_ == "NNP" or k.i - 1 == k.head.head.i)):
+        # "shot dead Alfredo Cabrera", a headline's "Bandits shoot dead herder": the parser hangs
+        # "dead" on the victim
+        targets = [k.head]
     elif k.lower_ == "dead" and k.dep_ != "amod" and any(c.dep_ == "nummod" for c in k.children):
         targets = []  # a headline's "..., 14 dead": the figure is the toll, not the place the verb hit
     elif k.lower_ == "dead" and k.dep_ in ("conj", "dep") and any(c.dep_ == "nsubj" for c in k.children):
@@ -1354,11 +1387,14 @@ def _ongoing(k: Token) -> bool:
 
 
 def _compares(doc: Doc, sent: Span, i: int) -> bool:
-    """A superlative (or "first") shortly before the marker at ``i``, in the same phrase."""
+    """A superlative or an ordinal shortly before the marker at ``i``, in the same phrase ("the
+    deadliest since 2014", "the 104th such killing this year": a rank, no total)."""
     for t in reversed(doc[max(sent.start, i - 8) : i]):
         if t.is_punct or t.pos_ in ("VERB", "AUX"):
             return False
-        if (t.tag_ == "JJS" and t.lower_ not in ("least", "most")) or t.lower_ == "first":
+        if (t.tag_ == "JJS" and t.lower_ not in ("least", "most")) or t.lower_ == "first" or t.lower_ in _ORDINALS:
+            return True
+        if _NUMBERED.fullmatch(t.lower_):
             return True
     return False
 
