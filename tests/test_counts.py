@@ -59,6 +59,15 @@ def test_lexicon_has_acled_quantity_words() -> None:
          1, 1, 1),
         # "them" are the people the joined verb took
         ("A crowd dragged two suspected rebels from a police van and stoned them to death.", 2, 2, 2),
+        # a figure with its own verb after it counts for that verb, not for the one before
+        ("One person died and around 20 were injured in a suspected chemical attack.", 1, 1, 1),
+        # a school year is no figure
+        ("A Form Four student was killed by a police bullet in Kitengela.", 1, 1, 1),
+        ("In the ensuing exchange, three of the attackers were fatally injured.", 3, 3, 3),
+        ("Armed men slaughtered 31 villagers in a night raid.", 31, 31, 31),
+        ("Two terrorists were eliminated in a brief encounter in Doda on Sunday.", 2, 2, 2),
+        ("One civilian succumbed to injuries.", 1, 1, 1),
+        ("Police officer killed in grenade attack in Tumaco", 1, 1, 1),
     ],
 )
 def test_fatalities(nlp: Any, text: str, best: int, low: int | None, high: int | None) -> None:

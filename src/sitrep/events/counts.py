@@ -53,6 +53,10 @@ _PERHAPS = {"perhaps", "possibly", "maybe", "probably", "even"}
 # Verbs that tell a figure on someone's word; two of them over one toll are two sources.
 _REPORTING = {"say", "claim", "report", "put", "estimate", "tell", "state", "announce", "confirm", "add"}
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+# capitalised words naming a school year by its number
+_GRADE_WORDS = frozenset({"Form", "Grade", "Class", "Standard", "Year", "Primary", "Std", "JSS", "SS"})
+_AUX_WORDS = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "also", "later",
+                        "reportedly", "allegedly"})
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
 _SUBSET_WINDOW = {"including", "among", "amongst", "them", "whom"}
 _PERSON_PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
@@ -290,8 +294,9 @@ def _figures(doc: Doc, start: int, end: int, lows: list[str] | None = None) -> l
             f_end += after[0]
         if h_start > start and doc[h_start - 1].lower_ == "between":
             h_start -= 1
-        if best is not None and _looks_like_date(doc, j, f_end):
-            i = f_end
+        if best is not None and (_looks_like_date(doc, j, f_end) or (
+                j > start and doc[j - 1].text in _GRADE_WORDS)):
+            i = f_end  # a date, or a school year: "a Form Four student", "Class 10 pupils"
             continue
         if (
             found
@@ -388,6 +393,8 @@ def _kind(tok: Token) -> str | None:
             return None  # "the Lekki toll gate", "a toll road": a fee, not the dead
         return "fatal"
     if low in lex.injured or lemma in lex.injured:
+        if any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in tok.children):
+            return "fatal"  # "three of the attackers were fatally injured"
         return "injured"
     if low in lex.casualty or lemma in lex.casualty:
         if lemma == "victim" and tok.dep_ == "dobj" and tok.head.lemma_ in ("bury", "mourn"):
@@ -519,6 +526,11 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
                 return child.i
     if fig.end < len(doc) and fig.end in keywords:
         return fig.end
+    after = fig.end
+    while after < sent.end and doc[after].lower_ in _AUX_WORDS:
+        after += 1
+    if after > fig.end and after in keywords:
+        return after  # "One person died and around 20 were injured": the figure's own verb, whatever the parse
     took = _taken_then_killed(noun, keywords)
     if took is not None:
         return took
@@ -881,6 +893,9 @@ def _victims(k: Token) -> list[Token]:
         targets = [c for c in k.children if c.dep_ == "nsubj"]  # "one was killed and another wounded"
         if not targets:  # "a journalist was beaten and hurt"
             targets = [c for c in k.head.children if _shared_passive(c, k)]
+    elif not targets and k.tag_ == "VBN" and k.dep_ == "ROOT" and not any(
+            c.dep_ in ("aux", "auxpass") for c in k.children):
+        targets = [c for c in k.children if c.dep_ == "nsubj"]  # a headline's "Police officer killed in ..."
     # one victim phrase per verb: a second object is an apposition ("killed 53 soldiers, ..., the heaviest loss")
     targets = targets[:1]
     out = []
