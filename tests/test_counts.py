@@ -68,6 +68,13 @@ def test_lexicon_has_acled_quantity_words() -> None:
         ("Two terrorists were eliminated in a brief encounter in Doda on Sunday.", 2, 2, 2),
         ("One civilian succumbed to injuries.", 1, 1, 1),
         ("Police officer killed in grenade attack in Tumaco", 1, 1, 1),
+        # the parse counts "Hazara"; the people counted are the miners
+        ("Seven Hazara coal miners were kidnapped and killed near Mach.", 7, 7, 7),
+        # "per" a source is no rate
+        ("Security forces opened fire on protesters in Zahedan, 3 killed, per rights group", 3, 3, 3),
+        ("Mob lynches two suspected kidnappers in Ekiti community", 2, 2, 2),
+        ("A police officer lost his life after criminals threw a grenade at a patrol car.", 1, 1, 1),
+        ("Gunmen on a motorbike assassinated an activist in central Basra.", 1, 1, 1),
     ],
 )
 def test_fatalities(nlp: Any, text: str, best: int, low: int | None, high: int | None) -> None:

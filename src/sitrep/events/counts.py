@@ -55,6 +55,9 @@ _REPORTING = {"say", "claim", "report", "put", "estimate", "tell", "state", "ann
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 # capitalised words naming a school year by its number
 _GRADE_WORDS = frozenset({"Form", "Grade", "Class", "Standard", "Year", "Primary", "Std", "JSS", "SS"})
+# what a rate is counted per ("ten a day", "per capita")
+_PER_UNITS = frozenset({"day", "week", "month", "year", "hour", "night", "annum", "capita", "cent", "head",
+                        "thousand", "million"})
 _AUX_WORDS = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "also", "later",
                         "reportedly", "allegedly"})
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -434,7 +437,10 @@ def _ancestors_until(tok: Token, stop: Token) -> list[Token]:
 def _counted_noun(doc: Doc, fig: Figure) -> Token:
     a = doc[fig.anchor]
     if a.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and a.head.i >= fig.end:
-        return a.head
+        noun = a.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head  # "Seven Hazara coal miners": the parse counts "Hazara"
+        return noun
     for child in a.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -878,6 +884,8 @@ def _victims(k: Token) -> list[Token]:
             # a headline's passive without its auxiliary: "Journalist shot dead in Lahore" (what
             # "left ... dead" is the event, not one of the dead)
             targets = [c for c in k.head.children if c.dep_ == "nsubj"]
+    elif k.lemma_ == "life" and k.dep_ == "dobj" and k.head.lemma_ in ("lose", "sacrifice", "give"):
+        targets = [c for c in k.head.children if c.dep_ == "nsubj"]  # "a police officer lost his life"
     elif k.lower_ == "death" and k.head.lower_ == "to" and k.head.head.i != k.head.i:
         verb = k.head.head
         targets = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
@@ -1047,6 +1055,9 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
         rate = any(
             t.lower_ in ("every", "each", "per", "daily", "weekly", "monthly", "annually")
             and not (t.i + 1 < sent.end and doc[t.i + 1].lower_ == "side")  # "five dead on each side"
+            # "per day", "per 100,000"; not a source's "3 killed, per rights group"
+            and not (t.lower_ == "per" and t.i + 1 < sent.end and not _is_num(doc[t.i + 1])
+                     and doc[t.i + 1].lemma_.lower() not in _PER_UNITS)
             for t in nxt
         )
         if rate or noun.lower_ in lex.not_people or noun.lemma_.lower() in lex.not_people:
