@@ -154,6 +154,14 @@ def test_a_toll_told_after_a_sentence_of_no_event_is_the_event_s(nlp: Any) -> No
 
 
 @pytest.mark.slow
+def test_a_toll_told_next_stands_for_a_killing_without_a_number(nlp: Any) -> None:
+    text = ("Soldiers opened fire on youths protesting the killing of a colleague at a checkpoint in Oyigbo. "
+            "Residents said at least three persons died.")
+    (event,), _ = _fill(nlp, text, ("opened fire", "FORCE_AGAINST_PROTEST"))
+    assert event.fatalities.best == 3
+
+
+@pytest.mark.slow
 def test_attribution_carries_through_a_paragraph_but_not_beyond(nlp: Any) -> None:
     text = (
         "According to the Syrian Observatory for Human Rights, fighting raged near Damascus. "

@@ -75,6 +75,8 @@ def test_lexicon_has_acled_quantity_words() -> None:
         ("Mob lynches two suspected kidnappers in Ekiti community", 2, 2, 2),
         ("A police officer lost his life after criminals threw a grenade at a patrol car.", 1, 1, 1),
         ("Gunmen on a motorbike assassinated an activist in central Basra.", 1, 1, 1),
+        ("More than 2,000 villagers were hacked and shot to death in Nellie on Friday.", 2000, 2000, None),
+        ("Ecuadorean police shot an Indigenous protester dead in Puyo on Tuesday.", 1, 1, 1),
     ],
 )
 def test_fatalities(nlp: Any, text: str, best: int, low: int | None, high: int | None) -> None:

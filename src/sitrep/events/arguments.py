@@ -841,16 +841,25 @@ def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
         # an event told without its toll takes the toll of the next sentence that tells no event,
         # across one that tells neither ("... targeted a base. Al Shabaab claimed responsibility.
         # Seven soldiers were killed.")
+        fatal, fatal_at, injured, injured_at = counts.fatalities, counts.fatal_at, counts.injured, counts.injured_at
         nxt = i + 1
-        while counts.fatalities.text is None and counts.injured.text is None and nxt < min(i + 3, len(sents)):
+        # a figure the next sentences give stands for one this sentence leaves without a number
+        # ("protesting the killing of a colleague. Residents said at least three persons died.")
+        while (fatal.best is None or injured.best is None) and nxt < min(i + 3, len(sents)):
             if nxt in by_sent or not _same_paragraph(ctx.text, sents[nxt - 1], sents[nxt]):
                 break
-            counts = ctx.counts_of(nxt)
+            later = ctx.counts_of(nxt)
+            if later.fatalities.text is not None and (
+                    fatal.text is None or (fatal.best is None and later.fatalities.best is not None)):
+                fatal, fatal_at = later.fatalities, later.fatal_at
+            if later.injured.text is not None and (
+                    injured.text is None or (injured.best is None and later.injured.best is not None)):
+                injured, injured_at = later.injured, later.injured_at
             nxt += 1
-        if counts.fatalities.text is not None:
-            _nearest_event(evs, sents[i], counts.fatal_at).fatalities = counts.fatalities
-        if counts.injured.text is not None:
-            _nearest_event(evs, sents[i], counts.injured_at).injured = counts.injured
+        if fatal.text is not None:
+            _nearest_event(evs, sents[i], fatal_at).fatalities = fatal
+        if injured.text is not None:
+            _nearest_event(evs, sents[i], injured_at).injured = injured
     return _tallies(ctx, lowers)
 
 

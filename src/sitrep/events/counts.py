@@ -634,9 +634,10 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
             return None  # "killed four militants, two intelligence officials said": the sources
         if cur.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX"):
             # "left 3 soldiers dead", "were reported killed": the casualty word completes the verb
-            to_death = [  # "crushed to death", "beaten to death"
+            to_death = [  # "crushed to death", "beaten to death", "were hacked and shot to death"
                 g.i
-                for c in head.children
+                for v in (head, *[c for c in head.children if _shared_passive(cur, c)])
+                for c in v.children
                 if c.dep_ == "prep" and c.lower_ == "to"
                 for g in c.children
                 if g.dep_ == "pobj" and keywords.get(g.i) == "fatal"
@@ -874,6 +875,8 @@ def _victims(k: Token) -> list[Token]:
         targets = []  # a headline's "..., 14 dead": the figure is the toll, not the place the verb hit
     elif k.lower_ == "dead" and k.dep_ in ("conj", "dep") and any(c.dep_ == "nsubj" for c in k.children):
         targets = [c for c in k.children if c.dep_ == "nsubj"]  # "Missile hits Vinnytsia centre, 22 dead"
+    elif k.lower_ == "dead" and k.dep_ in ("acl", "amod") and k.i > k.head.i and k.head.dep_ == "dobj":
+        targets = [k.head]  # "police shot an Indigenous protester dead": the parse hangs "dead" on him
     elif k.lower_ == "dead" and k.head.i != k.i:
         # "he fell dead" counts the subject; "the gunman shot dead five people" the object
         objects = k.dep_ == "acomp" and any(c.dep_ == "dobj" for c in k.head.children)
