@@ -77,6 +77,15 @@ def test_lexicon_has_acled_quantity_words() -> None:
         ("Gunmen on a motorbike assassinated an activist in central Basra.", 1, 1, 1),
         ("More than 2,000 villagers were hacked and shot to death in Nellie on Friday.", 2000, 2000, None),
         ("Ecuadorean police shot an Indigenous protester dead in Puyo on Tuesday.", 1, 1, 1),
+        # one man told by two words
+        ("People gather around the body of a man killed when soldiers fired on a protest in Goma.", 1, 1, 1),
+        # a death protested is an earlier event's
+        ("At least 10 people were killed when security forces fired on demonstrators protesting the death "
+         "of a young man in police custody.", 10, 10, None),
+        # staff and crews are many people, and "one family" qualifies the figure
+        ("Gunmen stormed a hotel and shot dead at least 15 guests and staff.", 15, 15, None),
+        ("Air raid flattens home in Rafah; 5 of one family dead", 5, 5, 5),
+        ("Houthi missile hits ship off Hodeidah, 2 crew dead", 2, 2, 2),
     ],
 )
 def test_fatalities(nlp: Any, text: str, best: int, low: int | None, high: int | None) -> None:

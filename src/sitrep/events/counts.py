@@ -58,6 +58,13 @@ _GRADE_WORDS = frozenset({"Form", "Grade", "Class", "Standard", "Year", "Primary
 # what a rate is counted per ("ten a day", "per capita")
 _PER_UNITS = frozenset({"day", "week", "month", "year", "hour", "night", "annum", "capita", "cent", "head",
                         "thousand", "million"})
+# verbs and gatherings whose object is an earlier death, not one this sentence tells
+_PROTESTED_BY = frozenset({"protest", "mourn", "condemn", "denounce", "decry", "commemorate", "investigate",
+                           "probe", "demand"})
+_GATHERINGS = frozenset({"protest", "rally", "demonstration", "march", "vigil", "strike", "outrage", "anger"})
+# collective nouns: no single person ("guests and staff", "the crew")
+_COLLECTIVE = frozenset({"staff", "crew", "personnel", "family", "police", "army", "public", "team", "unit",
+                         "militia", "group", "security", "community"})
 _AUX_WORDS = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "also", "later",
                         "reportedly", "allegedly"})
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -683,6 +690,22 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
     return None
 
 
+def _protested(tok: Token) -> bool:
+    """A death the sentence's people protest, mourn or condemn ("protesting the death of a young man in
+    police custody", "a rally against the killing of three students"): an earlier event, no toll here."""
+    cur = tok
+    for _ in range(2):
+        if cur.dep_ == "dobj" and cur.head.lemma_.lower() in _PROTESTED_BY:
+            return True
+        if (cur.dep_ == "pobj" and cur.head.lower_ in ("over", "against")
+                and cur.head.head.lemma_.lower() in _PROTESTED_BY | _GATHERINGS):
+            return True
+        if cur.dep_ != "pobj" or cur.head.lower_ != "of" or cur.head.head.i == cur.head.i:
+            return False
+        cur = cur.head.head  # "the death of ...": the noun "of" hangs on
+    return False
+
+
 def _taken_then_killed(noun: Token, keywords: dict[int, str]) -> int | None:
     """The casualty word of a verb joined to the one the figure's people are the object of, whose own
     object is "them" ("dragged two suspected rebels from a police van and stoned them to death")."""
@@ -871,8 +894,9 @@ def _victims(k: Token) -> list[Token]:
         # "shot dead Alfredo Cabrera", a headline's "Bandits shoot dead herder": the parser hangs
         # "dead" on the victim
         targets = [k.head]
-    elif k.lower_ == "dead" and k.dep_ != "amod" and any(c.dep_ == "nummod" for c in k.children):
-        targets = []  # a headline's "..., 14 dead": the figure is the toll, not the place the verb hit
+    elif k.lower_ == "dead" and k.dep_ != "amod" and any(c.dep_ in ("nummod", "npadvmod") for c in k.children):
+        # a headline's "..., 14 dead", "..., 2 crew dead": the figure is the toll, not what the verb hit
+        targets = []
     elif k.lower_ == "dead" and k.dep_ in ("conj", "dep") and any(c.dep_ == "nsubj" for c in k.children):
         targets = [c for c in k.children if c.dep_ == "nsubj"]  # "Missile hits Vinnytsia centre, 22 dead"
     elif k.lower_ == "dead" and k.dep_ in ("acl", "amod") and k.i > k.head.i and k.head.dep_ == "dobj":
@@ -941,6 +965,8 @@ def _singular(tok: Token) -> bool:
         return False  # "half of them were killed": a share of a group, no single person
     if tok.tag_ not in ("NN", "NNP") or tok.lower_ in lexicon().not_people or tok.pos_ == "PRON":
         return False
+    if tok.lemma_.lower() in _COLLECTIVE:
+        return False  # "15 guests and staff": many people, not one more
     # the victim of a killing or wounding is a person unless the lexicon says otherwise
     return tok.lemma_.lower() in _PERSON_NOUNS or tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "NOUN"
 
@@ -1033,10 +1059,10 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
         if (
             noun.dep_ == "pobj"
             and of.lower_ == "of"
-            and of.head.pos_ == "NOUN"
-            and any(c.i in anchors for c in of.head.children if c.dep_ == "nummod")
+            and ((of.head.pos_ == "NOUN" and any(c.i in anchors for c in of.head.children if c.dep_ == "nummod"))
+                 or of.head.i in anchors)
         ):
-            continue  # "six members of one family": the figure qualifies another one's noun
+            continue  # "six members of one family", "5 of one family": the figure qualifies another one's noun
         listed = noun
         while listed.dep_ == "conj" and listed.head.i != listed.i:
             listed = listed.head
@@ -1091,10 +1117,13 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
     groups: dict[str, list[tuple[int, list[Figure]]]] = {"fatal": [], "injured": [], "casualty": []}
     zero: set[str] = set()
     vague: dict[str, int] = {}
+    singles: set[int] = set()
     for k, kind in keywords.items():
         tok = doc[k]
         if k in consumed and k not in linked:
             continue
+        if _protested(tok):
+            continue  # "protesting the death of a young man": the cause of the sentence's event
         if k in linked:
             if k + 2 in keywords and doc[k + 1].lower_ == "or" and keywords[k + 2] != kind:
                 continue  # "killed or injured": neither figure is known
@@ -1108,6 +1137,9 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
             told = _victims(tok)
             if n is not None and groups[kind] and all(t.lower_ in ("him", "her", "them") for t in told):
                 continue  # "set ablaze Deborah Samuel ..., killing her": the same victim told again
+            if n is not None and any(t.i in singles for t in told):
+                continue  # "the body of a man killed when ...": one man, told by two words
+            singles.update(t.i for t in told)
             if n is None and kind != "casualty":
                 n = _share_of_earlier(tok, figs, linked)
             if n is not None:
