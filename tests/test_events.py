@@ -220,6 +220,9 @@ def test_evidence_offsets_and_segments(nlp: Language) -> None:
          {"SUIC_BOMB"}),
         # passive dispersal with tear gas needs no police named
         ("Striking teachers marching on the ministry were dispersed with tear gas.", {"PROTEST_WITH_INTER"}),
+        # a fight between a cartel and the army is no ordinary crime; one between two gangs is
+        ("Gunfight between cartel and army leaves 7 dead in Culiacan", {"ARMED_CLASH"}),
+        ("A gunfight between two drug gangs left 7 dead in Culiacan.", set()),
         # a crowd fight with sticks and stones is mob violence
         ("Rival groups of youths fought with sticks and stones at the market, leaving two dead.", {"MOB_VIOL"}),
         # the "on" object, not the "at" place, says who was fired on

@@ -44,6 +44,8 @@ _TARGET_VIA = frozenset({"dobj", "nsubjpass", "on", "at", "against", "of", "into
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_VIA = frozenset({"at", "of"})
 _MOB_IGNORES = frozenset({"crime", "legal"})
+# the links that name the other side of a fight ("a clash between cartel and army", "clashed with soldiers")
+_SIDES_VIA = frozenset({"between", "with", "against"})
 # an armed doer makes a blast or fire deliberate ("militants blew up a gas pipeline")
 # (the narrower set still blocks: a crash or a technical fault is no attack whoever is near)
 _ARMED_SWAP = {"accident": "accident_event"}
@@ -610,10 +612,12 @@ def _evaluate(
         blockers = [_ARMED_SWAP.get(n, n) for n in blockers if n not in _ARMED_IGNORES]
     if cls == "nonstate":
         blockers = [n for n in blockers if n != "crime"]
-    if "crime" in blockers and any(classify(t, r.actor_classes) == "state" for t, via in targets(root, list(span))
-                                   if via in ("dobj", "nsubjpass")):
-        # "drug traffickers ambushed an army patrol, killing four soldiers": violence against state
-        # forces is no ordinary crime (CODEBOOK: crime "without an armed or political actor")
+    if "crime" in blockers and any(
+            classify(side, r.actor_classes) == "state" for t, via in targets(root, list(span))
+            for side in ((t,) if via in ("dobj", "nsubjpass") else (t, *t.conjuncts) if via in _SIDES_VIA else ())):
+        # "drug traffickers ambushed an army patrol, killing four soldiers", "a clash between cartel
+        # and army": violence against or with state forces is no ordinary crime (CODEBOOK: crime
+        # "without an armed or political actor")
         blockers = [n for n in blockers if n != "crime"]
     if trig.lethal_ignores and set(blockers) & set(trig.lethal_ignores) and _lethal(root, r):
         blockers = [n for n in blockers if n not in trig.lethal_ignores]
