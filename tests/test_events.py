@@ -145,6 +145,8 @@ def test_no_event(nlp: Language, text: str) -> None:
         ("Gunmen attacked a police checkpoint in Kabul on Friday; no one was killed.", "ARMED_CLASH", "occurred"),
         ("No fewer than 35 armed bandits have been killed by troops in Zamfara.", "ARMED_CLASH", "occurred"),
         ("The group claimed responsibility for the bombing of the bus.", "REM_EXPLOS", "claimed"),
+        # a claim after a semicolon does not make the told event a claim
+        ("Gunmen shot nine travellers dead in Noshki; the BLA claimed responsibility.", "ATTACK", "occurred"),
         ("The militants threatened to attack schools in the district.", "ATTACK", "threatened"),
         ("Opposition parties plan to hold a rally on Saturday.", "PEACE_PROTEST", "planned"),
         ("Officials said air strikes could resume within days.", "AIR_STRIKE", "hypothetical"),

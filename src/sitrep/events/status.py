@@ -3,6 +3,8 @@ hypothetical) from negation, modality and governing verbs; None when it is no da
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from .lexicon import StatusCues, WordSet
@@ -389,6 +391,18 @@ def _none_of(noun: Token, cues: StatusCues) -> bool:
                for d in noun.children if d.i + 1 < len(d.doc))
 
 
+def _governing(trigger: Token) -> Iterator[Token]:
+    """The trigger's ancestors, up to a clause a semicolon closes: "Gunmen shot nine travellers dead;
+    the BLA claimed responsibility" tells the shooting, whatever the parse hangs it on."""
+    cur = trigger
+    for a in ancestors(trigger):
+        if cur.dep_ in ("ccomp", "conj", "parataxis") and cur.i < a.i and any(
+                t.text == ";" for t in cur.doc[cur.right_edge.i + 1 : a.i]):
+            return
+        yield a
+        cur = a
+
+
 def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     """The status of the event the trigger tells (reporting verbs leave it unchanged)."""
     anchor = _anchor(trigger)
@@ -453,7 +467,7 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
         if c.dep_ in ("amod", "compound") and _has(cues.planned, c):
             return "planned"
     future = any(m in ("will", "shall", "'ll") for m in modal)
-    chain = [a for a in ancestors(trigger) if a.pos_ in ("VERB", "AUX", "NOUN", "ADJ")][:5]
+    chain = [a for a in _governing(trigger) if a.pos_ in ("VERB", "AUX", "NOUN", "ADJ")][:5]
     apart = _quoted_apart(trigger)
     for a in chain:
         if a.lemma_.lower() in REPORTING or a.i in apart:
