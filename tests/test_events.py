@@ -225,6 +225,18 @@ def test_evidence_offsets_and_segments(nlp: Language) -> None:
          {"SUIC_BOMB"}),
         # passive dispersal with tear gas needs no police named
         ("Striking teachers marching on the ministry were dispersed with tear gas.", {"PROTEST_WITH_INTER"}),
+        # "(who are) suspected to be bandits" describes the doers; it governs nothing
+        ("Gunmen suspected to be bandits attacked Kurmin Masara village in Zangon Kataf, killing seven "
+         "residents, community leaders said.", {"ATTACK"}),
+        # food and medicine stocks are no shares
+        ("M23 fighters looted a WFP warehouse in Goma, taking food stocks intended for displaced people.",
+         {"PROPERTY_DISTRUCT"}),
+        # the name after the verb that the parse makes a second subject is its object
+        ("On 26 December 2022, the Somali National Army recaptured Adan Yabaal (Adan Yabaal, Middle Shabelle) "
+         "from Al Shabaab.", {"GOV_REGAINS_TERIT"}),
+        # held for criticising those in power
+        ("Malian authorities arrested a prominent imam in Bamako on Sunday after he criticised the transitional "
+         "government in a sermon.", {"ARREST"}),
         # a fight between a cartel and the army is no ordinary crime; one between two gangs is
         ("Gunfight between cartel and army leaves 7 dead in Culiacan", {"ARMED_CLASH"}),
         ("A gunfight between two drug gangs left 7 dead in Culiacan.", set()),

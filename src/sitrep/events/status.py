@@ -277,9 +277,17 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
         # a verb joined to one told as done is no complement of it ("stopped a bus ... and took away 13
         # passengers", "stopped the march and arrested 20"): both were done; "to stop ... and" is not
         if (a.pos_ in ("VERB", "AUX") and _has(cues.no_event_governors, a)
-                and not (via == "conj" and a.tag_ in ("VBD", "VBZ", "VBP") and _has(cues.stopping_acts, a))):
+                and not (via == "conj" and a.tag_ in ("VBD", "VBZ", "VBP") and _has(cues.stopping_acts, a))
+                and not _reduced_passive(a)):
             return True
     return False
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "Gunmen suspected to be IPOB members ... set ablaze the INEC office": the small model makes the
+    participle of "(who are) suspected to be" the main verb; it describes the doers, governing nothing."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and any(
+        c.dep_ == "xcomp" and c.lemma_ == "be" for c in verb.children)
 
 
 def _found_earlier(anchor: Token, cues: StatusCues) -> bool:
