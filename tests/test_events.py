@@ -234,6 +234,12 @@ def test_evidence_offsets_and_segments(nlp: Language) -> None:
         # the name after the verb that the parse makes a second subject is its object
         ("On 26 December 2022, the Somali National Army recaptured Adan Yabaal (Adan Yabaal, Middle Shabelle) "
          "from Al Shabaab.", {"GOV_REGAINS_TERIT"}),
+        # security forces that storm a protest use force on it; the storming is no riot
+        ("Security forces stormed the protest camp outside the army headquarters in Khartoum at dawn on Monday, "
+         "shooting at demonstrators and killing at least 30, doctors said.", {"FORCE_AGAINST_PROTEST"}),
+        # students burning one over a "blasphemous" message are a lynch mob
+        ("A student in Sokoto was stoned and set ablaze by fellow students over an allegedly blasphemous "
+         "message posted in a WhatsApp group, police said.", {"MOB_VIOL"}),
         # held for criticising those in power
         ("Malian authorities arrested a prominent imam in Bamako on Sunday after he criticised the transitional "
          "government in a sermon.", {"ARREST"}),
