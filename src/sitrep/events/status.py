@@ -399,22 +399,6 @@ def _none_of(noun: Token, cues: StatusCues) -> bool:
                for d in noun.children if d.i + 1 < len(d.doc))
 
 
-def _above_told_clause(trigger: Token) -> set[int]:
-    """The tokens above the past-tense relative clause the trigger is told in (none when it is in none)."""
-    path = [trigger, *ancestors(trigger)]
-    for k, t in enumerate(path):
-        if t.dep_ == "relcl" and t.tag_ in ("VBD", "VBN") and _relative_word(t):
-            return {a.i for a in path[k + 1 :]}
-    return set()
-
-
-def _relative_word(clause: Token) -> bool:
-    """The clause opens with a relative word ("that killed", "in which ... rammed"), not a "that" of
-    what a claim says (a complement the parse took for a relative clause)."""
-    return any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or (
-        c.dep_ == "prep" and any(g.tag_ in ("WDT", "WP") for g in c.children)) for c in clause.children)
-
-
 def _governing(trigger: Token) -> Iterator[Token]:
     """The trigger's ancestors, up to a clause a semicolon closes: "Gunmen shot nine travellers dead;
     the BLA claimed responsibility" tells the shooting, whatever the parse hangs it on."""
@@ -492,9 +476,6 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
             return "planned"
     future = any(m in ("will", "shall", "'ll") for m in modal)
     chain = [a for a in _governing(trigger) if a.pos_ in ("VERB", "AUX", "NOUN", "ADJ")][:5]
-    # what a relative clause tells of the attack a group claimed is the reporter's account of it
-    # ("claimed Saturday's attack in Noshki, in which a car driven by a fidayee rammed a bus")
-    described = _above_told_clause(trigger)
     apart = _quoted_apart(trigger)
     for a in chain:
         if a.lemma_.lower() in REPORTING or a.i in apart:
@@ -506,7 +487,7 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
             return "negated"  # "failed to agree on a ceasefire", "no agreement on a truce was reached"
         if _has(cues.denied, a):
             return "denied"
-        if (_has(cues.claimed, a) or a.lemma_.lower() == "responsibility") and a.i not in described:
+        if _has(cues.claimed, a) or a.lemma_.lower() == "responsibility":
             return "claimed"
         if _has(cues.threatened, a):
             return "threatened"
