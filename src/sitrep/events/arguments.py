@@ -838,13 +838,12 @@ def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
         by_sent.setdefault(i, []).append((ev, tok.start if tok is not None else sent.start))
     for i, evs in by_sent.items():
         counts = ctx.counts_of(i)
-        # an event told without its toll takes the toll of the next sentence that tells no event,
-        # across one that tells neither ("... targeted a base. Al Shabaab claimed responsibility.
-        # Seven soldiers were killed.")
+        # an event told without its toll, or without a number for it, takes the toll of the next
+        # sentence that tells no event, across one that tells neither ("... targeted a base. Al Shabaab
+        # claimed responsibility. Seven soldiers were killed."; "protesting the killing of a colleague.
+        # Residents said at least three persons died.")
         fatal, fatal_at, injured, injured_at = counts.fatalities, counts.fatal_at, counts.injured, counts.injured_at
         nxt = i + 1
-        # a figure the next sentences give stands for one this sentence leaves without a number
-        # ("protesting the killing of a colleague. Residents said at least three persons died.")
         while (fatal.best is None or injured.best is None) and nxt < min(i + 3, len(sents)):
             if nxt in by_sent or not _same_paragraph(ctx.text, sents[nxt - 1], sents[nxt]):
                 break

@@ -53,18 +53,11 @@ _PERHAPS = {"perhaps", "possibly", "maybe", "probably", "even"}
 # Verbs that tell a figure on someone's word; two of them over one toll are two sources.
 _REPORTING = {"say", "claim", "report", "put", "estimate", "tell", "state", "announce", "confirm", "add"}
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
-# capitalised words naming a school year by its number
-_GRADE_WORDS = frozenset({"Form", "Grade", "Class", "Standard", "Year", "Primary", "Std", "JSS", "SS"})
-# what a rate is counted per ("ten a day", "per capita")
-_PER_UNITS = frozenset({"day", "week", "month", "year", "hour", "night", "annum", "capita", "cent", "head",
-                        "thousand", "million"})
-# verbs and gatherings whose object is an earlier death, not one this sentence tells
-_PROTESTED_BY = frozenset({"protest", "mourn", "condemn", "denounce", "decry", "commemorate", "investigate",
-                           "probe", "demand"})
-_GATHERINGS = frozenset({"protest", "rally", "demonstration", "march", "vigil", "strike", "outrage", "anger"})
-# collective nouns: no single person ("guests and staff", "the crew")
-_COLLECTIVE = frozenset({"staff", "crew", "personnel", "family", "police", "army", "public", "team", "unit",
-                         "militia", "group", "security", "community"})
+_GRADE_WORDS = _WORDS["grade_words"]
+_PER_UNITS = _WORDS["per_units"]
+_PROTESTED_BY = _WORDS["protested_by"]
+_GATHERINGS = _WORDS["gatherings"]
+_COLLECTIVE = _WORDS["collective"]
 _AUX_WORDS = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "also", "later",
                         "reportedly", "allegedly"})
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
