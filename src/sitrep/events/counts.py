@@ -58,6 +58,7 @@ _PER_UNITS = _WORDS["per_units"]
 _PROTESTED_BY = _WORDS["protested_by"]
 _GATHERINGS = _WORDS["gatherings"]
 _COLLECTIVE = _WORDS["collective"]
+_FATALLY = _WORDS["fatal_adverbs"]
 _AUX_WORDS = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "also", "later",
                         "reportedly", "allegedly"})
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -396,7 +397,7 @@ def _kind(tok: Token) -> str | None:
             return None  # "the Lekki toll gate", "a toll road": a fee, not the dead
         return "fatal"
     if low in lex.injured or lemma in lex.injured:
-        if any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in tok.children):
+        if any(c.dep_ == "advmod" and c.lower_ in _FATALLY for c in tok.children):
             return "fatal"  # "three of the attackers were fatally injured"
         return "injured"
     if low in lex.casualty or lemma in lex.casualty:
@@ -673,8 +674,6 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
     for k in range(fig.end, min(fig.end + 6, sent.end)):
         if k in keywords:
             return k
-        if doc[k].text == "," and k + 1 < sent.end and (_is_num(doc[k + 1]) or _is_num_word(doc[k + 1].lower_)):
-            continue  # a headline's list: "Two soldiers, four militiamen dead as ..."
         if doc[k].is_punct and doc[k].text not in ("-", "'"):
             break
     for k in range(fig.start - 1, max(fig.start - 4, sent.start - 1), -1):
