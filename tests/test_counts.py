@@ -179,6 +179,7 @@ def test_running_totals_are_tallies_not_event_counts(nlp: Any) -> None:
         ("At least 25 were killed, with some estimates as high as 40.", 25),
         ("The gunman killed five people before turning the gun on himself.", 6),
         ("The dead included two police officers and a teacher.", 3),
+        ("Hospital officials said the 20 killed included four children and four women.", 20),
         # a headline's toll after a comma; a passive told twice; a siege of hours; animals; a unit's men
         ("Drone hits Kharkiv market, 14 dead", 14),
         ("Police open fire on march in Nairobi, 3 dead", 3),

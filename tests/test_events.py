@@ -153,6 +153,10 @@ def test_no_event(nlp: Language, text: str) -> None:
         ("He has said police should be allowed to kill criminals without suffering consequences, and praised "
          "the military dictatorship.", "ATTACK", "hypothetical"),
         ("Soldiers must kill the attackers, the general said.", "ARMED_CLASH", "hypothetical"),
+        # a past relative clause tells a fact, whatever wish holds the noun it describes
+        ("Officials hoped the visit would bring aid to the town where a car bomb killed 40 people on Sunday.",
+         "REM_EXPLOS", "occurred"),
+        ("Troops are ready to deal with any militant who attempted to attack the town.", "ATTACK", "planned"),
         ("The government declared a unilateral ceasefire on Thursday.", "AGREEMENT", "announced"),
     ],
 )

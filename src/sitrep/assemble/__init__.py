@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ..acled import home_country
 from ..model import Actor, Article, Count, Event, Location, Place, Report, Tally, TimeRef, Warning
 from .crime import without_crime
-from .dating import date_event, date_tally
+from .dating import date_event, date_tally, told_aside
 from .location import coordinated_places, known_place, locate_event
 from .merge import merge_mentions
 from .sides import settle_sides
@@ -61,11 +61,14 @@ def assemble(
 ) -> Report:
     """Link every mention to its location and date, merge the mentions of one event, wrap all in a Report."""
     split: list[Event] = []
+    aside: set[int] = set()
     for mention in events:
         mention.location = locate_event(doc, article, mention, places)
         mention.date = date_event(doc, article, mention, times, warnings)
+        if mention.evidence.trigger_start is not None and told_aside(doc, article, mention):
+            aside.add(mention.evidence.trigger_start)
         split.extend(one_per_place(mention, coordinated_places(doc, article, mention, places)))
-    events = merge_mentions(article, without_crime(article, split))
+    events = merge_mentions(article, without_crime(article, split), frozenset(aside))
     for n, event in enumerate(events):
         event.id = f"{article.id}:{n}"
         event.location = known_place(doc, article, event, places)

@@ -23,7 +23,7 @@ from ..model import Article, Event, EventDate, Tally, TimeRef, Warning
 from ..timex import parse_date
 from .merge import merge_data
 
-__all__ = ["anchor_relatives", "date_event", "date_tally", "resolve_range"]
+__all__ = ["anchor_relatives", "date_event", "date_tally", "resolve_range", "told_aside"]
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
@@ -345,6 +345,41 @@ def date_event(
     if q_end < len(text) and text[q_end : q_end + 1] == ")" and "(" in text[q_start:q_end]:
         q_end += 1
     return _to_date(r0, dct, _quote(text, q_start, q_end))
+
+
+_DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def told_aside(doc: Doc, article: Article, event: Event) -> bool:
+    """Whether the event is named by a definite noun phrase inside the telling of another act, whose
+    day it takes ("met the minister on Wednesday to finish talks interrupted by the car bombing of the
+    embassy"; "paid tribute Tuesday to bombing victims"): an event the article may tell elsewhere."""
+    d, ev = event.date, event.evidence
+    if d is None or not d.text or ev.trigger_start is None or not _parsed_from(doc, article.text or doc.text):
+        return False
+    trig = doc.char_span(ev.trigger_start, ev.trigger_end or ev.trigger_start, alignment_mode="expand")
+    at = (article.text or doc.text).find(d.text, ev.start, ev.end)
+    when = doc.char_span(at, at + len(d.text), alignment_mode="expand") if at >= 0 else None
+    if trig is None or not len(trig) or when is None or not len(when):
+        return False
+    noun = trig.root
+    definite = (noun.dep_ == "compound" and noun.head.pos_ == "NOUN") or any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE_DETS) for c in noun.children)
+    if noun.pos_ not in ("NOUN", "PROPN") or not definite:
+        return False
+    if any(t.i in {s.i for s in noun.subtree} for t in when):
+        return False  # "the bombing of the embassy on Aug. 7"
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return True
+    # "the fighting resumed on Tuesday": its own day; "the protest marked a return to the
+    # demonstrations of early December": another noun's
+    inside = {t.i for t in when}
+    for t in when.root.ancestors:
+        if t.pos_ in ("VERB", "AUX"):
+            return t.i != noun.head.i
+        if t.i not in inside and t.pos_ in ("NOUN", "PROPN"):
+            return True
+    return True
 
 
 def date_tally(doc: Doc, article: Article, tally: Tally, times: list[TimeRef]) -> None:

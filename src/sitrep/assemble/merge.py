@@ -152,8 +152,9 @@ def _own_day(article: Article, event: Event) -> bool:
         str(d.text) in article.text[event.evidence.start : event.evidence.end])
 
 
-def _agrees(article: Article, group: _Group, mention: Event) -> bool:
-    """Whether ``mention`` can be another telling of the group's event."""
+def _agrees(article: Article, group: _Group, mention: Event, aside: frozenset[int] = frozenset()) -> bool:
+    """Whether ``mention`` can be another telling of the group's event (``aside``: the trigger offsets
+    of mentions named in passing by a definite noun phrase, whose day is another act's)."""
     if not any(_family(m.code) == _family(mention.code) for m in group.mentions):
         return False
     if _period(mention) or any(_period(m) for m in group.mentions):
@@ -166,6 +167,10 @@ def _agrees(article: Article, group: _Group, mention: Event) -> bool:
     if _one_more(article, mention) and any(m.event_type == mention.event_type for m in group.mentions):
         return False  # "ANOTHER EXPLOSION TOOK PLACE SIMULTANEOUSLY IN ZONE 5": not the one told
     mine, theirs = _days(mention), group.days()
+    aside_day = mention.evidence.trigger_start in aside or all(m.evidence.trigger_start in aside
+                                                              for m in group.mentions)
+    if aside_day and any(m.code == mention.code for m in group.mentions):
+        mine = theirs = None  # another act's day: the event may be one the article tells on its own day
     if mine is not None and theirs is not None and (mine[1] < theirs[0] or theirs[1] < mine[0]):
         return False
     place = _own_place(mention)
@@ -279,12 +284,13 @@ def _generic(actor: Actor | None) -> bool:
     return actor is None or not actor.name or actor.inter is None or actor.name.startswith("Unidentified")
 
 
-def _weight(article: Article, m: Event, code: str) -> tuple[int, ...]:
+def _weight(article: Article, m: Event, code: str, aside: frozenset[int] = frozenset()) -> tuple[int, ...]:
     """How well a mention tells the merged event: its own sub-type, body text, its own day and place."""
     body = segment_kind(article, m.evidence.start, m.evidence.end) == "body"
     return (
         int(m.code == code),
         int(m.status in TOLD),
+        int(m.evidence.trigger_start not in aside),
         int(body),
         int(_days(m) is not None),
         int(_own_place(m) is not None),
@@ -313,7 +319,7 @@ def _finest(group: _Group, lead: Event) -> Location | None:
     return best if best is _own_place(lead) else replace(best, via="mention")
 
 
-def _merge(article: Article, group: _Group) -> Event:
+def _merge(article: Article, group: _Group, aside: frozenset[int] = frozenset()) -> Event:
     ms = group.mentions
     told = [m for m in ms if m.status in TOLD] or ms
     # a bare "were killed" tells the deaths, not how: another mention's weapon names it
@@ -324,7 +330,7 @@ def _merge(article: Article, group: _Group) -> Event:
     votes = Counter(m.code for m in told_how)
     rank = _rules().rank
     code = min(votes, key=lambda c: (rank.get(c, 99), -votes[c]))
-    lead = max(told, key=lambda m: _weight(article, m, code))
+    lead = max(told, key=lambda m: _weight(article, m, code, aside))
     merged = replace(lead)
     if code != lead.code:
         st = subtype(code)
@@ -353,8 +359,9 @@ def _merge(article: Article, group: _Group) -> Event:
     return merged
 
 
-def merge_mentions(article: Article, mentions: list[Event]) -> list[Event]:
-    """The article's events: agreeing mentions merged, in the order the article first tells them."""
+def merge_mentions(article: Article, mentions: list[Event], aside: frozenset[int] = frozenset()) -> list[Event]:
+    """The article's events: agreeing mentions merged, in the order the article first tells them
+    (``aside``: the trigger offsets of mentions told in passing, dating.told_aside)."""
     folds = _rules().folds
     groups: list[_Group] = []
     loose: list[tuple[int, Event]] = []
@@ -364,7 +371,7 @@ def merge_mentions(article: Article, mentions: list[Event]) -> list[Event]:
             continue
         # of the events it can retell, the one that already holds its sub-type ("the gunman got into a
         # 15-minute shootout with police" retells the shootout, not the shooting of the ambassador)
-        fits = [g for g in groups if _agrees(article, g, m)]
+        fits = [g for g in groups if _agrees(article, g, m, aside)]
         home = next((g for g in fits if any(x.code == m.code for x in g.mentions)), fits[0] if fits else None)
         if home is None:
             groups.append(_Group([m]))
@@ -373,13 +380,13 @@ def merge_mentions(article: Article, mentions: list[Event]) -> list[Event]:
     for m in ordered:
         if m.status in TOLD:
             continue
-        home = next((g for g in groups if _agrees(article, g, m)), None) if m.status in folds else None
+        home = next((g for g in groups if _agrees(article, g, m, aside)), None) if m.status in folds else None
         if home is not None:
             home.mentions.append(m)
         else:
             m.mentions = [Mention(m.evidence.start, m.evidence.end)]
             loose.append((m.evidence.start, m))
-    merged = [(g.mentions[0].evidence.start, _merge(article, g)) for g in groups]
+    merged = [(g.mentions[0].evidence.start, _merge(article, g, aside)) for g in groups]
     events = [e for _, e in sorted(merged + loose, key=lambda p: p[0])]
     for event in events:
         if event.status in TOLD and _ahead(event, article.published):

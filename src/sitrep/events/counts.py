@@ -473,9 +473,11 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
     for anc in [noun, *_ancestors_until(noun, sent.root)][:4]:
         if anc.lemma_ == "include" and anc.pos_ == "VERB" and _list_head(noun).dep_ == "dobj":
             # "the dead included three police officers": the list is the toll itself
-            told = [c.i for c in anc.children if c.dep_ == "nsubj" and keywords.get(c.i) == "fatal"]
+            told = [c for c in anc.children if c.dep_ == "nsubj" and keywords.get(c.i) == "fatal"]
+            if told and any(_is_num(t) for t in told[0].subtree if t.i != told[0].i):
+                return None  # "the 20 killed included four children": the dead were counted already
             if told:
-                return told[0]
+                return told[0].i
         if not total and ((anc.lower_ in lex.subset and anc.i < fig.start) or anc.lemma_ == "include"):
             return None
         if anc.i in keywords:

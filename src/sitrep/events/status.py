@@ -39,6 +39,8 @@ def _has(ws: WordSet, tok: Token) -> bool:
 _SHORT_SPANS = frozenset({"day", "week", "weekend"})
 _LONG_LAGS = frozenset({"week", "weeks", "month", "months", "year", "years", "decade", "decades"})
 # modals that make an event possible, wished or owed rather than told
+# "any terrorist who attempted to attack the town": a relative clause of no one in particular
+_ANY = frozenset({"any", "every", "each", "whoever"})
 _UNREAL = frozenset({"could", "might", "may", "would", "should", "can", "must", "ought"})
 
 
@@ -411,6 +413,18 @@ def _governing(trigger: Token) -> Iterator[Token]:
         cur = a
 
 
+def _told_relative(trigger: Token) -> set[int]:
+    """The governors that sit above a past-tense relative clause holding the trigger."""
+    cur = trigger
+    for a in ancestors(trigger):
+        if cur.dep_ == "relcl" and cur.tag_ == "VBD" and not any(
+                c.dep_ == "aux" and c.tag_ == "MD" for c in cur.children) and not any(
+                c.dep_ == "det" and c.lower_ in _ANY for c in a.children):
+            return {a.i, *(b.i for b in ancestors(a))}
+        cur = a
+    return set()
+
+
 def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     """The status of the event the trigger tells (reporting verbs leave it unchanged)."""
     anchor = _anchor(trigger)
@@ -477,8 +491,13 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     future = any(m in ("will", "shall", "'ll") for m in modal)
     chain = [a for a in _governing(trigger) if a.pos_ in ("VERB", "AUX", "NOUN", "ADJ")][:5]
     apart = _quoted_apart(trigger)
+    told = _told_relative(trigger)
     for a in chain:
         if a.lemma_.lower() in REPORTING or a.i in apart:
+            continue
+        if a.i in told and not (_has(cues.denied, a) or _has(cues.claimed, a) or a.lemma_.lower() == "responsibility"):
+            # "hoped she would bring aid to the countries where the blasts killed 257": a past relative
+            # clause tells a fact whatever wish or plan the noun it describes sits in
             continue
         if code in cues.attempt_codes and a.lemma_.lower() in cues.attempt_verbs:
             continue  # "activists who tried to stage a rally" that police broke up: it took place
