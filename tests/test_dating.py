@@ -276,3 +276,12 @@ def test_an_event_named_aside_by_another_act_is_the_one_told_on_its_own_day() ->
             "On Saturday, the fighting resumed at dawn, residents said.")
     told = [e for e in extract_text(text, published="2012-03-25").events if e.status == "occurred"]
     assert [e.date.value if e.date else None for e in told] == ["2012-03-19", "2012-03-24"]
+
+
+@pytest.mark.slow
+def test_the_day_not_the_clock_dates_the_event() -> None:
+    from sitrep import extract_text
+
+    report = extract_text("A car bomb exploded in Nairobi at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+                          published="1998-08-08")
+    assert [e.date.value for e in report.events if e.date] == ["1998-08-07"]

@@ -136,6 +136,17 @@ def test_no_event(nlp: Language, text: str) -> None:
 
 
 @pytest.mark.slow
+def test_plural_events_at_joined_places_are_no_series(nlp: Language) -> None:
+    told = _code(nlp, "Terrorist bombings at U.S. embassies in Kenya and Tanzania blew apart buildings and buses.")
+    assert ("REM_EXPLOS", "occurred") in {(e.code, e.status) for e in told}
+    # a reference to them is none
+    for text in ("A team flew to Africa to help victims of terrorist attacks on the embassies in Kenya and Tanzania.",
+                 "The bombings at the embassies in Kenya and Tanzania have frightened away travelers."):
+        assert [e for e in _code(nlp, text) if e.status == "occurred"] == [], text
+
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "code", "status"),
     [

@@ -250,6 +250,14 @@ def test_an_event_told_at_several_towns_is_one_event_a_town_with_the_toll_shared
         "in Nairobi, Kenya, and Dar-es-Salaam, Tanzania, killed at least 110 people. Eleven Americans died in "
         "Kenya, the U.S. State Department said.", published="1998-08-08")
     assert {"Nairobi", "Dar es Salaam"} <= {e.location.name for e in filed.events if e.location}
+    # the act told again with its verb left out ("and 10 in Tanzania"), and a place of a joined object
+    gapped = extract_text("Foreign ministers met in Wellington on Friday to discuss terrorism.\n\nThe minister said "
+                          "the talks went well.\n\nThe embassy bombings, on Aug. 7, killed 247 people in Kenya and "
+                          "10 in Tanzania.", published="1998-08-20")
+    assert sorted(e.location.country for e in gapped.events if e.location) == ["KE", "TZ"]
+    strikes = extract_text("U.S. forces on Thursday launched cruise missile strikes against camps in Afghanistan "
+                           "and a chemical plant in Sudan.", published="1998-08-21")
+    assert sorted(e.location.country for e in strikes.events if e.location) == ["AF", "SD"]
 
 
 @pytest.mark.slow
@@ -261,6 +269,11 @@ def test_a_nationality_before_capital_is_the_capital_city(nlp: Any, gaz: Gazette
     both = extract_text("Bombs exploded outside the embassies in the Kenyan and Afghan capitals on Friday.",
                         published="2023-05-01")
     assert sorted(e.location.name for e in both.events if e.location) == ["Kabul", "Nairobi"]
+    # embassies in a capital are where the country keeps them (Dar es Salaam, not GeoNames' capital Dodoma)
+    where = extract_text("Bombs exploded outside the U.S. embassies in the Kenyan and Tanzanian capitals on Friday.",
+                         published="1998-08-08")
+    assert "Dodoma" not in {p.seat.name for p in where.places if p.seat}
+    assert "Dar es Salaam" in {p.seat.name for p in where.places if p.seat}
     # an embassy "in" a country is in its capital
     embassy = extract_text("Protesters stormed the French embassy in Niger on Sunday.", published="2023-07-31")
     assert [e.location.name for e in embassy.events if e.location] == ["Niamey"]

@@ -257,6 +257,8 @@ class Place(_Record):
     stand_in: bool = internal(False)
     # "the Somali capital": the country's capital city, where an event told there happened
     seat: Place | None = internal(None)
+    # this place is such a seat: the text named its country
+    for_country: bool = internal(False)
 
 
 @dataclass

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Event, EventDate, Tally, TimeRef, Warning
 from ..timex import parse_date
-from .merge import merge_data
+from .merge import CLOCK_ONLY, merge_data
 
 __all__ = ["anchor_relatives", "date_event", "date_tally", "resolve_range", "told_aside"]
 
@@ -294,6 +294,8 @@ def date_event(
     usable = [t for t in usable if t not in filed]
 
     def nearest(cands: list[TimeRef]) -> TimeRef | None:
+        # "at about 10:35 a.m. (0735 GMT) Friday": the day, not the clock, dates it
+        cands = [t for t in cands if not CLOCK_ONLY.match(t.text)] or cands
         if not cands:
             return None
         return min(cands, key=lambda t: t.start - t_end if t.start >= t_end else t_start - t.end + 5)

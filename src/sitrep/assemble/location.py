@@ -136,6 +136,8 @@ def _coherent(p: Place, focus: frozenset[str], sentence: list[Place]) -> bool:
     # read as Afghanistan's Takhar in a Syria story)
     if not focus or not _usable(p) or p.country in focus or (p.feature_code or "") in _REGION_CODES - {"ADM1", "ADM1H"}:
         return True
+    if p.for_country:
+        return True  # "embassies in Kenya and Tanzania": the country itself is named
     return any(q is not p and q.country == p.country and (q.feature_code or "") in _REGION_CODES for q in sentence)
 
 
@@ -263,6 +265,12 @@ def coordinated_places(doc: Doc, article: Article, event: Event, places: list[Pl
     # "in Nairobi, Kenya, and Dar es Salaam, Tanzania": the second town hangs from the first one's country
     together = {t.i for t in span.root.conjuncts} | {
         c.i for a in span.root.children if a.dep_ == "appos" for c in a.conjuncts}
+    if span.root.dep_ == "pobj" and span.root.head.lower_ in _LOCATIVE:
+        # "killed 247 people in Kenya and 10 in Tanzania": the act told again, its verb left out;
+        # "camps in Afghanistan and a chemical plant in Sudan" (the parse joins "plant" to the place)
+        joined = [*span.root.head.head.conjuncts, *span.root.conjuncts]
+        together |= {o.i for x in joined for pp in x.children
+                     if pp.dep_ == "prep" and pp.lower_ in _LOCATIVE for o in pp.children if o.dep_ == "pobj"}
     # "embassies in Kenya and Tanzania": countries joined by "and" where the event happened are two
     # events, as towns are; not countries that act ("co-sponsored by Kenya, Tanzania and the United
     # States") or are named far from the trigger ("the architect of the bombings of embassies in ...")

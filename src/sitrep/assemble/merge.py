@@ -27,7 +27,7 @@ from ..geo.resolve import distance_km
 from ..model import Actor, Article, Count, Event, Location, Mention
 from ..nlp import segment_kind
 
-__all__ = ["TOLD", "merge_data", "merge_mentions"]
+__all__ = ["CLOCK_ONLY", "TOLD", "merge_data", "merge_mentions"]
 
 TOLD = frozenset({"occurred", "announced"})
 _REMOTE = "Explosions/Remote violence"
@@ -78,15 +78,16 @@ def _family(code: str) -> str:
     return _rules().family.get(code, code)
 
 
-# "at 4 p.m.", "around 10:30pm": a time of day alone names no day (dating may still lend it one)
-_CLOCK_ONLY = re.compile(r"^\W*(?:at|around|about|by|from|until|till)?\s*\d{1,2}(?:[:.]\d{2})?\s*"
-                         r"(?:[ap]\.?\s?m\.?|hrs|hours|gmt|utc|local time)?\W*$", re.IGNORECASE)
+# "at 4 p.m.", "around 10:30pm", "0735 GMT": a time of day alone names no day (dating may still lend it one)
+CLOCK_ONLY = re.compile(r"^\W*(?:at|around|about|by|from|until|till)?\s*(?:\d{1,2}(?:[:.]\d{2})?|"
+                        r"\d{4}(?=\s*(?:hrs|hours|gmt|utc)))\s*"
+                        r"(?:[ap]\.?\s?m\.?|hrs|hours|gmt|utc|local time)?\W*$", re.IGNORECASE)
 
 
 def _days(event: Event) -> tuple[date, date] | None:
     """The days the event's own words give; None for a date borrowed from the publication day."""
     d = event.date
-    if d is None or d.text is None or not d.start or not d.end or _CLOCK_ONLY.match(d.text):
+    if d is None or d.text is None or not d.start or not d.end or CLOCK_ONLY.match(d.text):
         return None
     try:
         return date.fromisoformat(d.start[:10]), date.fromisoformat(d.end[:10])

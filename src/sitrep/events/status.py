@@ -131,6 +131,17 @@ def _names_a_day(clause: Token, cues: StatusCues) -> bool:
     return False
 
 
+def _one_per_place(noun: Token) -> bool:
+    """A plural event noun that names its places joined ("Terrorist bombings at U.S. embassies in Kenya
+    and Tanzania blew apart buildings"): one event at each, no series ("the bombings at the embassies in
+    Kenya and Tanzania have frightened away travelers" points back to them)."""
+    if any(c.dep_ == "det" for c in noun.children) or noun.dep_ not in ("nsubj", "nsubjpass") or (
+            noun.head.tag_ != "VBD"):
+        return False  # ("victims of terrorist attacks on the embassies in Kenya and Tanzania": a reference)
+    return any(t.dep_ == "conj" and t.ent_type_ in ("GPE", "LOC") and t.head.ent_type_ in ("GPE", "LOC")
+               for t in noun.subtree)
+
+
 def is_state(trigger: Token, code: str, cues: StatusCues) -> bool:
     """A participle before its noun that names the state the noun is in ("in occupied Crimea", "the
     captured commanders"), for the sub-types whose participles do so: no event told. Weapons keep
@@ -214,7 +225,8 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
     if trigger.dep_ == "pobj" and (trigger.head.lower_ in cues.perpetrator_preps or (
             trigger.head.lower_ in ("in", "for") and trigger.head.head.lemma_.lower() in cues.perpetrator_heads)):
         return True  # "the gunman behind the killing", "militants involved in the attack": an attribution
-    if trigger.tag_ == "NNS" and trigger.lemma_.lower() in cues.series_nouns and not _names_a_day(anchor, cues):
+    if (trigger.tag_ == "NNS" and trigger.lemma_.lower() in cues.series_nouns and not _names_a_day(anchor, cues)
+            and not _one_per_place(trigger)):
         return True  # "58 attacks in the province", "repeated attacks": a series, no one event told
     if _describes_subject(trigger, cues):
         return True

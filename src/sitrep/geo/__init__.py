@@ -32,7 +32,7 @@ def to_place(res: Resolution, gaz: Gazetteer) -> Place:
     if seated and (cap := _seat(c.country, m.label, gaz)) is not None:
         place.seat = Place(text=m.text, start=m.start, end=m.end, geonameid=cap.geonameid, name=cap.name,
                            latitude=cap.latitude, longitude=cap.longitude, feature_code=cap.fcode,
-                           country=cap.country, admin1=_admin1(cap, gaz), score=res.score)
+                           country=cap.country, admin1=_admin1(cap, gaz), score=res.score, for_country=True)
     return place
 
 

@@ -234,12 +234,16 @@ def _capitals(doc: Doc, spans: list[tuple[int, int, str, bool]]) -> list[tuple[i
             continue
         if not demonym or b >= len(doc) or doc[b].lower_ not in ("capital", "capitals"):
             continue
-        out[k] = (a, b, "CAPITAL", True)
         j = k - 1
         while doc[b].lower_ == "capitals" and j >= 0 and spans[j][3] \
                 and doc[spans[j][1] : spans[j + 1][0]].text.strip(" ,") in ("", "and"):
-            out[j] = (spans[j][0], spans[j][1], "CAPITAL", True)
             j -= 1
+        first = spans[j + 1][0]
+        # "the U.S. embassies in the Kenyan and Tanzanian capitals": where the embassies are
+        label = "EMBASSY" if any(t.lower_ in ("embassy", "embassies") for t in doc[max(0, first - 3) : first]) \
+            else "CAPITAL"
+        for i in range(j + 1, k + 1):
+            out[i] = (spans[i][0], spans[i][1], label, True)
     return out
 
 
