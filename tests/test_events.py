@@ -908,6 +908,10 @@ def test_releases_deployments_riots_and_political_arrests(nlp: Language, text: s
         # under attack from lawmakers was criticised
         ("A patrol of the 93rd Brigade came under fire outside Kramatorsk on Monday.", {"ARMED_CLASH"}),
         ("The central bank governor came under attack from lawmakers.", set()),
+        # so did a village or town that came under fire, named as one; its mayor did not
+        ("The Georgian-controlled village of Prisi reportedly came under attack late last night.", {"ARMED_CLASH"}),
+        ("Tamarasheni, a Georgian town near Tskhinvali, also came under fire last night.", {"ARMED_CLASH"}),
+        ("The town's mayor came under fire for his remarks on the budget.", set()),
     ],
 )
 def test_suicide_bombers_intercepted_and_armed_groups_raided(nlp: Language, text: str, codes: set[str]) -> None:

@@ -12,7 +12,7 @@ from ..model import Article, Event, Evidence
 from ..nlp import is_dateline, segment_kind, sentence_ents
 from .actors import dictionary
 from .counts import word_number
-from .lexicon import NAMED_GROUP, Rules, Trigger, WordSet, rules
+from .lexicon import NAMED_GROUP, NAMED_PLACE, Rules, Trigger, WordSet, rules
 from .roles import (
     REPORTING,
     agents,
@@ -547,6 +547,14 @@ def _referenced(root: Token, r: Rules) -> bool:
     return any(r.sets["reference_heads"].in_words({n.lemma_.lower(), n.lower_}) for n in nouns)
 
 
+def _headed_by(tok: Token, name: str, r: Rules) -> bool:
+    """Whether a noun itself, not its modifiers, is a word of set ``name`` (or a named place)."""
+    if name == NAMED_PLACE:
+        return tok.ent_type_ in ("GPE", "LOC", "FAC")
+    lemma = tok.lemma_.lower()
+    return name in r.sets and r.sets[name].in_words({lemma, tok.lower_}, f" {lemma} ")
+
+
 def _evaluate(
     m: TriggerMatch, doc: Doc, ctx: _Context, r: Rules, nxt: Span | None = None
 ) -> _Candidate | None:
@@ -653,6 +661,9 @@ def _evaluate(
     if trig.agent_words and not any(r.sets[n].in_words(*word_bag(a)) for a in agents(root)
                                     for n in trig.agent_words if n in r.sets):
         return None
+    if trig.agent_heads and not any(_headed_by(h, n, r) for a in agents(root) for n in trig.agent_heads
+                                    for h in (a, *(c for c in a.children if c.dep_ == "appos"))):
+        return None  # ("Tamarasheni, a Georgian town ...": the noun beside a name says what it is)
     if trig.agent_or_near:
         if cls is not None:
             if cls not in trig.agent_or_near and cls not in trig.by_agent:

@@ -75,6 +75,7 @@ class Trigger:
     lethal: bool = False
     lethal_ignores: tuple[str, ...] = ()
     agent_words: tuple[str, ...] = ()
+    agent_heads: tuple[str, ...] = ()
     priority: int = 5
     confidence: float = 0.7
 
@@ -218,6 +219,7 @@ def _trigger(i: int, raw: dict[str, Any], groups: dict[str, list[str]], known: s
         lethal=bool(raw.get("or_lethal", False)),
         lethal_ignores=tuple(_words(raw.get("lethal_ignores"))),
         agent_words=tuple(_words(raw.get("agent_words"))),
+        agent_heads=tuple(_words(raw.get("agent_heads"))),
         yield_next=bool(raw.get("yield_next", False)),
         main_over=_codes([str(v) for v in raw.get("main_over") or []], groups, known, where),
         priority=int(raw.get("priority", 5)),
@@ -227,6 +229,8 @@ def _trigger(i: int, raw: dict[str, Any], groups: dict[str, list[str]], known: s
 
 # a near condition met by any armed group of the actor dictionary named in the sentence
 NAMED_GROUP = "named_group"
+# an agent_heads condition met by a subject that is a named place ("Tamarasheni came under fire")
+NAMED_PLACE = "named_place"
 
 
 @lru_cache(maxsize=1)
