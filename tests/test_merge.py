@@ -403,3 +403,16 @@ def test_a_headline_s_event_is_the_body_s_first_telling_of_it() -> None:
            "Separately, air force jets struck a bandit camp in Tsafe forest on Monday, the air force said.")
     codes = sorted(e.code for e in extract_text(two, published="2024-06-04").events if e.status == "occurred")
     assert "ATTACK" in codes and "AIR_STRIKE" in codes
+
+
+@pytest.mark.slow
+def test_a_side_of_a_clash_firing_from_the_air_is_the_clash() -> None:
+    from sitrep import extract_text
+
+    # CODEBOOK.md: an armed clash during which one side also shells the other is one row
+    text = ("MAKHACHKALA, Russia -- Three days of fighting between police and insurgents in a forest in Dagestan "
+            "ended on Saturday with five officers and a dozen militants dead, officials said. Clashes are frequent "
+            "in Dagestan, but the fighting was among the fiercest in months. Helicopter gunships fired on the "
+            "militant positions.")
+    told = [e for e in extract_text(text, published="2009-03-22").events if e.status == "occurred"]
+    assert [e.code for e in told] == ["ARMED_CLASH"] and len(told[0].mentions) == 2

@@ -203,6 +203,15 @@ def _agrees(article: Article, group: _Group, mention: Event, aside: frozenset[in
         return not _headline(article, mention) or _one_clause(article, mention)
     if (mine is None and place is None) or all(_days(m) is None and _own_place(m) is None for m in group.mentions):
         return True
+    sides = [a for m in group.mentions if m.code == "ARMED_CLASH" for a in (m.actor1, m.actor2) if a]
+    doer = mention.actor1
+    if (mention.code in _SUPPORT_FIRE and place is None and not _own_day(article, mention) and sides
+            and (doer is None or _generic(doer) or any(
+                a.name == doer.name or (doer.inter in _STATE and a.inter == doer.inter) for a in sides))):
+        # "Three days of intense fighting between police and insurgents ... Helicopter gunships fired
+        # on the militant positions": the fire of a side of the clash, its day lent by the sentence
+        # before (the coalition's air raids on a town where two others fight are their own event)
+        return True
     # the headline's event, told again by the body's first mention of its family on an agreeing day and
     # place ("Two FC soldiers martyred in attack on checkpost in Kech" / "... when militants attacked")
     return (headline and _one_clause(article, group.mentions[0])) or _reprise(article, group, mention)
@@ -276,6 +285,9 @@ def _reprise(article: Article, group: _Group, mention: Event) -> bool:
     head = article.text[mention.evidence.start : mention.evidence.end].lstrip("\"'“‘ ").lower()
     return head.startswith(_rules().reprise_openers)
 
+
+# fire from the air or from guns that one side of a clash uses in it (CODEBOOK.md: one row, the clash)
+_SUPPORT_FIRE = frozenset({"AIR_STRIKE", "ART_MISS_ATTACK"})
 
 # Inter codes of state forces (their own and foreign)
 _STATE = frozenset({1, 8})
