@@ -136,6 +136,12 @@ def test_no_event(nlp: Language, text: str) -> None:
 
 
 @pytest.mark.slow
+def test_a_role_in_an_event_is_an_attribution(nlp: Language) -> None:
+    text = "Protesters were angry over Russia's role in the bombardment and destruction of Aleppo."
+    assert [e.code for e in _code(nlp, text) if e.code == "ART_MISS_ATTACK" and e.status == "occurred"] == []
+
+
+@pytest.mark.slow
 def test_plural_events_at_joined_places_are_no_series(nlp: Language) -> None:
     told = _code(nlp, "Terrorist bombings at U.S. embassies in Kenya and Tanzania blew apart buildings and buses.")
     assert ("REM_EXPLOS", "occurred") in {(e.code, e.status) for e in told}
