@@ -918,6 +918,10 @@ def test_releases_deployments_riots_and_political_arrests(nlp: Language, text: s
         ("The Georgian-controlled village of Prisi reportedly came under attack late last night.", {"ARMED_CLASH"}),
         ("Tamarasheni, a Georgian town near Tskhinvali, also came under fire last night.", {"ARMED_CLASH"}),
         ("The town's mayor came under fire for his remarks on the budget.", set()),
+        # a person shot dead by no one the sentence names was attacked; one a named man shot in a
+        # quarrel is a crime
+        ("The peasant leader had received threats for months before he was gunned down at his home.", {"ATTACK"}),
+        ("A man shot dead his cousin over a property dispute in Mardan, police said.", set()),
     ],
 )
 def test_suicide_bombers_intercepted_and_armed_groups_raided(nlp: Language, text: str, codes: set[str]) -> None:
