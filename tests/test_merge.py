@@ -416,3 +416,14 @@ def test_a_side_of_a_clash_firing_from_the_air_is_the_clash() -> None:
             "militant positions.")
     told = [e for e in extract_text(text, published="2009-03-22").events if e.status == "occurred"]
     assert [e.code for e in told] == ["ARMED_CLASH"] and len(told[0].mentions) == 2
+
+
+@pytest.mark.slow
+def test_the_weapons_used_in_the_attack_just_told_are_that_attack() -> None:
+    from sitrep import extract_text
+
+    text = ("Two people were killed and 15 injured as government forces attacked the village of Kizil in Latakia "
+            "province on Sunday. According to a local association, tanks, artillery and missiles were used in the "
+            "attack, and several houses were destroyed.")
+    told = [e for e in extract_text(text, published="2015-07-20").events if e.status == "occurred"]
+    assert len(told) == 1 and told[0].code == "ART_MISS_ATTACK" and told[0].fatalities.best == 2

@@ -275,6 +275,10 @@ def _points_back(article: Article, group: _Group, mention: Event) -> bool:
     return place is None or place.latitude is None or all(_same_place(place, p) for p in group.places())
 
 
+_USED_IN = re.compile(r"\b(?:used|fired|deployed|employed)\s+(?:in|during)\s+the\s+(?:attack|assault|raid|offensive)\b",
+                      re.IGNORECASE)
+
+
 def _reprise(article: Article, group: _Group, mention: Event) -> bool:
     """A sentence opening on the event just told ("The attack left one officer dead"), with no
     place of its own and no day in its own words (dating lent it the sentence before's)."""
@@ -282,8 +286,10 @@ def _reprise(article: Article, group: _Group, mention: Event) -> bool:
         return False
     if not any(m.sentence == mention.sentence - 1 for m in group.mentions):
         return False
-    head = article.text[mention.evidence.start : mention.evidence.end].lstrip("\"'“‘ ").lower()
-    return head.startswith(_rules().reprise_openers)
+    told = article.text[mention.evidence.start : mention.evidence.end]
+    head = told.lstrip("\"'“‘ ").lower()
+    # "... tanks, artillery and missiles were used in the attack": the weapons of the event just told
+    return head.startswith(_rules().reprise_openers) or bool(_USED_IN.search(told))
 
 
 # fire from the air or from guns that one side of a clash uses in it (CODEBOOK.md: one row, the clash)
