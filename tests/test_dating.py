@@ -261,17 +261,11 @@ def test_a_sentence_going_on_with_the_one_before_takes_its_time_across_a_paragra
 
 
 @pytest.mark.slow
-def test_an_event_named_aside_by_another_act_is_the_one_told_on_its_own_day() -> None:
+def test_an_event_told_on_its_own_day_is_no_event_named_before() -> None:
     from sitrep import extract_text
 
-    # a follow-up wire story (the AQUAINT embassy-bombing stories): the bombing first named inside
-    # the telling of a later meeting, then told on its own day
-    text = ("The ambassador met the trade minister on Wednesday to finish talks that were interrupted by "
-            "the car bombing of the embassy.\n\nOn Aug. 7, the two men had just ended a news conference "
-            "beside the embassy when the bomb went off, killing 213 people.")
-    told = [e for e in extract_text(text, published="1998-08-26").events if e.status == "occurred"]
-    assert [(e.code, e.date.value if e.date else None) for e in told] == [("REM_EXPLOS", "1998-08-07")]
-    # the fighting that resumes on its own day is not one told before
+    # (an event named aside by another act's telling joins the one told on its own day: pinned on the
+    # real wire follow-ups in test_articles_eval.py) the fighting that resumes on its own day is new
     text = ("Rebels and troops fought for the town of Kidal on Monday.\n\n"
             "On Saturday, the fighting resumed at dawn, residents said.")
     told = [e for e in extract_text(text, published="2012-03-25").events if e.status == "occurred"]

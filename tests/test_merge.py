@@ -405,25 +405,25 @@ def test_a_headline_s_event_is_the_body_s_first_telling_of_it() -> None:
     assert "ATTACK" in codes and "AIR_STRIKE" in codes
 
 
-@pytest.mark.slow
-def test_a_side_of_a_clash_firing_from_the_air_is_the_clash() -> None:
+def _occurred(text: str, published: str) -> list[Event]:
     from sitrep import extract_text
 
+    return [e for e in extract_text(text, published=published).events if e.status == "occurred"]
+
+
+@pytest.mark.slow
+def test_a_side_of_a_clash_firing_from_the_air_is_the_clash() -> None:
     # CODEBOOK.md: an armed clash during which one side also shells the other is one row
-    text = ("MAKHACHKALA, Russia -- Three days of fighting between police and insurgents in a forest in Dagestan "
-            "ended on Saturday with five officers and a dozen militants dead, officials said. Clashes are frequent "
-            "in Dagestan, but the fighting was among the fiercest in months. Helicopter gunships fired on the "
-            "militant positions.")
-    told = [e for e in extract_text(text, published="2009-03-22").events if e.status == "occurred"]
+    told = _occurred("MAKHACHKALA, Russia -- Three days of fighting between police and insurgents in a forest in "
+                     "Dagestan ended on Saturday with five officers and a dozen militants dead, officials said. "
+                     "Clashes are frequent in Dagestan, but the fighting was among the fiercest in months. "
+                     "Helicopter gunships fired on the militant positions.", "2009-03-22")
     assert [e.code for e in told] == ["ARMED_CLASH"] and len(told[0].mentions) == 2
 
 
 @pytest.mark.slow
 def test_the_weapons_used_in_the_attack_just_told_are_that_attack() -> None:
-    from sitrep import extract_text
-
-    text = ("Two people were killed and 15 injured as government forces attacked the village of Kizil in Latakia "
-            "province on Sunday. According to a local association, tanks, artillery and missiles were used in the "
-            "attack, and several houses were destroyed.")
-    told = [e for e in extract_text(text, published="2015-07-20").events if e.status == "occurred"]
+    told = _occurred("Two people were killed and 15 injured as government forces attacked the village of Kizil in "
+                     "Latakia province on Sunday. According to a local association, tanks, artillery and missiles "
+                     "were used in the attack, and several houses were destroyed.", "2015-07-20")
     assert len(told) == 1 and told[0].code == "ART_MISS_ATTACK" and told[0].fatalities.best == 2
