@@ -46,6 +46,8 @@ class _Rules:
     reprise_openers: tuple[str, ...]
     generic_nouns: frozenset[str]
     headline_joiners: re.Pattern[str]
+    used_in: re.Pattern[str]
+    support_fire: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +73,9 @@ def _rules() -> _Rules:
         frozenset(str(w).lower() for w in data["generic_nouns"]),
         re.compile(";|" + r"\b(?:" + "|".join(re.escape(str(w)) for w in data["headline_joiners"]) + r")\b",
                    re.IGNORECASE),
+        re.compile(r"\b(?:" + "|".join(map(re.escape, map(str, data["used_in_verbs"]))) + r")\s+(?:in|during)\s+the\s+"
+                   r"(?:" + "|".join(map(re.escape, map(str, data["used_in_events"]))) + r")\b", re.IGNORECASE),
+        frozenset(str(c) for c in data["support_fire"]),
     )
 
 
@@ -205,7 +210,7 @@ def _agrees(article: Article, group: _Group, mention: Event, aside: frozenset[in
         return True
     sides = [a for m in group.mentions if m.code == "ARMED_CLASH" for a in (m.actor1, m.actor2) if a]
     doer = mention.actor1
-    if (mention.code in _SUPPORT_FIRE and place is None and not _own_day(article, mention) and sides
+    if (mention.code in _rules().support_fire and place is None and not _own_day(article, mention) and sides
             and (doer is None or _generic(doer) or any(
                 a.name == doer.name or (doer.inter in _STATE and a.inter == doer.inter) for a in sides))):
         # "Three days of intense fighting between police and insurgents ... Helicopter gunships fired
@@ -275,10 +280,6 @@ def _points_back(article: Article, group: _Group, mention: Event) -> bool:
     return place is None or place.latitude is None or all(_same_place(place, p) for p in group.places())
 
 
-_USED_IN = re.compile(r"\b(?:used|fired|deployed|employed)\s+(?:in|during)\s+the\s+(?:attack|assault|raid|offensive)\b",
-                      re.IGNORECASE)
-
-
 def _reprise(article: Article, group: _Group, mention: Event) -> bool:
     """A sentence opening on the event just told ("The attack left one officer dead"), with no
     place of its own and no day in its own words (dating lent it the sentence before's)."""
@@ -289,11 +290,8 @@ def _reprise(article: Article, group: _Group, mention: Event) -> bool:
     told = article.text[mention.evidence.start : mention.evidence.end]
     head = told.lstrip("\"'“‘ ").lower()
     # "... tanks, artillery and missiles were used in the attack": the weapons of the event just told
-    return head.startswith(_rules().reprise_openers) or bool(_USED_IN.search(told))
+    return head.startswith(_rules().reprise_openers) or bool(_rules().used_in.search(told))
 
-
-# fire from the air or from guns that one side of a clash uses in it (CODEBOOK.md: one row, the clash)
-_SUPPORT_FIRE = frozenset({"AIR_STRIKE", "ART_MISS_ATTACK"})
 
 # Inter codes of state forces (their own and foreign)
 _STATE = frozenset({1, 8})
