@@ -371,10 +371,10 @@ def told_aside(doc: Doc, article: Article, event: Event) -> bool:
         return False
     if any(t.i in {s.i for s in noun.subtree} for t in when):
         return False  # "the bombing of the embassy on Aug. 7"
-    if noun.dep_ not in ("nsubj", "nsubjpass"):
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return True
-    # "the fighting resumed on Tuesday": its own day; "the protest marked a return to the
-    # demonstrations of early December": another noun's
+    # "the fighting resumed on Tuesday", "attended the rally Saturday": its own day; "the protest
+    # marked a return to the demonstrations of early December": another noun's
     inside = {t.i for t in when}
     for t in when.root.ancestors:
         if t.pos_ in ("VERB", "AUX"):
