@@ -39,9 +39,9 @@ def _has(ws: WordSet, tok: Token) -> bool:
 _SHORT_SPANS = frozenset({"day", "week", "weekend"})
 _LONG_LAGS = frozenset({"week", "weeks", "month", "months", "year", "years", "decade", "decades"})
 # modals that make an event possible, wished or owed rather than told
+_UNREAL = frozenset({"could", "might", "may", "would", "should", "can", "must", "ought"})
 # "any terrorist who attempted to attack the town": a relative clause of no one in particular
 _ANY = frozenset({"any", "every", "each", "whoever"})
-_UNREAL = frozenset({"could", "might", "may", "would", "should", "can", "must", "ought"})
 
 
 def _anchor(trigger: Token) -> Token:
