@@ -658,6 +658,8 @@ def _evaluate(
         return None
     if trig.agent_not and cls in trig.agent_not:
         return None
+    if trig.agent_not and any(_headed_by(a, n, r) for a in agents(root) for n in trig.agent_not if n in r.sets):
+        return None  # "His plan clashes with the budget": a thing, no side, is the doer
     if trig.agent_words and not any(r.sets[n].in_words(*word_bag(a)) for a in agents(root)
                                     for n in trig.agent_words if n in r.sets):
         return None
@@ -671,6 +673,14 @@ def _evaluate(
         elif not _near(("armed", NAMED_GROUP), ctx, r, own) and not (trig.lethal and _lethal(root, r)):
             return None
     tgs = list(targets(root, list(span)))
+    # "stabbed Mr Bolsonaro's stomach", "shot the reporter in the leg": the person a wounded body
+    # part belongs to is the one attacked
+    tgs.extend((p, via) for t, via in list(tgs) if via in ("dobj", "nsubjpass")
+               and r.sets["body_part"].in_words(*word_bag(t)) for p in t.children if p.dep_ == "poss")
+    # "Bodies of 6 fishermen recovered near Baga": the parse hangs the participle on the people,
+    # whose bodies were found
+    tgs.extend((t.head.head, via) for t, via in list(tgs) if via == "nsubjpass" and t.dep_ == "pobj"
+               and t.head.lower_ == "of" and r.sets["corpse"].in_words(*word_bag(t.head.head)))
     if len(span) > 2:
         # a word a phrase's "..." skipped is no trigger word: "handing the town over" names its
         # object; a phrase that ends in a preposition ("drive ... from") names it after
