@@ -650,6 +650,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
         UNSEEN3_FILE,
         UNSEEN4_FILE,
         UNSEEN5_FILE,
+        UNSEEN6_FILE,
         UNSEEN_FILE,
     )
 
@@ -658,14 +659,18 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     third = [json.loads(line) for line in UNSEEN3_FILE.read_text("utf-8").splitlines() if line.strip()]
     fourth = [json.loads(line) for line in UNSEEN4_FILE.read_text("utf-8").splitlines() if line.strip()]
     fifth = [json.loads(line) for line in UNSEEN5_FILE.read_text("utf-8").splitlines() if line.strip()]
+    sixth = [json.loads(line) for line in UNSEEN6_FILE.read_text("utf-8").splitlines() if line.strip()]
     quiet = [json.loads(line) for line in NONEVENTS_FILE.read_text("utf-8").splitlines() if line.strip()]
     trained = {json.loads(line)["text"] for path in TRAIN_DIR.glob("*.jsonl")
                for line in path.read_text("utf-8").splitlines() if line.strip()}
-    every = rows + second + third + fourth + fifth + quiet
+    every = rows + second + third + fourth + fifth + sixth + quiet
     assert not {r["text"] for r in every} & trained
     assert len({r["text"] for r in every}) == len(every)
     assert len(fourth) == 338 and all(sum(r["code"] == c for r in fourth) >= 8 for c in CODES)
     assert len(fifth) == 401 and all(sum(r["code"] == c for r in fifth) >= 9 for c in CODES)
+    # a third of the sixth is killings told with little or no cause, and a third no event
+    assert len(sixth) == 337 and sum(r["code"] is None for r in sixth) == 117
+    assert all(any(r["code"] == c for r in sixth) for c in CODES)
     assert len(third) == 420 and all(sum(r["code"] == c for r in third) == 12 for c in CODES)
     assert len(quiet) == 200 and all(r["code"] is None for r in quiet)
     counts = {c: sum(r["code"] == c for r in rows) for c in CODES}
@@ -1437,4 +1442,61 @@ def test_chemical_agents_of_war_not_crowd_control(nlp: Language, text: str, code
     ],
 )
 def test_troops_arriving_are_deployed(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # bodies found with the marks of a killing, or with an armed group named, were killed
+        ("The bodies of nine men with gunshot wounds were found near Ouallam on Monday.", {"ATTACK"}),
+        ("Bodies of 5 herders recovered near Gwoza; Boko Haram blamed.", {"ATTACK"}),
+        ("Seven corpses dumped beside the Baghdad airport road.", {"ATTACK"}),
+        ("A teacher abducted last week was found dead outside Bamenda on Sunday.", {"ATTACK"}),
+        # the drowned, the buried and a mass grave's dead are no attack found today
+        ("The bodies of 12 migrants who drowned were recovered off Lampedusa, the coast guard said.", set()),
+        ("Rescuers recovered 14 bodies from the rubble of the collapsed building in Lagos.", set()),
+        ("Police recovered the body of a woman from the river in Lokoja on Tuesday.", set()),
+        ("Deputies found a man with a gunshot wound in a driveway after neighbours heard an argument.", set()),
+    ],
+)
+def test_bodies_found_with_the_marks_of_a_killing(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a thing, no side, that "clashes"; a fight against an illness
+        ("The new stadium plan clashes with the city's budget, councillors said.", set()),
+        ("Despite his brave fight against the illness he passed away at the intensive care unit.", set()),
+        ("Troops clashed with rebels near Beni on Sunday, the army said.", {"ARMED_CLASH"}),
+        # the owner of a wounded body part is the one attacked
+        ("A man jumped out of the crowd and stabbed the candidate's stomach during the rally.", {"ATTACK"}),
+        # FBIS copy: guerrillas that dynamite towers and bridges; the wars' rebels by name
+        ("Guerrillas dynamited two electricity towers in Usulutan Department.", {"PROPERTY_DISTRUCT"}),
+        ("The FMLN dynamited a bridge on the Pan-American Highway near San Miguel.", {"PROPERTY_DISTRUCT"}),
+        ("Fishermen dynamited the reef off Sabah, police said.", set()),
+        ("Unknown assailants slew a family of six in Gisenyi.", {"ATTACK"}),
+    ],
+)
+def test_figures_of_speech_and_old_wire_verbs(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a past told in a clause describing the doers dates them, not their act; former fighters
+        # and retired soldiers are no armed side
+        ("Hundreds of former fighters in the revolution that brought Castro to power 42 years ago "
+         "gathered on Wednesday to denounce the exiles.", {"PEACE_PROTEST"}),
+        ("Retired soldiers gathered outside the defence ministry in Bogota to demand their pensions.",
+         {"PEACE_PROTEST"}),
+        ("Former Seleka rebels attacked the village of Ndele, killing five civilians.", {"ATTACK"}),
+        # the past of the sentence's own act still stops it
+        ("Veterans gathered in 1971 to denounce the war, the museum's exhibition recalls.", set()),
+    ],
+)
+def test_the_past_of_a_described_noun_and_former_fighters(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes

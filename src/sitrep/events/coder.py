@@ -639,6 +639,12 @@ def _evaluate(
                              if w is t or w.dep_ in ("compound", "amod", "det", "poss", "nmod"))
             if not _blocks(n, _Context(ctx.sent, skip), r):
                 blockers = [b for b in blockers if b != n]
+    if "history_words" in blockers:
+        # "former fighters in the revolution that brought Castro to power 42 years ago gathered to
+        # denounce ...": a past told in a clause describing a noun dates the noun, not the act
+        aside = frozenset(w.i for t in ctx.sent if t.dep_ == "relcl" and root not in t.subtree for w in t.subtree)
+        if aside and not _blocks("history_words", _Context(ctx.sent, aside), r):
+            blockers = [b for b in blockers if b != "history_words"]
     if "accusation" in blockers and _blocks("accusation", ctx, r) and not _charged_with(root, ctx, r):
         # "M23 fighters abducted patients, accusing them of being soldiers", "gunmen abducted a man,
         # officials said, accusing a PKK-affiliated group": the charge is something else, or the blame
@@ -658,7 +664,8 @@ def _evaluate(
         return None
     if trig.agent_not and cls in trig.agent_not:
         return None
-    if trig.agent_not and any(_headed_by(a, n, r) for a in agents(root) for n in trig.agent_not if n in r.sets):
+    if trig.agent_not and any(_headed_by(a, n, r) for a in agents(root) for n in trig.agent_not
+                              if n in r.sets and all(n != c for c, _ in r.actor_classes)):
         return None  # "His plan clashes with the budget": a thing, no side, is the doer
     if trig.agent_words and not any(r.sets[n].in_words(*word_bag(a)) for a in agents(root)
                                     for n in trig.agent_words if n in r.sets):
