@@ -1500,3 +1500,25 @@ def test_figures_of_speech_and_old_wire_verbs(nlp: Language, text: str, codes: s
 )
 def test_the_past_of_a_described_noun_and_former_fighters(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # villagers, aid workers, chiefs killed with no doer, weapon or cause told were attacked
+        ("Four aid workers were killed in Upper Nile state on Sunday, the UN said.", {"ATTACK"}),
+        ("Nine villagers slain in Tillaberi overnight", {"ATTACK"}),
+        # a mishap, a running total, a war's toll, another sentence's blow
+        ("Three farmers were killed when a bus overturned near Kano.", set()),
+        ("More than 60 journalists were killed in the Ukraine war, a watchdog said.", set()),
+        ("Some 200 civilians were killed across the region since January, the UN said.", set()),
+        ("An air strike hit the market in Atareb. Eleven villagers were killed, activists said.", {"AIR_STRIKE"}),
+        ("The hospital received the bodies of five civilians who were killed in crossfire.", set()),
+        # a headline's bare "shot dead" tells no doer; one with an object does
+        ("Two engineers shot dead near Gwadar port", {"ATTACK"}),
+        ("A man shot dead his cousin over a property dispute in Mardan, police said.", set()),
+        ("A security guard shot his co-worker dead after an argument at a mall in Cebu.", set()),
+    ],
+)
+def test_villagers_killed_with_no_doer_told(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

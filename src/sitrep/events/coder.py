@@ -19,6 +19,7 @@ from .roles import (
     ancestors,
     classify,
     governor,
+    headline_passive,
     misread_finite,
     names_armed_group,
     singulars,
@@ -570,7 +571,9 @@ def _evaluate(
         window = " " + " ".join(t.lemma_.lower() for t in doc[max(m.start - 2, 0) : m.end + 2]) + " "
         if any(p in window for p in trig.not_in):
             return None
-    if trig.not_with and any(c.dep_ in trig.not_with for c in root.children):
+    # (a headline's bare participle has its patient as subject: "Nine villagers slain in Tillaberi")
+    bare = headline_passive(root)
+    if trig.not_with and any(c.dep_ in trig.not_with and not (c.dep_ == "nsubj" and bare) for c in root.children):
         return None  # "to demonstrate that ...", "protested that ...": showing or saying
     if trig.not_dep and root.dep_ in trig.not_dep and not (root.head.dep_ == "ROOT" and root.head.pos_ == "NOUN"):
         # "soldiers retreating through X raped ...": a participle describing the doer (a noun at

@@ -14,6 +14,7 @@ __all__ = [
     "ancestors",
     "classify",
     "governor",
+    "headline_passive",
     "misread_finite",
     "names_armed_group",
     "singulars",
@@ -223,7 +224,7 @@ def _verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     return subs
 
 
-def _headline_passive(verb: Token) -> bool:
+def headline_passive(verb: Token) -> bool:
     """A headline's passive without its auxiliary, whose subject is its patient: a phrasal verb
     ("Russian chopper shot down in Syria", "Journalist gunned down in Lahore"), "shot dead"
     ("Protester shot dead in Baluchistan") or a bare participle ("Iraqi protesters killed near
@@ -233,7 +234,8 @@ def _headline_passive(verb: Token) -> bool:
     if any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
         return False
     if any(c.dep_ == "prt" or (c.dep_ == "oprd" and c.lower_ == "dead") for c in verb.children):
-        return True
+        # ("A man shot dead his cousin": the small model hangs the object on "dead")
+        return not any(g.dep_ == "dobj" for c in verb.children if c.dep_ in ("prt", "oprd") for g in c.children)
     # a bare participle with one subject: not one sharing its object with the next verb ("a group
     # ... assaulted and chased away Zimbabwean nationals"), nor two headline clauses parsed as one
     # ("3 militant associates arrested, arms recovered in Pulwama")
@@ -245,7 +247,7 @@ def _headline_passive(verb: Token) -> bool:
 def agents(trigger: Token) -> list[Token]:
     """The doer(s): subject or passive agent of a verb; possessor, modifier or "by" of a noun."""
     if trigger.pos_ in ("VERB", "AUX"):
-        if _headline_passive(trigger):
+        if headline_passive(trigger):
             return [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         return _verb_subjects(trigger)
     out = [c for c in trigger.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ != "PRON"]
@@ -285,7 +287,7 @@ def targets(trigger: Token, span_tokens: list[Token]) -> Iterator[tuple[Token, s
         for c in trigger.children:
             if c.dep_ == "nsubj" and c.i > trigger.i and c.pos_ == "PROPN":
                 yield c, "dobj"
-    if _headline_passive(trigger):
+    if headline_passive(trigger):
         for c in trigger.children:
             if c.dep_ == "nsubj":
                 yield c, "nsubjpass"
