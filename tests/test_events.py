@@ -1522,3 +1522,21 @@ def test_the_past_of_a_described_noun_and_former_fighters(nlp: Language, text: s
 )
 def test_villagers_killed_with_no_doer_told(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the wire words of Latin American, Sahelian and South Asian copy for a fight
+        ("An armed confrontation between the army and FARC dissidents was reported in rural Tame.",
+         {"ARMED_CLASH"}),
+        ("Two jawans were killed in an encounter with Maoists in Sukma district on Saturday.", {"ARMED_CLASH"}),
+        ("Troops repulsed an attack on the Djibo detachment, the army said.", {"ARMED_CLASH"}),
+        ("The army reoccupied the military camp of Tessit on Monday.", {"GOV_REGAINS_TERIT"}),
+        # a count of them over a year, and a simulated one, are none
+        ("Across the country this year, encounters with Maoists have left 150 rebels dead.", set()),
+        ("Soldiers staged a simulated confrontation with criminals at the air base open house.", set()),
+    ],
+)
+def test_confrontations_encounters_and_repulsed_attacks(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
