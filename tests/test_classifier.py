@@ -166,8 +166,10 @@ def test_no_arrest_is_filled_in_where_the_rules_held_an_arrest_to_be_ordinary_cr
         "Fire razed the Ochanja market in Onitsha early on Sunday, destroying goods worth billions of naira.",
         # what the rules set aside as history or as an attribution is not filled in either
         "Ten years after 276 girls were abducted from their school in Chibok, parents gathered to pray.",
-        # a sentence that reacts to an event it names (a real wire line, AQUAINT 1999)
-        "Religious leaders in Buffalo also condemned the shooting.",
+        # a sentence that reacts to an event it names (after a real wire line, AQUAINT 1999: "Religious
+        # leaders in Buffalo also condemned the shooting", which the head trained on 2026-12-06 no
+        # longer reads as an event by itself)
+        "Local leaders condemned the shooting of the farmers.",
     ],
 )
 def test_no_mention_is_filled_in_for_fires_history_or_reactions(text: str) -> None:
