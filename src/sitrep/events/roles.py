@@ -102,9 +102,12 @@ def classify(tok: Token, classes: tuple[tuple[str, WordSet], ...]) -> str | None
             # "a group of people attacked the homes of Syrians": a crowd of no named side is a mob
             cls = classify(members[0], classes)
             return "mob" if cls in (None, "civilian") and any(n == "mob" for n, _ in classes) else cls
+    from .lexicon import rules
+
+    former = rules().sets["former_side"].singles
     members = [tok, *(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj")]
-    if any(c.dep_ == "amod" and c.lower_ in _FORMER for m in members for c in m.children):
+    if any(c.dep_ == "amod" and c.lower_ in former for m in members for c in m.children):
         return None  # "hundreds of former fighters ... gathered to denounce": no longer a side
     words, joined = word_bag(tok)
     for name, ws in classes:
@@ -114,9 +117,6 @@ def classify(tok: Token, classes: tuple[tuple[str, WordSet], ...]) -> str | None
             return name
     return _dictionary_class(tok, {name for name, _ in classes})
 
-
-# what a side's members no longer are ("former fighters", "retired soldiers")
-_FORMER = frozenset({"former", "retired", "ex", "onetime", "one-time", "demobilised", "demobilized"})
 
 # ACLED inter codes of the actor dictionary's groups, as the rules' actor classes
 _INTER_CLASS = {1: "state", 2: "nonstate", 3: "nonstate", 4: "nonstate", 8: "state"}
