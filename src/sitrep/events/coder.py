@@ -572,8 +572,8 @@ def _evaluate(
         if any(p in window for p in trig.not_in):
             return None
     # (a headline's bare participle has its patient as subject: "Nine villagers slain in Tillaberi")
-    bare = headline_passive(root)
-    if trig.not_with and any(c.dep_ in trig.not_with and not (c.dep_ == "nsubj" and bare) for c in root.children):
+    if trig.not_with and any(c.dep_ in trig.not_with and not (c.dep_ == "nsubj" and headline_passive(root))
+                             for c in root.children):
         return None  # "to demonstrate that ...", "protested that ...": showing or saying
     if trig.not_dep and root.dep_ in trig.not_dep and not (root.head.dep_ == "ROOT" and root.head.pos_ == "NOUN"):
         # "soldiers retreating through X raped ...": a participle describing the doer (a noun at

@@ -242,6 +242,8 @@ def rules() -> Rules:
     groups = {str(k): [str(c) for c in v] for k, v in (trig.get("groups") or {}).items()}
     triggers = tuple(_trigger(i, raw, groups, known) for i, raw in enumerate(trig["triggers"]))
     sets = {str(k): WordSet.of(_words(v)) for k, v in data["sets"].items()}
+    # the status section's running-total words serve the triggers' not_near conditions too
+    sets["summary_words"] = WordSet.of(_words(data["status"]["summary_words"]))
     classes = tuple((str(k), WordSet.of(_words(v))) for k, v in data["actor_classes"].items())
     names = set(sets) | {c for c, _ in classes} | {"from_place", NAMED_GROUP}
     for t in triggers:
