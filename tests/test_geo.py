@@ -762,3 +762,49 @@ def test_bare_congo_is_the_drc_unless_brazzaville_says_otherwise(gaz: Gazetteer)
     cg = _gold(gaz, "Protesters clashed with police in Brazzaville, the capital of Congo, on Monday.",
                "Brazzaville", "Congo")
     assert cg["Congo"].country == "CG"
+
+
+@pytest.mark.slow
+def test_a_name_the_gazetteer_lacks_takes_the_dateline_town_before_one_named_in_between(gaz: Gazetteer) -> None:
+    # probe passage f (Pakistani daily): the hospital is Hyderabad's, not Jacobabad's of the sentence before
+    text = ("Hyderabad: The mercury soared to 46 degrees in Hyderabad on Monday, with Jacobabad recording 50C. "
+            "Doctors at Liaquat University Hospital said 60 patients had been treated.")
+    found = _gold(gaz, text, "Hyderabad", "Jacobabad", "Liaquat University Hospital")
+    hospital = found["Liaquat University Hospital"]
+    assert hospital.stand_in and hospital.name == "Hyderabad" and hospital.country == "PK"
+
+
+def test_a_dateline_is_a_name_opening_the_text_or_a_line_before_its_mark() -> None:
+    from sitrep.geo.recognize import _dateline
+
+    text = "KABUL (Reuters) - Gunmen attacked.\nSrinagar: Police said.\nIn Kabul, Hyderabad: no"
+    assert _dateline(text, 0, 5)
+    assert _dateline(text, text.index("Srinagar"), text.index("Srinagar") + 8)
+    assert not _dateline(text, text.index("Kabul,"), text.index("Kabul,") + 5)
+    assert not _dateline(text, text.index("Hyderabad"), text.index("Hyderabad") + 9)
+
+
+@pytest.mark.slow
+def test_a_capital_named_beside_its_country_beats_a_towns_other_name(gaz: Gazetteer) -> None:
+    # GeoNames lists "Islamabad" among the names of Anantnag, Kashmir; beside "Pakistan" it is the capital
+    text = ("Mobile internet was suspended in Pulwama and Shopian. New Delhi accuses Islamabad of arming "
+            "militants, a charge Pakistan denies.")
+    found = _gold(gaz, text, "Pulwama", "Shopian", "New Delhi", "Islamabad", "Pakistan")
+    assert found["Islamabad"].country == "PK" and found["Islamabad"].feature_code == "PPLC"
+
+
+@pytest.mark.slow
+def test_a_big_city_outweighs_a_village_namesake_in_the_villages_country(gaz: Gazetteer) -> None:
+    # probe passage e: after Cape Town and Centurion, Durban is the city, not Durbanville by Cape Town
+    # (which GeoNames also calls Durban)
+    text = ("JOHANNESBURG: India won the third Test at the Wanderers after defeats in Cape Town and Centurion. "
+            "The two sides now move on to a one-day series starting in Durban on February 1.")
+    found = _gold(gaz, text, "JOHANNESBURG", "Wanderers", "Cape Town", "Centurion", "Durban")
+    assert found["Durban"].name == "Durban" and found["Durban"].latitude < -29.5
+
+
+@pytest.mark.slow
+def test_a_homeland_adjective_is_the_homeland_not_its_country(gaz: Gazetteer) -> None:
+    text = "The Welsh government and Scottish ministers met in London."
+    found = _gold(gaz, text, "Welsh", "Scottish", "London")
+    assert found["Welsh"].name == "Wales" and found["Scottish"].name == "Scotland"

@@ -52,6 +52,8 @@ class Mention:
     # the hint came from a title alone ("the Lagos governor", "the New York border"): the unit of the
     # town of that name, not a namesake unit abroad
     titled: bool = False
+    # the story's dateline ("HYDERABAD: ...", "PORTLAND, Ore. —"): where it was filed
+    dateline: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -362,10 +364,20 @@ def _finish(doc: Doc, article: Article, spans: list[tuple[int, int, str, bool]])
         title = b + 1 if b < len(doc) and doc[b].lower_ == "'s" else b
         titled = not hint and title < len(doc) and doc[title].lower_ in w["unit_titles"]
         sent = sent_of[a]
-        out.append(Mention(start, end, text[start:end], label, hint or titled, demonym, None, sent, titled=titled))
+        out.append(Mention(start, end, text[start:end], label, hint or titled, demonym, None, sent, titled=titled,
+                           dateline=_dateline(text, start, end)))
     _link_containers(text, out)
     _link_lists(text, out)
     return out
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """The name opens the text or a line as a dateline: in capitals before ":", a dash, "(" or ","
+    ("KABUL (Reuters) -", "PORTLAND, Ore. —"), or in any case before ":" ("Srinagar: Security forces")."""
+    if start > 0 and text[start - 1] != "\n":
+        return False
+    after = text[end:end + 3].lstrip(" ")[:1]
+    return after == ":" or (text[start:end].isupper() and after in ("—", "–", "-", "(", ","))
 
 
 def _link_lists(text: str, mentions: list[Mention]) -> None:
@@ -433,7 +445,8 @@ def mentions_from_spans(doc: Doc | None, article: Article, spans: list[tuple[int
         phrase_words = phrase.lower().split()
         if phrase_words and phrase_words[-1] in w["admin_words"]:
             hint = True
-        out.append(Mention(start, end, phrase, "GOLD", hint or titled, demonym, titled=titled and not hint))
+        out.append(Mention(start, end, phrase, "GOLD", hint or titled, demonym, titled=titled and not hint,
+                           dateline=_dateline(text, start, end)))
     _link_containers(text, out)
     _link_lists(text, out)
     return out
