@@ -1544,3 +1544,54 @@ def test_villagers_killed_with_no_doer_told(nlp: Language, text: str, codes: set
 )
 def test_confrontations_encounters_and_repulsed_attacks(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # coups told without "seize power": a leader ousted by name beside the word, a president the
+        # army removed, the state broadcaster taken by soldiers (rebels who take one take a place)
+        ("Army captain Traore ousts Damiba in Burkina's second coup.", {"OTHER"}),
+        ("The defence minister announced that the army had removed President Omar al-Bashir.", {"OTHER"}),
+        ("Zimbabwe's military took over the state broadcaster ZBC in the early hours of Wednesday.", {"OTHER"}),
+        ("The Taliban seized the regional television station in Lashkar Gah, officials said.",
+         {"NON_STATE_ACTOR_OVERTAKES_TER"}),
+        # a boardroom coup is no coup
+        ("Rival shareholders staged a boardroom coup at the conglomerate on Friday, ousting the chief executive.",
+         set()),
+        # people seized from a camp are abducted, not the camp taken
+        ("Gunmen seized 26 members of a hunting party from their desert camp near Busaya on Wednesday.",
+         {"ABDUCT_DISSAP"}),
+    ],
+)
+def test_coups_by_their_acts_and_people_seized_from_a_place(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # candles held up or a procession, with a demand or slogan, are a demonstration; at a memorial,
+        # without one, remembrance
+        ("Women hold candles in Martyrs' Square to demand accountability for the port explosion.", {"PEACE_PROTEST"}),
+        ("Resistance committees organized a procession raising slogans rejecting the military coup.",
+         {"PEACE_PROTEST"}),
+        ("Residents lit candles in the square on the first anniversary of the bombing.", set()),
+        # tear gas told in the passive, fired at a crowd
+        ("Tear gas was fired at women chanting slogans in a metro station on Saturday.", {"PROTEST_WITH_INTER"}),
+        # a place's name is no riot cue: Lion Rock throws no rock
+        ("Protesters form a human chain along the ridge of Lion Rock in Hong Kong.", {"PEACE_PROTEST"}),
+        # a state's secret police whisking away a movement's convener arrest him
+        ("Operatives of the Department of State Services stormed the residence of #RevolutionNow convener Omoyele "
+         "Sowore and whisked him away.", {"ARREST"}),
+        # drugs seized are police work
+        ("Operatives seized P680,000 worth of suspected shabu from a tricycle driver on Thursday.", set()),
+        # chemicals loaded in rockets make a chemical attack
+        ("Dozens were rushed to hospital after Daesh rockets loaded with toxic chemicals slammed into the town.",
+         {"CHEM_WEAP"}),
+    ],
+)
+def test_protests_arrests_and_chemicals_in_other_words(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

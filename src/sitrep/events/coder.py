@@ -109,6 +109,10 @@ class _Context:
         named = {t.i for e in sentence_ents(sent) if e.label_ in _PLACE_ENTS and len(e) > 1 for t in e
                  if t.is_title or t.is_upper}
         every = [t for t in sent if t.i not in skip and t.i not in named]
+        # nor do a protest's sub-type cues: "a human chain along the ridge of Lion Rock" throws no rock
+        plain = [t for t in toks if t.i not in named]
+        self.cue_lemmas = " " + " ".join(t.lemma_.lower() for t in plain) + " "
+        self.cue_lowers = " " + " ".join(t.lower_ for t in plain) + " "
         self.all_words = singulars({t.lemma_.lower() for t in every} | {t.lower_ for t in every})
         self.all_lemmas = " " + " ".join(t.lemma_.lower() for t in every) + " "
         self.all_lowers = " " + " ".join(t.lower_ for t in every) + " "
@@ -125,9 +129,10 @@ class _Context:
         """Like ``has`` over every word of the sentence, the sources' included."""
         return ws.in_words(self.all_words, self.all_lemmas) or any(p in self.all_lowers for p in ws.phrases)
 
-    def cue(self, ws: WordSet, removed: tuple[str, ...] = ()) -> bool:
-        """Like ``has`` after blanking phrases that look like cues but are not ("riot police")."""
-        lemmas, lowers = self.lemmas, self.lowers
+    def cue(self, ws: WordSet, removed: tuple[str, ...] = (), names: bool = True) -> bool:
+        """Like ``has`` after blanking phrases that look like cues but are not ("riot police"); without
+        the words of places' names unless ``names``."""
+        lemmas, lowers = (self.lemmas, self.lowers) if names else (self.cue_lemmas, self.cue_lowers)
         for phrase in removed:
             if " ... " in phrase:
                 gap = _gapped(phrase)
@@ -755,7 +760,7 @@ def _refine(cands: list[_Candidate], ctx: _Context, r: Rules) -> None:
         if c.code == "PEACE_PROTEST":
             for ref in r.refinements:
                 needs_ok = not (ref.needs.singles or ref.needs.phrases) or ctx.has(ref.needs)
-                if needs_ok and ctx.cue(ref.cues, ref.not_cues):
+                if needs_ok and ctx.cue(ref.cues, ref.not_cues, names=False):
                     c.code = ref.code
                     break
         for rule in r.sentence_rules:
@@ -915,7 +920,7 @@ def _passage(told: dict[int, list[tuple[_Candidate, str]]], sents: list[Span], r
             nxt = _Context(sents[i + 1])
             for ref in r.refinements:
                 needs_ok = not (ref.needs.singles or ref.needs.phrases) or nxt.has(ref.needs)
-                if needs_ok and nxt.cue(ref.cues, ref.not_cues):
+                if needs_ok and nxt.cue(ref.cues, ref.not_cues, names=False):
                     c.code = ref.code
                     told[i][k] = (c, st)
                     # "Police opened fire on the crowd, killing three": that force is the protest's
