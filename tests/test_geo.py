@@ -808,3 +808,11 @@ def test_a_homeland_adjective_is_the_homeland_not_its_country(gaz: Gazetteer) ->
     text = "The Welsh government and Scottish ministers met in London."
     found = _gold(gaz, text, "Welsh", "Scottish", "London")
     assert found["Welsh"].name == "Wales" and found["Scottish"].name == "Scotland"
+
+
+@pytest.mark.slow
+def test_a_district_of_a_big_city_reads_in_its_citys_story(gaz: Gazetteer) -> None:
+    # probe passage f: GeoNames calls Jerusalem "Sion" too; in a Mumbai story it is Mumbai's quarter
+    text = "Mumbai: Waterlogging was reported at the Andheri subway, Sion and Kurla after heavy rain in Mumbai."
+    found = _gold(gaz, text, "Mumbai", "Andheri", "Sion", "Kurla")
+    assert found["Sion"].country == "IN" and found["Sion"].feature_code == "PPLX"
