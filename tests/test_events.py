@@ -652,6 +652,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
         UNSEEN5_FILE,
         UNSEEN6_FILE,
         UNSEEN7_FILE,
+        UNSEEN8_FILE,
         UNSEEN_FILE,
     )
 
@@ -662,10 +663,11 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     fifth = [json.loads(line) for line in UNSEEN5_FILE.read_text("utf-8").splitlines() if line.strip()]
     sixth = [json.loads(line) for line in UNSEEN6_FILE.read_text("utf-8").splitlines() if line.strip()]
     seventh = [json.loads(line) for line in UNSEEN7_FILE.read_text("utf-8").splitlines() if line.strip()]
+    eighth = [json.loads(line) for line in UNSEEN8_FILE.read_text("utf-8").splitlines() if line.strip()]
     quiet = [json.loads(line) for line in NONEVENTS_FILE.read_text("utf-8").splitlines() if line.strip()]
     trained = {json.loads(line)["text"] for path in TRAIN_DIR.glob("*.jsonl")
                for line in path.read_text("utf-8").splitlines() if line.strip()}
-    every = rows + second + third + fourth + fifth + sixth + seventh + quiet
+    every = rows + second + third + fourth + fifth + sixth + seventh + eighth + quiet
     assert not {r["text"] for r in every} & trained
     assert len({r["text"] for r in every}) == len(every)
     assert len(fourth) == 338 and all(sum(r["code"] == c for r in fourth) >= 8 for c in CODES)
@@ -675,6 +677,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     assert all(any(r["code"] == c for r in sixth) for c in CODES)
     # the seventh: every sub-type about as often (five to fourteen each after the near-duplicates went)
     assert len(seventh) == 377 and all(5 <= sum(r["code"] == c for r in seventh) <= 14 for c in CODES)
+    assert len(eighth) == 362 and all(8 <= sum(r["code"] == c for r in eighth) <= 12 for c in CODES)
     assert len(third) == 420 and all(sum(r["code"] == c for r in third) == 12 for c in CODES)
     assert len(quiet) == 200 and all(r["code"] is None for r in quiet)
     counts = {c: sum(r["code"] == c for r in rows) for c in CODES}
@@ -1594,4 +1597,22 @@ def test_coups_by_their_acts_and_people_seized_from_a_place(nlp: Language, text:
     ],
 )
 def test_protests_arrests_and_chemicals_in_other_words(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a caption's closing month and year date the event it tells, as a whole date does
+        ("Rescuers search the rubble of a building in Idlib after Russian jets struck the city, Nov. 2015.",
+         {"AIR_STRIKE"}),
+        # the month is no march: a mob stays a mob
+        ("Residents walk past a gutted mosque after Sinhalese mobs attacked Muslim businesses, March 2018.",
+         {"MOB_VIOL"}),
+        # but a history told "in" a month and year is still history
+        ("The war began in March 2011 when security forces fired on protesters in Deraa.", set()),
+    ],
+)
+def test_a_captions_closing_date_and_the_month_of_march(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes

@@ -100,6 +100,8 @@ class _Context:
 
     def __init__(self, sent: Span, skip: frozenset[int] = frozenset()) -> None:
         self.sent = sent
+        # the month is no march ("after mobs attacked Muslim businesses, March 2018")
+        skip = skip | {t.i for t in sent if t.lower_ == "march" and t.is_title and t.ent_type_ == "DATE"}
         toks = [t for t in sent if not _is_source(t) and t.i not in skip]
         self.words = singulars({t.lemma_.lower() for t in toks} | {t.lower_ for t in toks})
         self.lemmas = " " + " ".join(t.lemma_.lower() for t in toks) + " "

@@ -96,10 +96,14 @@ def _framing(c: Token) -> bool:
 
 
 def _whole_date(c: Token, months: frozenset[str]) -> bool:
-    """The phrase names a day of a month of a year ("15 February 2022", "March 3, 2019")."""
+    """The phrase names a day of a month of a year ("15 February 2022", "March 3, 2019"), or, closing
+    a caption, a month of a year ("... after Russian jets struck the city, Nov. 2015.")."""
     sub = list(c.subtree)
-    return any(g.lower_.rstrip(".") in months for g in sub) and any(
-        g.text.isdigit() and 1 <= int(g.text) <= 31 for g in sub)
+    if not any(g.lower_.rstrip(".") in months for g in sub):
+        return False
+    day = any(g.text.isdigit() and 1 <= int(g.text) <= 31 for g in sub)
+    closing = c.left_edge.i > c.sent.start and c.left_edge.nbor(-1).text == ","
+    return day or (closing and any(_year(g) is not None for g in sub))
 
 
 def _habitual_or_total(c: Token, cues: StatusCues) -> bool:
