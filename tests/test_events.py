@@ -644,6 +644,7 @@ def test_arms_recovered_in_a_district_are_no_ground_taken(nlp: Language) -> None
 
 def test_unseen_snippets_are_apart_from_training() -> None:
     from sitrep.eval.events import (
+        CAPTIONS_FILE,
         NONEVENTS_FILE,
         TRAIN_DIR,
         UNSEEN2_FILE,
@@ -664,10 +665,11 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     sixth = [json.loads(line) for line in UNSEEN6_FILE.read_text("utf-8").splitlines() if line.strip()]
     seventh = [json.loads(line) for line in UNSEEN7_FILE.read_text("utf-8").splitlines() if line.strip()]
     eighth = [json.loads(line) for line in UNSEEN8_FILE.read_text("utf-8").splitlines() if line.strip()]
+    captions = [json.loads(line) for line in CAPTIONS_FILE.read_text("utf-8").splitlines() if line.strip()]
     quiet = [json.loads(line) for line in NONEVENTS_FILE.read_text("utf-8").splitlines() if line.strip()]
     trained = {json.loads(line)["text"] for path in TRAIN_DIR.glob("*.jsonl")
                for line in path.read_text("utf-8").splitlines() if line.strip()}
-    every = rows + second + third + fourth + fifth + sixth + seventh + eighth + quiet
+    every = rows + second + third + fourth + fifth + sixth + seventh + eighth + captions + quiet
     assert not {r["text"] for r in every} & trained
     assert len({r["text"] for r in every}) == len(every)
     assert len(fourth) == 338 and all(sum(r["code"] == c for r in fourth) >= 8 for c in CODES)
@@ -678,6 +680,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     # the seventh: every sub-type about as often (five to fourteen each after the near-duplicates went)
     assert len(seventh) == 377 and all(5 <= sum(r["code"] == c for r in seventh) <= 14 for c in CODES)
     assert len(eighth) == 362 and all(8 <= sum(r["code"] == c for r in eighth) <= 12 for c in CODES)
+    assert len(captions) == 600 and {r["voice"] for r in captions} == {"caption", "headline"}
     assert len(third) == 420 and all(sum(r["code"] == c for r in third) == 12 for c in CODES)
     assert len(quiet) == 200 and all(r["code"] is None for r in quiet)
     counts = {c: sum(r["code"] == c for r in rows) for c in CODES}
@@ -1615,4 +1618,25 @@ def test_protests_arrests_and_chemicals_in_other_words(nlp: Language, text: str,
     ],
 )
 def test_a_captions_closing_date_and_the_month_of_march(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a sit-in cleared or evicted, marchers pushed back: an intervention; live rounds, whoever fired
+        # them, are force against the protest; a protest over evictions is none of those
+        ("Police evict farmers' sit-in from Ghazipur border", {"PROTEST_WITH_INTER"}),
+        ("Tunisian police push back unemployed graduates demonstrating outside the governorate.",
+         {"PROTEST_WITH_INTER"}),
+        ("Live rounds fired at Basra protesters demanding clean water", {"FORCE_AGAINST_PROTEST"}),
+        ("About 150 displaced people demonstrated peacefully outside the district office over forced evictions.",
+         {"PEACE_PROTEST"}),
+        # the seats of power a side takes in a fight are ground taken
+        ("Southern separatists take Aden presidential palace in clashes with government troops",
+         {"NON_STATE_ACTOR_OVERTAKES_TER"}),
+    ],
+)
+def test_sit_ins_cleared_live_rounds_and_palaces_taken(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
