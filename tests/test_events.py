@@ -1631,6 +1631,8 @@ def test_a_captions_closing_date_and_the_month_of_march(nlp: Language, text: str
         ("Tunisian police push back unemployed graduates demonstrating outside the governorate.",
          {"PROTEST_WITH_INTER"}),
         ("Live rounds fired at Basra protesters demanding clean water", {"FORCE_AGAINST_PROTEST"}),
+        ("A protester wounded by police gunfire is carried away during demonstrations in Khartoum.",
+         {"FORCE_AGAINST_PROTEST"}),
         ("About 150 displaced people demonstrated peacefully outside the district office over forced evictions.",
          {"PEACE_PROTEST"}),
         # the seats of power a side takes in a fight are ground taken
