@@ -276,8 +276,8 @@ def _great_city(c: Candidate, cands: list[Candidate], m: Mention, peers: Sequenc
 
 def _big_city(c: Candidate, cands: list[Candidate], m: Mention) -> bool:
     """A city of hundreds of thousands whose every namesake town is fifty times smaller: the bare name
-    leans to it even in a story of the village's country ("wings will still be made in Belfast" in a
-    Canadian and US story is not Belfast, Maine, of 6,700 people)."""
+    leans to it even near the small one ("a one-day series starting in Durban", after Cape Town, is not
+    Durbanville by Cape Town, which GeoNames also calls Durban)."""
     return (not m.admin_hint and c.fclass == "P" and c.kind == MAIN and c.population >= _BIG_CITY
             and all(_BIG_RATIO * o.population < c.population for o in cands if o is not c and o.fclass == "P"))
 
