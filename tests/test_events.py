@@ -1642,3 +1642,20 @@ def test_a_captions_closing_date_and_the_month_of_march(nlp: Language, text: str
 )
 def test_sit_ins_cleared_live_rounds_and_palaces_taken(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the small NER reads Shusha and Mocimboa da Praia as people; no one retakes a man
+        ("The army recaptured Shusha on Sunday.", {"GOV_REGAINS_TERIT"}),
+        ("Mozambican, Rwandan troops retake Mocímboa da Praia", {"GOV_REGAINS_TERIT"}),
+        # save one on the run
+        ("Police recaptured John Smith, who escaped from prison on Friday.", set()),
+        # a party's co-chairs are political detainees
+        ("Turkey detains HDP co-chairs in Diyarbakir raid", {"ARREST"}),
+    ],
+)
+def test_places_the_ner_reads_as_people_and_party_chairs(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

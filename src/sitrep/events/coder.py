@@ -385,6 +385,10 @@ def _object_found(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules
                 return True
             if n == "territory" and via == "dobj" and tok.pos_ == "PROPN" and _taken_from_a_side(tok, r):
                 return True  # "recapture Adan Yabaal from Al-Shabaab": the small NER reads a person
+            if (n == "territory" and via == "dobj" and tok.ent_type_ == "PERSON"
+                    and r.sets["ground_takers"].in_words({tok.head.lemma_.lower(), tok.head.lower_})
+                    and not any(r.sets["fugitive"].in_words({t.lemma_.lower()}) for t in tok.sent)):
+                return True  # "the army recaptured Shusha": no one recaptures a man, save one on the run
             if (
                 n == "captured_place"
                 and via == "dobj"
