@@ -1659,3 +1659,20 @@ def test_sit_ins_cleared_live_rounds_and_palaces_taken(nlp: Language, text: str,
 )
 def test_places_the_ner_reads_as_people_and_party_chairs(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # ground left by the side that held it, or handed over under a deal, changes hands without a fight
+        ("Al Shabaab seized the town of El Buur after Ethiopian troops left on Monday, residents said.",
+         {"NON_VIOL_TERRIT_TRANSFER"}),
+        ("Government troops took over the town under an agreement with the rebels.", {"NON_VIOL_TERRIT_TRANSFER"}),
+        # a fight told beside it keeps the capture
+        ("Rebels seized the town after heavy fighting in which government forces left 20 dead.",
+         {"NON_STATE_ACTOR_OVERTAKES_TER"}),
+    ],
+)
+def test_ground_left_behind_or_handed_over_by_a_deal(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
