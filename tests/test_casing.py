@@ -1,4 +1,4 @@
-"""Shouted text: lines in capitals are parsed in sentence case and keep their own words."""
+"""Shouted and titled text: lines in capitals or Title Case are parsed in sentence case and keep their own words."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ MUC = ("TEGUCIGALPA, 19 APR 89 (ACAN-EFE) -- [TEXT] HONDURAN GUERRILLAS CLAIMED 
 
 
 def test_public_names() -> None:
-    assert set(casing.__all__) == {"restore", "sentence_case", "shouted"}
+    assert set(casing.__all__) == {"restore", "sentence_case", "shouted", "titled"}
 
 
 def test_what_is_shouted() -> None:
@@ -63,6 +63,45 @@ def test_a_shouted_headline_tells_its_event_in_its_own_words(nlp: Language) -> N
     events = [e for e in code_events(doc, article_from_text(HEADLINE)) if e.status == "occurred"]
     assert [e.code for e in events] == ["ART_MISS_ATTACK"]
     assert events[0].evidence.trigger is not None and events[0].evidence.trigger.isupper()
+
+
+TITLED = "Hoodlums Attack APC Ward Chairman's Home In Ikorodu, Injure Wife"
+
+
+@pytest.mark.slow
+def test_what_is_titled(nlp: Language) -> None:
+    assert casing.titled(TITLED, nlp)
+    assert casing.titled("Gunman Storms Istanbul Nightclub, Firing on New Year Revelers", nlp)
+    assert not casing.titled(HEADLINE, nlp)  # shouted, not titled
+    # names in capitals do not make a line titled: its common words are in lower case
+    assert not casing.titled("On 1 February 2021, the military detained State Counsellor Aung San Suu Kyi "
+                             "and President Win Myint in Naypyidaw.", nlp)
+    assert not casing.titled("Gunmen kill five in Zamfara village", nlp)
+
+
+@pytest.mark.slow
+def test_a_titled_line_keeps_its_acronyms_compounds_and_names(nlp: Language) -> None:
+    assert casing.sentence_case(TITLED, nlp) == "Hoodlums attack APC ward chairman's home in Ikorodu, injure wife"
+    assert (casing.sentence_case("MP Stabbed To Death At Constituency Surgery In Leigh-on-Sea", nlp)
+            == "MP stabbed to death at constituency surgery in Leigh-on-Sea")
+    # armed groups and countries' short forms are names, though the word lists hold them
+    assert (casing.sentence_case("Rebel Commander Captured by Hamas in Eastern Congo", nlp)
+            == "Rebel commander captured by Hamas in eastern Congo")
+    assert casing.sentence_case("TALIBAN SEIZE KUNDUZ", nlp) == "Taliban seize Kunduz"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("headline", "code"), [
+    (TITLED, "ATTACK"),
+    ("Gunman Storms Istanbul Nightclub, Firing on New Year Revelers", "ATTACK"),
+    ("Landmine Kills Four Children Herding Goats in Eastern Afghanistan", "REM_EXPLOS"),
+    ("Thousands March in Madrid Against ETA Killings", "PEACE_PROTEST"),
+])
+def test_a_titled_headline_tells_its_event(nlp: Language, headline: str, code: str) -> None:
+    (doc,) = parse([headline], nlp)
+    assert doc.text == headline
+    events = [e for e in code_events(doc, article_from_text(headline)) if e.status == "occurred"]
+    assert [e.code for e in events] == [code]
 
 
 def test_a_line_s_first_word_is_no_sentence_of_its_own() -> None:

@@ -1676,3 +1676,24 @@ def test_places_the_ner_reads_as_people_and_party_chairs(nlp: Language, text: st
 )
 def test_ground_left_behind_or_handed_over_by_a_deal(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # what something is for is no event (local news, 2009: missile defence)
+        ("The radars and interceptors were there to intercept long-range missiles from Iran, the "
+         "administration said.", set()),
+        ("Its job is to protect civilians and disarm the militias.", set()),
+        # a ride is no expulsion ("driven to Winnipeg from Montreal")
+        ("She had been driven to Winnipeg from Montreal on Dec. 4 for this sole purpose, police wrote.", set()),
+        ("Troops drove the militants from the town on Sunday.", {"GOV_REGAINS_TERIT"}),
+        # a headline's "stabbed to death" has its victim as subject
+        ("MP stabbed to death at constituency surgery", {"ATTACK"}),
+        # a council secretariat is property
+        ("Youths burn council secretariat in protest over killing of vigilante leader", {"VIOL_DEMONSTR"}),
+    ],
+)
+def test_aims_rides_and_headline_killings(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

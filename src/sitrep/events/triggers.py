@@ -20,6 +20,7 @@ __all__ = ["GAP", "TriggerMatch", "find_triggers", "inflections", "phrase_index"
 GAP = "..."
 _GAP_MAX = 4
 _VOWELS = frozenset("aeiou")
+_NONE: frozenset[int] = frozenset()
 
 # A compiled phrase: per word the accepted forms, None for a gap.
 Compiled = tuple[frozenset[str] | None, ...]
@@ -63,20 +64,24 @@ def phrase_index() -> dict[str, tuple[tuple[Trigger, Compiled], ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _match_at(compiled: Compiled, pos: int, i: int, lemmas: list[str], lowers: list[str]) -> int | None:
-    """The end of the phrase matched from token ``i`` (word ``pos`` of it), else None."""
+def _match_at(compiled: Compiled, pos: int, i: int, lemmas: list[str], lowers: list[str],
+              dest: frozenset[int] = frozenset()) -> int | None:
+    """The end of the phrase matched from token ``i`` (word ``pos`` of it), else None; a gap may not
+    hold a token of ``dest``."""
     if pos == len(compiled):
         return i
     want = compiled[pos]
     if want is None:
         for skip in range(_GAP_MAX + 1):
-            end = _match_at(compiled, pos + 1, i + skip, lemmas, lowers)
+            if skip and i + skip - 1 in dest:
+                break
+            end = _match_at(compiled, pos + 1, i + skip, lemmas, lowers, dest)
             if end is not None:
                 return end
         return None
     if i >= len(lemmas) or (lemmas[i] not in want and lowers[i] not in want):
         return None
-    return _match_at(compiled, pos + 1, i + 1, lemmas, lowers)
+    return _match_at(compiled, pos + 1, i + 1, lemmas, lowers, dest)
 
 
 def find_triggers(doc: Doc) -> list[TriggerMatch]:
@@ -90,8 +95,11 @@ def find_triggers(doc: Doc) -> list[TriggerMatch]:
         entries = index.get(lemma, ())
         if lower != lemma:
             entries = entries + index.get(lower, ())
+        # a gap does not run over the verb's own destination: "driven to Winnipeg from Montreal" was
+        # a ride, "drove the rebels from the town" an expulsion
+        dest = frozenset(t.i for t in doc[i].children if t.lower_ == "to" and t.dep_ == "prep") if entries else _NONE
         for trig, compiled in entries:
-            end = _match_at(compiled, 1, i + 1, lemmas, lowers)
+            end = _match_at(compiled, 1, i + 1, lemmas, lowers, dest)
             if end is None or (trig.key, i, end) in seen:
                 continue
             seen.add((trig.key, i, end))
