@@ -1693,6 +1693,12 @@ def test_ground_left_behind_or_handed_over_by_a_deal(nlp: Language, text: str, c
         ("MP stabbed to death at constituency surgery", {"ATTACK"}),
         # a council secretariat is property
         ("Youths burn council secretariat in protest over killing of vigilante leader", {"VIOL_DEMONSTR"}),
+        # a fight told by those killed in it since a year is a total; a purpose is no event
+        ("Since 1985, when the Israelis created a security buffer zone in southern Lebanon, nearly 200 "
+         "Israeli soldiers have been killed fighting Hezbollah and other guerrillas.", set()),
+        ("Three soldiers were killed fighting al Shabaab near Afgoye on Tuesday.", {"ARMED_CLASH"}),
+        ("The ministry said the separatists' attacks are made with the purpose of inciting large-scale "
+         "confrontation.", set()),
     ],
 )
 def test_aims_rides_and_headline_killings(nlp: Language, text: str, codes: set[str]) -> None:

@@ -243,8 +243,10 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
     ):
         return True  # "Turkey has become accustomed to deadly attacks": a kind of event, none told
     around = [trigger] if anchor.i == trigger.i else [trigger, anchor]
-    if anchor.dep_ == "conj":
-        around.append(anchor.head)  # "Ten years ago, a gunman entered ... and killed seven"
+    if anchor.dep_ == "conj" or (anchor.dep_ == "xcomp" and anchor.tag_ == "VBG"):
+        # "Ten years ago, a gunman entered ... and killed seven"; "since 1985, 200 soldiers have been
+        # killed fighting Hezbollah"
+        around.append(anchor.head)
     # "The conflict began in 2011 when protests were crushed": the when-clause takes its year
     when = anchor.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in anchor.children)
     for tok in around:
