@@ -1703,3 +1703,23 @@ def test_ground_left_behind_or_handed_over_by_a_deal(nlp: Language, text: str, c
 )
 def test_aims_rides_and_headline_killings(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # "they" of a clause on the main one is its subject, unless the main clause struck people
+        ("Rwandan soldiers board trucks as they leave Palma district, handing security to Mozambican forces.",
+         {"NON_VIOL_TERRIT_TRANSFER"}),
+        ("Unidentified gunmen killed an imam and his deputy as they left dawn prayers in Kolofata.", {"ATTACK"}),
+        # a side that fought its way into a place took it; the fight is how
+        ("Armed men from the cartel fought their way into the town of Coalcoman on Saturday.",
+         {"NON_STATE_ACTOR_OVERTAKES_TER"}),
+        ("Afghan soldiers fought their way back into the district centre of Kamdesh. The Taliban retreated "
+         "to nearby villages, an official said.", {"GOV_REGAINS_TERIT", "NON_VIOL_TERRIT_TRANSFER"}),
+        ("The striker fought his way into the box and scored.", set()),
+    ],
+)
+def test_pronouns_of_a_clause_and_ground_fought_into(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

@@ -231,10 +231,34 @@ def _agent_class(
         if cls is not None:
             return True, cls
     if found and all(a.pos_ == "PRON" for a in found):
-        # "The gunmen arrived at midnight. They went from house to house ...": the previous
-        # sentence's subject is who "they" are
-        return True, _previous_subject_class(root, r)
+        # "M23 rebels walk past a tank as they enter Goma": the subject of the clause "they" hangs
+        # on; "The gunmen arrived at midnight. They went from house to house ...": the previous
+        # sentence's subject
+        return True, _main_subject_class(found[0], r) or _previous_subject_class(root, r)
     return bool(found), None
+
+
+def _main_subject_class(pron: Token, r: Rules) -> str | None:
+    """The actor class of the subject of the clause a pronoun's clause hangs on, in the same
+    sentence ("rebels walk past a tank as they enter Goma"), climbing adverbial clauses and
+    conjuncts only."""
+    cur = pron.head
+    for _ in range(3):
+        if cur.dep_ not in ("advcl", "conj") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if any(c.dep_ in ("dobj", "nsubjpass") and _may_be_people(c, r) for c in cur.children):
+            return None  # "gunmen killed an imam as he left prayers": "he" may be the one struck
+        for c in cur.children:
+            if c.dep_ == "nsubj" and c.pos_ != "PRON" and (cls := classify(c, r.actor_classes)) is not None:
+                return cls
+    return None
+
+
+def _may_be_people(tok: Token, r: Rules) -> bool:
+    """A noun that may name people: a person, an actor of any class, a word of the person set."""
+    return (tok.ent_type_ in ("PERSON", "NORP", "ORG") or classify(tok, r.actor_classes) is not None
+            or r.sets["person"].in_words(*word_bag(tok)))
 
 
 def _own_pronouns(root: Token) -> list[Token]:
@@ -824,9 +848,11 @@ def _resolve(cands: list[_Candidate], statuses: dict[int, str] | None = None) ->
     is an arrest, the protest is not yet; "claimed responsibility for the bombings ... that killed
     44" is one claimed bombing, not a claimed attack beside it."""
     # a phrase inside a longer one that another sub-type names is that one's word ("bombardment" of
-    # "aerial bombardment", "car bomb" of "suicide car bomb"): the longer phrase says more
+    # "aerial bombardment", "car bomb" of "suicide car bomb"), and so is the verb a gapped phrase
+    # opens with ("fighting" of "fighting their way into"): the longer phrase says more
     cands = [c for c in cands if not any(d.code != c.code and d.start <= c.start and c.end <= d.end
-                                         and d.end - d.start > c.end - c.start and _whole_phrase(d) for d in cands)]
+                                         and d.end - d.start > c.end - c.start
+                                         and (_whole_phrase(d) or d.start == c.start) for d in cands)]
     order = sorted(cands, key=lambda c: (c.trigger.priority, -c.start))
     alive = list(order)
     for c in order:
