@@ -1723,3 +1723,41 @@ def test_aims_rides_and_headline_killings(nlp: Language, text: str, codes: set[s
 )
 def test_pronouns_of_a_clause_and_ground_fought_into(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # no event: an accident, a crime the police call no terrorism, a campaign, words, sport, a maybe
+        ("Two soldiers sustained minor injuries when an old mortar round exploded accidentally during a "
+         "routine bomb disposal training session at a firing range, ISPR said.", set()),
+        ("A man was arrested after threatening passengers with a knife on a train on Saturday, the "
+         "prefecture said, specifying that the motive was not of a terrorist nature.", set()),
+        ("Presidential candidates held their final rallies across Brazil on Saturday, a day before the "
+         "first-round vote.", set()),
+        ("The opposition leader launched a blistering attack on the finance minister in parliament on Tuesday.",
+         set()),
+        ("Striking Colombia midfielder bombards the goal but the visitors hold on for a goalless draw.", set()),
+        ("The party's core committee will decide on Friday whether to hold a sit-in in Islamabad.", set()),
+        # events told in the words of real copy
+        ("Residents fled their homes on Thursday evening as Boko Haram insurgents fired mortar bombs into "
+         "the town from the outskirts, killing at least four persons.", {"ART_MISS_ATTACK"}),
+        ("Members of the Jalisco New Generation Cartel and armed civilians faced each other for more than "
+         "three hours on Thursday, leaving at least five armed men dead.", {"ARMED_CLASH"}),
+        ("The Air Task Force has destroyed an ISWAP logistics base at Tumbun Gini, neutralising several "
+         "terrorists, the Nigerian Air Force said.", {"AIR_STRIKE"}),
+        ("Residents hold a silent sit-in at a shopping mall in Tai Po on Sunday.", {"PEACE_PROTEST"}),
+        ("In Brest, law enforcement officers detained about 40 participants of an unauthorized mass event "
+         "on Sunday.", {"PROTEST_WITH_INTER"}),
+        ("Around 50 youths torched cars and threw fireworks at police overnight, in protest at the arrest "
+         "of a local teenager.", {"VIOL_DEMONSTR"}),
+        ("Centre rushes 15 more CRPF companies to Tripura after post-poll violence", {"CHANGE_TO_GROUP_ACT"}),
+        ("On Tuesday night, the base's air defence systems shot down two unmanned aerial vehicles.",
+         {"DISR_WEAP"}),
+        ("A group of soldiers read out a statement on state television on Friday, announcing the "
+         "suspension of the constitution.", {"OTHER"}),
+    ],
+)
+def test_real_copy_of_many_voices(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

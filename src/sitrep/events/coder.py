@@ -812,11 +812,13 @@ def _drop_protest_causes(cands: list[_Candidate]) -> list[_Candidate]:
 
     def is_cause(c: _Candidate) -> bool:
         prep = c.root.head
-        if c.root.dep_ != "pobj" or prep.lower_ not in ("against", "over", "for"):
+        if c.root.dep_ != "pobj" or prep.lower_ not in ("against", "over", "for", "at"):
             return False
         if c.code in _PROTEST_CODES:
             # "detained last month over a protest", "jailed for protests": what the arrest was for
-            return prep.lower_ != "against" and prep.head.i in other_roots
+            # ("arrested at a protest": where)
+            return prep.lower_ not in ("against", "at") and prep.head.i in other_roots
+        # "in protest at the arrest of a local teenager": what the protest was about
         return prep.lower_ != "for" and prep.head.i in protest_roots
 
     violent = {c.code for c in cands if c.code in _VIOLENT_ON_CROWDS}

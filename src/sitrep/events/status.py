@@ -291,6 +291,9 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
                 c.dep_ == "mark" and c.lower_ in cues.background_preps for c in below.children)):
             return False  # what a refusal or a plan came "after" happened ("refusing more protests after
             # hundreds were injured in clashes")
+        if via == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "when", "while", "because")
+                                  for c in below.children) and any(c.dep_ == "nsubj" for c in below.children):
+            return False  # a clause with its own doer tells when or why: "fled as insurgents fired mortar bombs"
         below = a
         if via == "nsubj" or (via in ("ccomp", "parataxis") and a.i > trigger.i):
             return False
@@ -512,7 +515,8 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
         return "hypothetical"  # ("must have fled" infers what happened)
     marks = {c.lower_ for c in anchor.children if c.dep_ == "mark"}
     # "if they attack"; "before they demobilize" (present tense: not yet; past tense: it happened)
-    if marks & {"if", "unless"} or (marks & {"before", "until"} and anchor.tag_ in ("VB", "VBP", "VBZ")):
+    # ("decide whether to hold a sit-in")
+    if marks & {"if", "unless", "whether"} or (marks & {"before", "until"} and anchor.tag_ in ("VB", "VBP", "VBZ")):
         return "hypothetical"
     for c in trigger.children:  # "a scheduled protest", "a possible attack"
         if c.dep_ in ("amod", "compound") and _has(cues.hypothetical, c):
