@@ -654,6 +654,8 @@ def test_unseen_snippets_are_apart_from_training() -> None:
         UNSEEN6_FILE,
         UNSEEN7_FILE,
         UNSEEN8_FILE,
+        UNSEEN9_FILE,
+        UNSEEN9_READ_FILE,
         UNSEEN_FILE,
     )
 
@@ -665,11 +667,13 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     sixth = [json.loads(line) for line in UNSEEN6_FILE.read_text("utf-8").splitlines() if line.strip()]
     seventh = [json.loads(line) for line in UNSEEN7_FILE.read_text("utf-8").splitlines() if line.strip()]
     eighth = [json.loads(line) for line in UNSEEN8_FILE.read_text("utf-8").splitlines() if line.strip()]
+    ninth = [json.loads(line) for line in UNSEEN9_FILE.read_text("utf-8").splitlines() if line.strip()]
+    ninth_read = [json.loads(line) for line in UNSEEN9_READ_FILE.read_text("utf-8").splitlines() if line.strip()]
     captions = [json.loads(line) for line in CAPTIONS_FILE.read_text("utf-8").splitlines() if line.strip()]
     quiet = [json.loads(line) for line in NONEVENTS_FILE.read_text("utf-8").splitlines() if line.strip()]
     trained = {json.loads(line)["text"] for path in TRAIN_DIR.glob("*.jsonl")
                for line in path.read_text("utf-8").splitlines() if line.strip()}
-    every = rows + second + third + fourth + fifth + sixth + seventh + eighth + captions + quiet
+    every = rows + second + third + fourth + fifth + sixth + seventh + eighth + ninth + ninth_read + captions + quiet
     assert not {r["text"] for r in every} & trained
     assert len({r["text"] for r in every}) == len(every)
     assert len(fourth) == 338 and all(sum(r["code"] == c for r in fourth) >= 8 for c in CODES)
@@ -680,6 +684,10 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     # the seventh: every sub-type about as often (five to fourteen each after the near-duplicates went)
     assert len(seventh) == 377 and all(5 <= sum(r["code"] == c for r in seventh) <= 14 for c in CODES)
     assert len(eighth) == 362 and all(8 <= sum(r["code"] == c for r in eighth) <= 12 for c in CODES)
+    # the ninth, halved by line: every sub-type in both halves, 8 to 12 of each in all
+    assert len(ninth) == 190 and len(ninth_read) == 191
+    assert all(8 <= sum(r["code"] == c for r in ninth + ninth_read) <= 12 for c in CODES)
+    assert all(any(r["code"] == c for r in ninth) and any(r["code"] == c for r in ninth_read) for c in CODES)
     assert len(captions) == 600 and {r["voice"] for r in captions} == {"caption", "headline"}
     assert len(third) == 420 and all(sum(r["code"] == c for r in third) == 12 for c in CODES)
     assert len(quiet) == 200 and all(r["code"] is None for r in quiet)
