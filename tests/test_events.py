@@ -1769,3 +1769,21 @@ def test_pronouns_of_a_clause_and_ground_fought_into(nlp: Language, text: str, c
 )
 def test_real_copy_of_many_voices(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a suicide, aircraft received or shown, water dropped on a fire: no event
+        ("A CRPF jawan shot himself dead with his service rifle at a camp in Sukma.", set()),
+        ("Ukraine receives first batch of F-16 fighter jets from Denmark, Zelensky confirms", set()),
+        ("Turkey shows off KAAN fighter jet at Ankara defence fair", set()),
+        ("Lebanese army helicopters dropped water on forest fires raging in the mountains of Akkar.", set()),
+        # a jet that bombed a water point struck it
+        ("Four women were killed when the jet bombed the water point.", {"AIR_STRIKE"}),
+        ("A suicide bomber blew himself up at a checkpoint, killing four soldiers.", {"SUIC_BOMB"}),
+    ],
+)
+def test_suicides_aircraft_shown_and_water_dropped(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes
