@@ -816,3 +816,20 @@ def test_a_district_of_a_big_city_reads_in_its_citys_story(gaz: Gazetteer) -> No
     text = "Mumbai: Waterlogging was reported at the Andheri subway, Sion and Kurla after heavy rain in Mumbai."
     found = _gold(gaz, text, "Mumbai", "Andheri", "Sion", "Kurla")
     assert found["Sion"].country == "IN" and found["Sion"].feature_code == "PPLX"
+
+
+@pytest.mark.slow
+def test_a_town_the_text_puts_in_its_state_is_that_town_when_named_again(gaz: Gazetteer) -> None:
+    # TR-News: "GEORGETOWN, Ky." and later "Georgetown College", where a bare Georgetown alone would be
+    # Guyana's capital or nothing
+    text = ("GEORGETOWN, Ky. - A local couple was in France when a gunman opened fire on the Champs-Elysees "
+            "in Paris. Their daughter is in school at Georgetown College. Europe is on alert.")
+    later = text.index("Georgetown")
+    spans = [(0, 10), (12, 15)] + [(text.index(n), text.index(n) + len(n)) for n in (
+        "France", "Champs-Elysees", "Paris")] + [(later, later + 10), (text.index("Europe"), text.index("Europe") + 6)]
+    art = article_from_text(text, id="s", gold_places=spans)
+    places = sorted(find_places(None, art, gaz), key=lambda p: p.start)  # type: ignore[arg-type]
+    first = places[0]
+    last = next(p for p in places if p.start == later)
+    assert first.text == "GEORGETOWN" and first.country == "US" and first.admin1 == "Kentucky"
+    assert last.text == "Georgetown" and (last.country, last.admin1) == ("US", "Kentucky")

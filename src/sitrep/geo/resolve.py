@@ -391,11 +391,31 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     out = [t if t.place is f.place and not _world_city(o.place) else o
            for o, t, f in zip(out, third, fourth, strict=True)]
     out = _unsupported_alternate(_unsupported_fuzzy(_own_name_at_home(out, cand_lists)))
+    out = _told_where(out, keys)
     out = [_inside(r, out) for r in out]
     # a name the gazetteer holds only by its vowel skeleton is as good as lacking once left unread
     lacked = {k for k, cands in enumerate(cand_lists) if all(c.kind >= 10 for c in cands)}
     return [_nearest_town(r, out) if k in lacked and r.place is None else _pointed(r, out)
             for k, r in enumerate(out)]
+
+
+def _told_where(out: list[Resolution], keys: list[str]) -> list[Resolution]:
+    """A town the text once puts in its unit ("GEORGETOWN, Ky.") is that town when named bare again
+    ("Georgetown College"), unless the bare name reads as a capital or a city of millions."""
+    placed: dict[str, Resolution] = {}
+    for r, key in zip(out, keys, strict=True):
+        if r.mention.container is not None and r.place is not None and r.place.fclass == "P":
+            placed.setdefault(key, r)
+    if not placed:
+        return out
+    fixed = list(out)
+    for k, (r, key) in enumerate(zip(out, keys, strict=True)):
+        told = placed.get(key)
+        if (told is None or r.mention.container is not None or r.mention.admin_hint
+                or r.place is told.place or _world_city(r.place)):
+            continue
+        fixed[k] = Resolution(r.mention, told.place, told.score, told.features)
+    return fixed
 
 
 def _own_name_at_home(out: list[Resolution], cand_lists: list[list[Candidate]]) -> list[Resolution]:
