@@ -523,6 +523,9 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
             return "hypothetical"
         if c.dep_ in ("amod", "compound") and _has(cues.planned, c):
             return "planned"
+        if (c.dep_ == "relcl" and trigger.pos_ in ("NOUN", "PROPN") and c.tag_ in ("VBZ", "VBP")
+                and c.lemma_.lower() in ("plan", "intend", "propose")):
+            return "planned"  # "the rally that the opposition plans to hold" (not "had planned": it may be done)
     future = any(m in ("will", "shall", "'ll") for m in modal)
     chain = [a for a in _governing(trigger) if a.pos_ in ("VERB", "AUX", "NOUN", "ADJ")][:5]
     apart = _quoted_apart(trigger)
