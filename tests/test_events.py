@@ -645,6 +645,8 @@ def test_arms_recovered_in_a_district_are_no_ground_taken(nlp: Language) -> None
 def test_unseen_snippets_are_apart_from_training() -> None:
     from sitrep.eval.events import (
         CAPTIONS_FILE,
+        NONEVENTS2_FILE,
+        NONEVENTS2_READ_FILE,
         NONEVENTS_FILE,
         TRAIN_DIR,
         UNSEEN2_FILE,
@@ -673,7 +675,10 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     quiet = [json.loads(line) for line in NONEVENTS_FILE.read_text("utf-8").splitlines() if line.strip()]
     trained = {json.loads(line)["text"] for path in TRAIN_DIR.glob("*.jsonl")
                for line in path.read_text("utf-8").splitlines() if line.strip()}
-    every = rows + second + third + fourth + fifth + sixth + seventh + eighth + ninth + ninth_read + captions + quiet
+    quiet2 = [json.loads(line) for path in (NONEVENTS2_FILE, NONEVENTS2_READ_FILE)
+              for line in path.read_text("utf-8").splitlines() if line.strip()]
+    every = (rows + second + third + fourth + fifth + sixth + seventh + eighth + ninth + ninth_read + captions
+             + quiet + quiet2)
     assert not {r["text"] for r in every} & trained
     assert len({r["text"] for r in every}) == len(every)
     assert len(fourth) == 338 and all(sum(r["code"] == c for r in fourth) >= 8 for c in CODES)
@@ -691,6 +696,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     assert len(captions) == 600 and {r["voice"] for r in captions} == {"caption", "headline"}
     assert len(third) == 420 and all(sum(r["code"] == c for r in third) == 12 for c in CODES)
     assert len(quiet) == 200 and all(r["code"] is None for r in quiet)
+    assert len(quiet2) == 296 and all(r["code"] is None for r in quiet2)
     counts = {c: sum(r["code"] == c for r in rows) for c in CODES}
     assert min(counts.values()) >= 10 and sum(r["code"] is None for r in rows) >= 150
     counts = {c: sum(r["code"] == c for r in second) for c in CODES}

@@ -76,6 +76,9 @@ UNSEEN8_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippet
 # two by line: the misses of one half were read and the rules changed for them, the other half is apart.
 UNSEEN9_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen9.jsonl"
 UNSEEN9_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen9_read.jsonl"
+# 296 hard non-events in the same shapes (2026-12-06, twenty-fifth session), halved by line likewise.
+NONEVENTS2_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2.jsonl"
+NONEVENTS2_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2_read.jsonl"
 # Photo captions and headlines only (2026-12-06), the voice the classifier misses most: written as a
 # training batch, kept to measure that voice when training on it moved no held-out caption.
 CAPTIONS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_captions.jsonl"
@@ -447,7 +450,8 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
     for name, path in (("unseen", UNSEEN_FILE), ("unseen2", UNSEEN2_FILE), ("unseen3", UNSEEN3_FILE),
                        ("unseen4", UNSEEN4_FILE), ("unseen5", UNSEEN5_FILE), ("unseen6", UNSEEN6_FILE),
                        ("unseen7", UNSEEN7_FILE), ("unseen8", UNSEEN8_FILE), ("unseen9", UNSEEN9_FILE),
-                       ("unseen9_read", UNSEEN9_READ_FILE),
+                       ("unseen9_read", UNSEEN9_READ_FILE), ("nonevents2", NONEVENTS2_FILE),
+                       ("nonevents2_read", NONEVENTS2_READ_FILE),
                        ("captions", CAPTIONS_FILE), ("nonevents", NONEVENTS_FILE)):
         unseen = _snippets(path)[:limit]
         if unseen:
