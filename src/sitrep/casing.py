@@ -50,7 +50,9 @@ def titled(line: str, nlp: Language) -> bool:
     if shouted(line):
         return False
     common, names = _common(nlp), _names()
-    words = [w for w in _WORD.findall(line) if len(w) >= 4 and w.lower() not in names and _is_common(w, common)]
+    # stop words do not count: many styles keep "with", "over" or "into" in lower case
+    words = [w for w in _WORD.findall(line) if len(w) >= 4 and w.lower() not in names
+             and w.lower() not in nlp.Defaults.stop_words and _is_common(w, common)]
     if len(words) < _TITLE_MIN:
         return False
     return bool(sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words))
@@ -83,15 +85,14 @@ def _names() -> frozenset[str]:
         rows = csv.DictReader(line for line in fh if not line.startswith("#"))
         names.update(r["form"] for r in rows if r.get("form"))
     # armed groups and countries' short forms, some of them English words too ("Hamas", "Taliban",
-    # "Congo"); not the short capital aliases ("IS", "AQ"), which are words in lower case
+    # "Congo"): names of up to three words, each capitalised ("Hamas fighters" and "Israeli settlers" are
+    # partly common words), not the short capital aliases ("IS", "AQ"), which are words in lower case
     data = resources.files("sitrep.data")
     groups = yaml.safe_load(data.joinpath("actors.yaml").read_text("utf-8"))["groups"]
     aliases = yaml.safe_load(data.joinpath("geo_aliases.yaml").read_text("utf-8"))["countries"]
-    extra = [g["name"] for g in groups] + [a for g in groups for a in g.get("aliases") or []]
-    extra += [a for forms in aliases.values() for a in forms]
-    generic = {"militants", "fighters", "terrorists", "rebels", "insurgents", "group", "jihadists", "gunmen"}
-    names.update(str(n) for n in extra if len(str(n).split()) <= 3 and len(str(n)) > 4
-                 and str(n).split()[-1].lower() not in generic)  # "Hamas fighters" is a name and a word
+    extra = [str(g["name"]) for g in groups] + [str(a) for g in groups for a in g.get("aliases") or []]
+    extra += [str(a) for forms in aliases.values() for a in forms]
+    names.update(n for n in extra if len(n) > 4 and len(n.split()) <= 3 and all(w[:1].isupper() for w in n.split()))
     return frozenset(n.lower() for n in names)
 
 
@@ -108,6 +109,22 @@ def _is_common(word: str, common: frozenset[str]) -> bool:
 def _dated(line: str, start: int, end: int) -> bool:
     """A number stands next to the word ("MARCH 3", "11 MAY"): the month, not the verb."""
     return bool(re.match(r"\s*\d", line[end:]) or re.search(r"\d\s*$", line[:start]))
+
+
+def _named_compound(line: str, start: int, end: int, common: frozenset[str]) -> bool:
+    """The word is part of a hyphenated name ("Leigh-on-Sea", "Al-Shabaab"), not a compound of common
+    words ("Crash-Lands", "Anti-Government")."""
+    if not ((start and line[start - 1] == "-") or line[end:end + 1] == "-"):
+        return False
+    left = start
+    while left > 0 and (line[left - 1].isalpha() or line[left - 1] in "-'"):
+        left -= 1
+    right = end
+    while right < len(line) and (line[right].isalpha() or line[right] in "-'"):
+        right += 1
+    parts = _WORD.findall(line[left:right])
+    # (a part left in lower case marks a place's name too: "Leigh-on-Sea", "Stratford-upon-Avon")
+    return any(not _is_common(p, common) or p[0].islower() for p in parts)
 
 
 def _line_case(line: str, common: frozenset[str], names: frozenset[str], title: bool = False) -> str:
@@ -129,7 +146,7 @@ def _line_case(line: str, common: frozenset[str], names: frozenset[str], title: 
             continue
         m = words[k]
         word = m.group()
-        if title and ((m.start() and line[m.start() - 1] == "-") or line[m.end():m.end() + 1] == "-"):
+        if title and _named_compound(line, m.start(), m.end(), common):
             out[m.start():m.end()] = list(word)  # a compound keeps its capitals: "Leigh-on-Sea", "Al-Shabaab"
             k += 1
             continue
@@ -158,6 +175,7 @@ def sentence_case(text: str, nlp: Language) -> str | None:
     """The text with its shouted and titled lines in sentence case (same length), or None when it has none."""
     lines = text.split("\n")
     kinds = ["shouted" if shouted(line) else "titled" if titled(line, nlp) else "" for line in lines]
+    # (titled() is false for a shouted line, which is tested first)
     if not any(kinds):
         return None
     common, names = _common(nlp), _names()

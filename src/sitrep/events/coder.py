@@ -239,16 +239,17 @@ def _agent_class(
 
 
 def _main_subject_class(pron: Token, r: Rules) -> str | None:
-    """The actor class of the subject of the clause a pronoun's clause hangs on, in the same
-    sentence ("rebels walk past a tank as they enter Goma"), climbing adverbial clauses and
-    conjuncts only."""
+    """The actor class of the subject of the clause a pronoun's clause hangs on, in the same sentence
+    ("rebels walk past a tank as they enter Goma"), climbing adverbial clauses and conjuncts only."""
     cur = pron.head
     for _ in range(3):
         if cur.dep_ not in ("advcl", "conj") or cur.head.i == cur.i:
             return None
         cur = cur.head
-        if any(c.dep_ in ("dobj", "nsubjpass") and _may_be_people(c, r) for c in cur.children):
-            return None  # "gunmen killed an imam as he left prayers": "he" may be the one struck
+        struck = [c for c in cur.children if c.dep_ in ("dobj", "nsubjpass")]
+        struck += [p for c in cur.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if any(_may_be_people(c, r) for c in struck):
+            return None  # "gunmen killed an imam as he left prayers", "opened fire on worshippers as they left"
         for c in cur.children:
             if c.dep_ == "nsubj" and c.pos_ != "PRON" and (cls := classify(c, r.actor_classes)) is not None:
                 return cls
@@ -850,11 +851,12 @@ def _resolve(cands: list[_Candidate], statuses: dict[int, str] | None = None) ->
     is an arrest, the protest is not yet; "claimed responsibility for the bombings ... that killed
     44" is one claimed bombing, not a claimed attack beside it."""
     # a phrase inside a longer one that another sub-type names is that one's word ("bombardment" of
-    # "aerial bombardment", "car bomb" of "suicide car bomb"), and so is the verb a gapped phrase
-    # opens with ("fighting" of "fighting their way into"): the longer phrase says more
+    # "aerial bombardment", "car bomb" of "suicide car bomb"), and so is the verb some gapped phrases
+    # open with ("fighting" of "fighting their way into"): the longer phrase says more
     cands = [c for c in cands if not any(d.code != c.code and d.start <= c.start and c.end <= d.end
                                          and d.end - d.start > c.end - c.start
-                                         and (_whole_phrase(d) or d.start == c.start) for d in cands)]
+                                         and (_whole_phrase(d) or (d.start == c.start and d.trigger.owns_first_word))
+                                         for d in cands)]
     order = sorted(cands, key=lambda c: (c.trigger.priority, -c.start))
     alive = list(order)
     for c in order:

@@ -69,6 +69,8 @@ class Trigger:
     as_modifier: bool = False
     state_modifier: bool = False
     follows_up: bool = False
+    # the verb a gapped phrase opens with is its own word ("fighting" of "fighting their way into")
+    owns_first_word: bool = False
     yield_next: bool = False
     main_over: frozenset[str] = frozenset()
     many: int = 0
@@ -123,6 +125,9 @@ class StatusCues:
     pause_heads: frozenset[str] = frozenset()
     attempt_verbs: frozenset[str] = frozenset()
     failing_verbs: frozenset[str] = frozenset()
+    aim_subjects: frozenset[str] = frozenset()
+    telling_marks: frozenset[str] = frozenset()
+    intending_verbs: frozenset[str] = frozenset()
     toll_nouns: frozenset[str] = frozenset()
     attempt_codes: frozenset[str] = frozenset()
     accusation_heads: frozenset[str] = frozenset()
@@ -215,6 +220,7 @@ def _trigger(i: int, raw: dict[str, Any], groups: dict[str, list[str]], known: s
         as_modifier=bool(raw.get("as_modifier", False)),
         state_modifier=bool(raw.get("state_modifier", False)),
         follows_up=bool(raw.get("follows_up", False)),
+        owns_first_word=bool(raw.get("owns_first_word", False)),
         many=int(raw.get("or_many") or 0),
         lethal=bool(raw.get("or_lethal", False)),
         lethal_ignores=tuple(_words(raw.get("lethal_ignores"))),
@@ -284,6 +290,9 @@ def rules() -> Rules:
         announced_codes=frozenset(str(c) for c in st["announced_codes"]),
         attempt_verbs=frozenset(_words(st.get("attempt_verbs"))),
         failing_verbs=frozenset(_words(st.get("failing_verbs"))),
+        aim_subjects=frozenset(_words(st.get("aim_subjects"))),
+        telling_marks=frozenset(_words(st.get("telling_marks"))),
+        intending_verbs=frozenset(_words(st.get("intending_verbs"))),
         toll_nouns=frozenset(_words(st.get("toll_nouns"))),
         attempt_codes=frozenset(str(c) for c in st.get("attempt_codes") or []),
         no_event_governors=WordSet.of(_words(st["no_event_governors"])),

@@ -291,7 +291,7 @@ def is_background(trigger: Token, cues: StatusCues, published_year: int | None) 
                 c.dep_ == "mark" and c.lower_ in cues.background_preps for c in below.children)):
             return False  # what a refusal or a plan came "after" happened ("refusing more protests after
             # hundreds were injured in clashes")
-        if via == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "when", "while", "because")
+        if via == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in cues.telling_marks
                                   for c in below.children) and any(c.dep_ == "nsubj" for c in below.children):
             return False  # a clause with its own doer tells when or why: "fled as insurgents fired mortar bombs"
         below = a
@@ -446,14 +446,17 @@ def _told_relative(trigger: Token) -> set[int]:
     return set()
 
 
-def _aim(verb: Token) -> bool:
-    """An infinitive that says what something is for: "the missiles were there to intercept", "the
-    aim was to capture"."""
+def _aim(verb: Token, cues: StatusCues) -> bool:
+    """An infinitive that says what something is for: "the interceptors were there to intercept", "the
+    aim was to capture" (not "thousands were on the streets to protest": they were)."""
+    be = verb.head
     return (
         verb.dep_ in ("advcl", "xcomp")
         and verb.tag_ == "VB"
-        and verb.head.lemma_ == "be"
+        and be.lemma_ == "be"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any((c.dep_ == "advmod" and c.lower_ == "there")
+                or (c.dep_ == "nsubj" and c.lemma_.lower() in cues.aim_subjects) for c in be.children)
     )
 
 
@@ -496,7 +499,7 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
         # the aim of a noun: "operations to liberate Deir Ezzor", "an offensive to capture Marib"
         # (a verb's purpose, "returned to kill two more", is usually what then happened)
         return "planned"
-    if _aim(anchor):
+    if _aim(anchor, cues):
         return "hypothetical"
     if (anchor.tag_ == "VB" and (anchor.dep_ == "ROOT" or (anchor.dep_ == "ccomp" and anchor.head.lemma_ == "say"))
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
@@ -524,7 +527,7 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
         if c.dep_ in ("amod", "compound") and _has(cues.planned, c):
             return "planned"
         if (c.dep_ == "relcl" and trigger.pos_ in ("NOUN", "PROPN") and c.tag_ in ("VBZ", "VBP")
-                and c.lemma_.lower() in ("plan", "intend", "propose")):
+                and c.lemma_.lower() in cues.intending_verbs):
             return "planned"  # "the rally that the opposition plans to hold" (not "had planned": it may be done)
     future = any(m in ("will", "shall", "'ll") for m in modal)
     chain = [a for a in _governing(trigger) if a.pos_ in ("VERB", "AUX", "NOUN", "ADJ")][:5]
@@ -537,7 +540,7 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
             # "hoped she would bring aid to the countries where the blasts killed 257": a past relative
             # clause tells a fact whatever wish or plan the noun it describes sits in
             continue
-        if _aim(a):
+        if _aim(a, cues):
             return "hypothetical"
         if code in cues.attempt_codes and a.lemma_.lower() in cues.attempt_verbs:
             continue  # "activists who tried to stage a rally" that police broke up: it took place

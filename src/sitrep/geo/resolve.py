@@ -401,7 +401,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
 
 def _told_where(out: list[Resolution], keys: list[str]) -> list[Resolution]:
     """A town the text once puts in its unit ("GEORGETOWN, Ky.") is that town when named bare again
-    ("Georgetown College"), unless the bare name reads as a capital or a city of millions."""
+    ("Georgetown College"), unless the bare name reads as a capital, a city of millions or no town."""
     placed: dict[str, Resolution] = {}
     for r, key in zip(out, keys, strict=True):
         if r.mention.container is not None and r.place is not None and r.place.fclass == "P":
@@ -412,7 +412,8 @@ def _told_where(out: list[Resolution], keys: list[str]) -> list[Resolution]:
     for k, (r, key) in enumerate(zip(out, keys, strict=True)):
         told = placed.get(key)
         if (told is None or r.mention.container is not None or r.mention.admin_hint
-                or r.place is told.place or _world_city(r.place)):
+                or r.place is told.place or _world_city(r.place)
+                or (r.place is not None and r.place.fclass != "P")):  # "Lebanon" the country stays
             continue
         fixed[k] = Resolution(r.mention, told.place, told.score, told.features)
     return fixed
