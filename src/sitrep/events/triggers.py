@@ -65,7 +65,7 @@ def phrase_index() -> dict[str, tuple[tuple[Trigger, Compiled], ...]]:
 
 
 def _match_at(compiled: Compiled, pos: int, i: int, lemmas: list[str], lowers: list[str],
-              dest: frozenset[int] = frozenset()) -> int | None:
+              dest: frozenset[int] = _NONE) -> int | None:
     """The end of the phrase matched from token ``i`` (word ``pos`` of it), else None; a gap may not
     hold a token of ``dest``."""
     if pos == len(compiled):
