@@ -150,30 +150,38 @@ def test_no_mention_is_filled_in_where_the_rules_see_an_accident_or_a_disaster()
 def test_no_arrest_is_filled_in_where_the_rules_held_an_arrest_to_be_ordinary_crime() -> None:
     from sitrep.events.classifier import predict as head_reads
 
-    # a real police-blotter line (LGL): the head alone reads an arrest, the rules none
-    text = "Nikki Lynn Barlow, 18, of 208 Routon St. was arrested by PPD Patrolman Amanda Forrest."
+    # the head alone reads an arrest where no political detainee, armed group or official is named; the
+    # rules read none (the head of 2026-12-06 no longer reads real police-blotter lines of LGL as arrests:
+    # "Nikki Lynn Barlow, 18, of 208 Routon St. was arrested by PPD Patrolman Amanda Forrest.")
+    text = "Police arrested 12 people in overnight raids across the city."
     assert head_reads([text], [set()])[0].code == "ARREST"
     assert _rules_and_combined(text) == ([], [])
+    blotter = "Nikki Lynn Barlow, 18, of 208 Routon St. was arrested by PPD Patrolman Amanda Forrest."
+    assert _rules_and_combined(blotter) == ([], [])
     political = "Police in Tbilisi arrested nine opposition activists on Monday, the party said."
     assert _rules_and_combined(political)[1] == ["ARREST"]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "text",
+    ("text", "head_fills"),
     [
         # a fire told by its fighters or its cause is no arson
-        "Fire razed the Ochanja market in Onitsha early on Sunday, destroying goods worth billions of naira.",
-        # what the rules set aside as history or as an attribution is not filled in either
-        "Ten years after 276 girls were abducted from their school in Chibok, parents gathered to pray.",
+        ("Fire razed dozens of homes and shops in the Makoko waterfront slum on Sunday.", True),
+        ("Fire razed the Ochanja market in Onitsha early on Sunday, destroying goods worth billions of naira.",
+         False),
+        # what the rules set aside as history or as an attribution is not filled in either (the head of
+        # the twenty-sixth session reads this one as no event by itself)
+        ("Ten years after 276 girls were abducted from their school in Chibok, parents gathered to pray.", False),
         # a sentence that reacts to an event it names (after a real wire line, AQUAINT 1999: "Religious
-        # leaders in Buffalo also condemned the shooting", which the head trained on 2026-12-06 no
-        # longer reads as an event by itself)
-        "Local leaders condemned the shooting of the farmers.",
+        # leaders in Buffalo also condemned the shooting")
+        ("Religious leaders condemned the killing of the villagers.", True),
+        ("Local leaders condemned the shooting of the farmers.", False),
     ],
 )
-def test_no_mention_is_filled_in_for_fires_history_or_reactions(text: str) -> None:
+def test_no_mention_is_filled_in_for_fires_history_or_reactions(text: str, head_fills: bool) -> None:
     from sitrep.events.classifier import predict as head_reads
 
-    assert head_reads([text], [set()])[0].code is not None  # the head alone would fill one in
+    # where the head alone would fill one in, only the guards keep the combination empty
+    assert (head_reads([text], [set()])[0].code is not None) is head_fills
     assert _rules_and_combined(text) == ([], [])

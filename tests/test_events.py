@@ -658,6 +658,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
         UNSEEN8_FILE,
         UNSEEN9_FILE,
         UNSEEN9_READ_FILE,
+        UNSEEN10_FILE,
         UNSEEN_FILE,
     )
 
@@ -671,14 +672,15 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     eighth = [json.loads(line) for line in UNSEEN8_FILE.read_text("utf-8").splitlines() if line.strip()]
     ninth = [json.loads(line) for line in UNSEEN9_FILE.read_text("utf-8").splitlines() if line.strip()]
     ninth_read = [json.loads(line) for line in UNSEEN9_READ_FILE.read_text("utf-8").splitlines() if line.strip()]
+    tenth = [json.loads(line) for line in UNSEEN10_FILE.read_text("utf-8").splitlines() if line.strip()]
     captions = [json.loads(line) for line in CAPTIONS_FILE.read_text("utf-8").splitlines() if line.strip()]
     quiet = [json.loads(line) for line in NONEVENTS_FILE.read_text("utf-8").splitlines() if line.strip()]
     trained = {json.loads(line)["text"] for path in TRAIN_DIR.glob("*.jsonl")
                for line in path.read_text("utf-8").splitlines() if line.strip()}
     quiet2 = [json.loads(line) for path in (NONEVENTS2_FILE, NONEVENTS2_READ_FILE)
               for line in path.read_text("utf-8").splitlines() if line.strip()]
-    every = (rows + second + third + fourth + fifth + sixth + seventh + eighth + ninth + ninth_read + captions
-             + quiet + quiet2)
+    every = (rows + second + third + fourth + fifth + sixth + seventh + eighth + ninth + ninth_read + tenth
+             + captions + quiet + quiet2)
     assert not {r["text"] for r in every} & trained
     assert len({r["text"] for r in every}) == len(every)
     assert len(fourth) == 338 and all(sum(r["code"] == c for r in fourth) >= 8 for c in CODES)
@@ -693,6 +695,9 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     assert len(ninth) == 190 and len(ninth_read) == 191
     assert all(8 <= sum(r["code"] == c for r in ninth + ninth_read) <= 12 for c in CODES)
     assert all(any(r["code"] == c for r in ninth) and any(r["code"] == c for r in ninth_read) for c in CODES)
+    # the tenth: ten of each sub-type and 150 hard non-events
+    assert len(tenth) == 400 and all(sum(r["code"] == c for r in tenth) == 10 for c in CODES)
+    assert sum(r["code"] is None for r in tenth) == 150
     assert len(captions) == 600 and {r["voice"] for r in captions} == {"caption", "headline"}
     assert len(third) == 420 and all(sum(r["code"] == c for r in third) == 12 for c in CODES)
     assert len(quiet) == 200 and all(r["code"] is None for r in quiet)
