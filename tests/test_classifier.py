@@ -80,7 +80,10 @@ def test_fill_in_adds_the_classifier_event_to_a_lead_the_rules_missed_and_nothin
     from sitrep.nlp import load
 
     nlp = load()
-    lead = "Caches of ammunition were unearthed near a dam outside Oudtshoorn on Friday."
+    # (the head of the twenty-sixth session, surer of no event, reads the bare "Caches of ammunition were
+    # unearthed near a dam ..." at only 0.49 and leaves it empty)
+    lead = ("Caches of rifles, grenades and ammunition belonging to the militia were unearthed near a dam outside "
+            "Oudtshoorn on Friday.")
     article = article_from_text(lead)
     doc = nlp(lead)
     assert code_events(doc, article) == []  # the rules miss it
@@ -156,6 +159,7 @@ def test_no_arrest_is_filled_in_where_the_rules_held_an_arrest_to_be_ordinary_cr
     text = "Police arrested 12 people in overnight raids across the city."
     assert head_reads([text], [set()])[0].code == "ARREST"
     assert _rules_and_combined(text) == ([], [])
+    # and, as a regression line, the real blotter line the head of the twenty-sixth session reads alone
     blotter = "Nikki Lynn Barlow, 18, of 208 Routon St. was arrested by PPD Patrolman Amanda Forrest."
     assert _rules_and_combined(blotter) == ([], [])
     political = "Police in Tbilisi arrested nine opposition activists on Monday, the party said."
@@ -170,8 +174,8 @@ def test_no_arrest_is_filled_in_where_the_rules_held_an_arrest_to_be_ordinary_cr
         ("Fire razed dozens of homes and shops in the Makoko waterfront slum on Sunday.", True),
         ("Fire razed the Ochanja market in Onitsha early on Sunday, destroying goods worth billions of naira.",
          False),
-        # what the rules set aside as history or as an attribution is not filled in either (the head of
-        # the twenty-sixth session reads this one as no event by itself)
+        # what the rules set aside as history or as an attribution is not filled in either (a regression
+        # line: the head of the twenty-sixth session reads it as no event by itself)
         ("Ten years after 276 girls were abducted from their school in Chibok, parents gathered to pray.", False),
         # a sentence that reacts to an event it names (after a real wire line, AQUAINT 1999: "Religious
         # leaders in Buffalo also condemned the shooting")
@@ -180,8 +184,11 @@ def test_no_arrest_is_filled_in_where_the_rules_held_an_arrest_to_be_ordinary_cr
     ],
 )
 def test_no_mention_is_filled_in_for_fires_history_or_reactions(text: str, head_fills: bool) -> None:
+    from sitrep.events.classifier import _settings
     from sitrep.events.classifier import predict as head_reads
 
-    # where the head alone would fill one in, only the guards keep the combination empty
-    assert (head_reads([text], [set()])[0].code is not None) is head_fills
+    if head_fills:
+        # the head alone is sure enough to fill one in: only the guards keep the combination empty
+        pred = head_reads([text], [set()])[0]
+        assert pred.code is not None and pred.confidence >= _settings()["add_when_at_least"]
     assert _rules_and_combined(text) == ([], [])

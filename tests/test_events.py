@@ -695,8 +695,9 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     assert len(ninth) == 190 and len(ninth_read) == 191
     assert all(8 <= sum(r["code"] == c for r in ninth + ninth_read) <= 12 for c in CODES)
     assert all(any(r["code"] == c for r in ninth) and any(r["code"] == c for r in ninth_read) for c in CODES)
-    # the tenth: ten of each sub-type and 150 hard non-events
-    assert len(tenth) == 400 and all(sum(r["code"] == c for r in tenth) == 10 for c in CODES)
+    # the tenth: ten of each sub-type as written (four taken after a withdrawal recoded to non-violent
+    # transfers) and 150 hard non-events
+    assert len(tenth) == 400 and all(8 <= sum(r["code"] == c for r in tenth) <= 14 for c in CODES)
     assert sum(r["code"] is None for r in tenth) == 150
     assert len(captions) == 600 and {r["voice"] for r in captions} == {"caption", "headline"}
     assert len(third) == 420 and all(sum(r["code"] == c for r in third) == 12 for c in CODES)

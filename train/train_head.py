@@ -35,9 +35,10 @@ L2 = 1e-3
 EPOCHS = 300
 RATE = 0.003
 DROPOUT = 0.3  # of hidden units, and the share of snippets trained without the rules' reading
-# "No event" weighs twice what its count alone gives it: the head then fills in and keeps fewer events
-# where the text tells none (train/README.md, twenty-sixth session: hard non-events kept apart said no
-# event 0.939 against 0.905, at a cost of 0.003 weighted F1 over the labelled sets).
+# "No event" weighs twice what its count alone gives it (each class weighs the square root of its
+# rarity): the head then fills in fewer events where the text tells none, at some cost in events it
+# no longer fills in (train/README.md, twenty-sixth session). It shifts the head's probabilities
+# towards no event, so the thresholds of src/sitrep/data/classifier.yaml are measured for this weight.
 NONE_WEIGHT = 2.0
 SEED = 0
 
@@ -83,7 +84,7 @@ def fit(x: Array, y: npt.NDArray[np.int64], k: int) -> list[tuple[Array, Array]]
     n, d = x.shape
     counts = np.bincount(y, minlength=k).astype(np.float32)
     rarity = np.sqrt(n / (k * np.maximum(counts, 1)))
-    rarity[LABELS.index(NONE)] *= NONE_WEIGHT
+    rarity[k - 1] *= NONE_WEIGHT  # "no event" is the last label (LABELS)
     weight = rarity[y].astype(np.float32)
     onehot = np.eye(k, dtype=np.float32)[y]
     params = [
@@ -177,7 +178,7 @@ def main() -> None:
         "`make train` (train/train_head.py) from train/events/*.jsonl.",
         "labels": list(LABELS),
         "temperature": t,
-        "trained_on": {"snippets": len(train), "per_label": per_label},
+        "trained_on": {"snippets": len(train), "per_label": per_label, "none_weight": NONE_WEIGHT},
         "fresh": {"snippets": len(test), **figures, "alone": figures_alone, "rules": figures_rules},
         "layers": [
             {"weights": [[round(float(v), 5) for v in row] for row in w], "bias": [round(float(v), 5) for v in b]}

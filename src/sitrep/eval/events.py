@@ -76,8 +76,8 @@ UNSEEN8_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippet
 # two by line: the misses of one half were read and the rules changed for them, the other half is apart.
 UNSEEN9_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen9.jsonl"
 UNSEEN9_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen9_read.jsonl"
-# A tenth (2026-12-06, twenty-sixth session) in the voices of web copy, 150 of its 400 hard non-events,
-# written before the head was trained on the session's batches of hard non-events, and never read.
+# A tenth (2026-12-06, twenty-sixth session): 400 snippets in the voices of web copy, 150 of them hard
+# non-events, written beside the session's training batches to measure training on them; never read.
 UNSEEN10_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen10.jsonl"
 # 296 hard non-events in the same shapes (2026-12-06, twenty-fifth session), halved by line likewise.
 NONEVENTS2_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2.jsonl"
