@@ -625,7 +625,7 @@ def _evaluate(
         and len(span) == 1
         and not _event_head(root.head, r)
         and not (headline or subject)
-        # a noun "compound" of a verb is that verb's misread subject ("Israeli strike flattens high-rise")
+        # a noun "compound" of a verb is that verb's misread subject ("Fresh fighting erupts between ...")
         and root.head.pos_ != "VERB"
     ):
         return None  # "the occupied West Bank", "battle zones", "truce monitors": no event told
