@@ -1862,3 +1862,27 @@ def test_retellings_routines_and_plans_are_no_events(nlp: Language, text: str, c
 )
 def test_no_event_words_leave_events_that_share_them(nlp: Language, text: str, codes: set[str]) -> None:
     assert _told(nlp, text) == codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Gunmen of the Jalisco cartel shot dead a shopkeeper and his son outside their home in Zamora.", "ATTACK"),
+        ("Soldiers clashed with cartel gunmen for two hours on the outskirts of Reynosa.", "ARMED_CLASH"),
+    ],
+)
+def test_cartel_violence_is_political_violence_not_ordinary_crime(nlp: Language, text: str, code: str) -> None:
+    # ACLED codes cartels as political militias (actors_generic.yaml); the codebook's ordinary crime has
+    # no armed actor
+    assert code in _told(nlp, text)
+
+
+@pytest.mark.slow
+def test_a_drug_seizure_stays_ordinary_crime(nlp: Language) -> None:
+    assert _told(nlp, "Police seized two tonnes of cocaine from a warehouse in Manzanillo.") == set()
+
+
+@pytest.mark.slow
+def test_the_arrest_of_a_reporter_is_political(nlp: Language) -> None:
+    assert _told(nlp, "Security agents arrested a reporter of the Daily Monitor in Kampala on Monday.") == {"ARREST"}
