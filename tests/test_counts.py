@@ -86,6 +86,18 @@ def test_lexicon_has_acled_quantity_words() -> None:
         ("Gunmen stormed a hotel and shot dead at least 15 guests and staff.", 15, 15, None),
         ("Air raid flattens home in Rafah; 5 of one family dead", 5, 5, 5),
         ("Houthi missile hits ship off Hodeidah, 2 crew dead", 2, 2, 2),
+        # twenty-seventh session: the lemmatiser's "corps" of "corpses" is no numbered formation
+        ("Nine corpses dumped in Baquba's Tahrir district.", 9, 9, 9),
+        # a dateline the parse hangs the clause on, and a victim parsed as a second predicate
+        ("TAIZ: A woman and her son were killed on Sunday when a mortar shell landed on their house.", 2, 2, 2),
+        ("Police shot dead a 17-year-old during protests in Mombasa on Tuesday.", 1, 1, 1),
+        ("Sudan: student killed as police fire on Omdurman rally", 1, 1, 1),
+        ("Soldiers gun down 14 villagers at Tinzaouaten market", 14, 14, 14),
+        ("A BSF jawan attained martyrdom in the exchange of fire near Samba.", 1, 1, 1),
+        # one day's fighting told over the past 24 hours is its toll, not a period's total
+        ("Twelve rebels and three soldiers were killed in clashes near Beni over the past 24 hours.", 15, 15, 15),
+        # a headline's place and thing are not among its dead
+        ("Odesa drone raid: port warehouse hit, 3 killed", 3, 3, 3),
     ],
 )
 def test_fatalities(nlp: Any, text: str, best: int, low: int | None, high: int | None) -> None:

@@ -94,6 +94,14 @@ class _Lexicon:
     starters: frozenset[str] = frozenset()  # first words of hedges and quantity words
     forms: frozenset[str] = frozenset()  # every casualty word as written, for a cheap first pass
     by_fire: dict[str, frozenset[str]] = field(default_factory=dict)  # "burnt alive", "set ablaze"
+    with_particle: dict[str, frozenset[str]] = field(default_factory=dict)  # "gun down"
+    day_spans: frozenset[str] = frozenset()  # "over the past 24 hours": not a period's total
+
+    def not_person(self, tok: Token) -> bool:
+        """A counted noun that names no people ("cattle", "rounds"); a word of death never is one
+        ("corpses", which the lemmatiser makes "corps")."""
+        low = tok.lower_
+        return low not in self.fatal and (low in self.not_people or tok.lemma_.lower() in self.not_people)
 
 
 @lru_cache(maxsize=1)
@@ -120,10 +128,12 @@ def lexicon() -> _Lexicon:
         forms=frozenset(
             w
             for w in (*raw["fatal"], *raw["injured"], *raw["casualty"], *raw["by_fire"]["verbs"],
-                      "lost", "lose", "loses", "losing", "sent")
+                      *raw["fatal_with_particle"]["forms"], "lost", "lose", "loses", "losing", "sent")
             if " " not in w
         ),
         by_fire={k: frozenset(v) for k, v in raw["by_fire"].items()},
+        with_particle={k: frozenset(v) for k, v in raw["fatal_with_particle"].items()},
+        day_spans=frozenset(raw["day_spans"]),
     )
 
 
@@ -390,6 +400,9 @@ def _kind(tok: Token) -> str | None:
         return "fatal"  # "five terrorists were sent to hell" (Pakistani military statements)
     if _burnt_alive(tok):
         return "fatal"
+    if low in lex.with_particle["forms"] and tok.pos_ == "VERB" and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in lex.with_particle["particles"] for c in tok.children):
+        return "fatal"  # "soldiers gun down 25 civilians"
     if low in lex.fatal or lemma in lex.fatal:
         if lemma in ("life", "body", "toll") and tok.pos_ != "NOUN":
             return None
@@ -455,7 +468,7 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
     lex = lexicon()
     a = doc[fig.anchor]
     noun = _counted_noun(doc, fig)
-    if noun.lower_ in lex.not_people or noun.lemma_.lower() in lex.not_people:
+    if lex.not_person(noun):
         return None
     if noun.i == a.i and any(
         o.lower_ in lex.not_people for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -900,13 +913,18 @@ def _victims(k: Token) -> list[Token]:
         objects = k.dep_ == "acomp" and any(c.dep_ == "dobj" for c in k.head.children)
         deps = ("nsubj",) if k.dep_ == "acomp" and not objects else ("nsubjpass", "dobj")
         targets = [c for c in (*k.head.children, *k.children) if c.dep_ in deps]
-        if (not targets and k.dep_ == "oprd" and k.head.lemma_.lower() in ("shoot", "find")
+        later = [c for c in k.head.children if c.dep_ == "oprd" and c.i > k.i and c.pos_ in ("NOUN", "ADJ", "PROPN")]
+        if not targets and k.dep_ == "oprd" and later:
+            targets = later[:1]  # "police shot dead a 19-year-old": the parse makes the victim a second predicate
+        elif (not targets and k.dep_ == "oprd" and k.head.lemma_.lower() in ("shoot", "find")
                 and not any(c.dep_ in ("aux", "auxpass") for c in k.head.children)):
             # a headline's passive without its auxiliary: "Journalist shot dead in Lahore" (what
             # "left ... dead" is the event, not one of the dead)
             targets = [c for c in k.head.children if c.dep_ == "nsubj"]
     elif k.lemma_ == "life" and k.dep_ == "dobj" and k.head.lemma_ in ("lose", "sacrifice", "give"):
         targets = [c for c in k.head.children if c.dep_ == "nsubj"]  # "a police officer lost his life"
+    elif k.lemma_ in ("martyrdom", "shahadat", "shahadah") and k.dep_ == "dobj":
+        targets = [c for c in k.head.children if c.dep_ == "nsubj"]  # "a CRPF jawan attained martyrdom"
     elif k.lower_ == "death" and k.head.lower_ == "to" and k.head.head.i != k.head.i:
         verb = k.head.head
         targets = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
@@ -916,8 +934,10 @@ def _victims(k: Token) -> list[Token]:
         # "the bodies of two men and a woman"
         targets = [g for c in k.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                    if g.dep_ == "pobj"] or targets  # fmt: skip
-    if k.dep_ in ("acl", "relcl") and k.tag_ == "VBN":
-        targets = [k.head]  # "a soldier killed in the attack"
+    if k.dep_ in ("acl", "relcl") and k.tag_ == "VBN" and not any(c.dep_ == "nsubjpass" for c in k.children):
+        # "a soldier killed in the attack" (but "TAIZ: A woman and her son were killed", where the
+        # parse hangs the clause on the dateline, has its own subject)
+        targets = [k.head]
     elif not targets and k.tag_ == "VBN" and k.dep_ == "conj":
         targets = [c for c in k.children if c.dep_ == "nsubj"]  # "one was killed and another wounded"
         if not targets:  # "a journalist was beaten and hurt"
@@ -925,6 +945,12 @@ def _victims(k: Token) -> list[Token]:
     elif not targets and k.tag_ == "VBN" and k.dep_ == "ROOT" and not any(
             c.dep_ in ("aux", "auxpass") for c in k.children):
         targets = [c for c in k.children if c.dep_ == "nsubj"]  # a headline's "Police officer killed in ..."
+    elif not targets and k.tag_ == "VBD" and k.lemma_ == "kill" and k.dep_ == "ROOT" and not any(
+            c.dep_ in ("aux", "auxpass", "dobj") for c in k.children):
+        # the same headline read as active with no object ("Mozambique: teenager killed as police shoot
+        # at ... protest"), its subject a person ("hospital hit, 2 killed" counts no barrage)
+        subjects = [c for c in k.children if c.dep_ == "nsubj"]
+        targets = [c for c in subjects if len(subjects) == 1 and c.lemma_.lower() in _PERSON_NOUNS]
     # one victim phrase per verb: a second object is an apposition ("killed 53 soldiers, ..., the heaviest loss")
     targets = targets[:1]
     out = []
@@ -1083,7 +1109,7 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
                      and doc[t.i + 1].lemma_.lower() not in _PER_UNITS)
             for t in nxt
         )
-        if rate or noun.lower_ in lex.not_people or noun.lemma_.lower() in lex.not_people:
+        if rate or lex.not_person(noun):
             # a rate ("hundreds every week") or animals and property: no casualty figure
             near = [k for k in keywords if k in (noun.head.i, doc[fig.anchor].head.i, fig.start - 1, fig.end)]
             consumed.update(near)
@@ -1390,8 +1416,22 @@ def _tally_marker(sent: Span, lows: list[str]) -> int | None:
         for key in lex.tally_markers:
             n = len(key)
             if i + n <= sent.end and tuple(lows[i - sent.start : i - sent.start + n]) == key:
+                if _within_a_day(lows[i - sent.start + n : i - sent.start + n + 3]):
+                    break  # "killed in battles over the past 24 hours": one day's fighting, no total
                 return i
     return None
+
+
+def _within_a_day(after: list[str]) -> bool:
+    """The words after "over the past" measure a day at most: "24 hours", "few hours", "day"."""
+    spans = lexicon().day_spans
+    for k, w in enumerate(after):
+        if w in spans:
+            figures = [x for x in after[:k] if x.isdigit()]
+            return all(int(x) <= 24 for x in figures) or w == "day"
+        if w in ("days", "weeks", "months", "years", "week", "month", "year"):
+            return False
+    return False
 
 
 def _year_period(sent: Span, published_year: int) -> int | None:
