@@ -1886,3 +1886,30 @@ def test_a_drug_seizure_stays_ordinary_crime(nlp: Language) -> None:
 @pytest.mark.slow
 def test_the_arrest_of_a_reporter_is_political(nlp: Language) -> None:
     assert _told(nlp, "Security agents arrested a reporter of the Daily Monitor in Kampala on Monday.") == {"ARREST"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Soldiers seized the prime minister at his home in Khartoum and dissolved the cabinet.", "OTHER"),
+        ("Soldiers detained the president's nephew at a checkpoint outside Bamako.", "ARREST"),
+        ("Philippine troops arrested a ranking NPA leader at a checkpoint in Bukidnon on Wednesday.", "ARREST"),
+        ("Rebels released four Red Cross workers near Uvira on Sunday, the ICRC said.", "OTHER"),
+        ("Lieutenant Doumbia ousts the junta chief in Guinea's second coup this year", "OTHER"),
+    ],
+)
+def test_coups_releases_and_ranks(nlp: Language, text: str, code: str) -> None:
+    # soldiers who seize the sitting head of government stage a coup (not anyone's nephew, not any
+    # "leader"); an armed group that frees people held them; "second coup this year" is a rank
+    assert _told(nlp, text) == {code}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["The Taliban released a statement denying any role in the blast.",
+     "Gunmen have killed more than 200 villagers in Kauru this year."],
+)
+def test_no_release_or_total_is_an_event(nlp: Language, text: str) -> None:
+    assert _told(nlp, text) == set()

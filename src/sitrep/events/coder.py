@@ -592,6 +592,13 @@ def _headed_by(tok: Token, name: str, r: Rules) -> bool:
     return name in r.sets and r.sets[name].in_words({lemma, tok.lower_}, f" {lemma} ")
 
 
+def _object_headed(tok: Token, name: str, r: Rules) -> bool:
+    """Whether an object's own noun, with its compounds and adjectives ("prime minister"), is a word of set ``name``."""
+    own = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok.lemma_.lower()]
+    words = {tok.lemma_.lower(), tok.lower_}
+    return name in r.sets and r.sets[name].in_words(words, " " + " ".join(own) + " ")
+
+
 def _evaluate(
     m: TriggerMatch, doc: Doc, ctx: _Context, r: Rules, nxt: Span | None = None
 ) -> _Candidate | None:
@@ -752,6 +759,10 @@ def _evaluate(
                 return None
         elif not _object_ok(trig.object, tgs, r, span[-1]):
             return None
+    if trig.object_heads and not any(
+            _object_headed(t, n, r) for t, via in tgs if via in (trig.object_via or ("dobj", "nsubjpass"))
+            for n in trig.object_heads):
+        return None  # "detained the president's nephew": the president is no object
     if trig.governed and not _governed(trig, root):
         return None
     if trig.state_modifier and not _state_modified(root):

@@ -78,6 +78,7 @@ class Trigger:
     lethal_ignores: tuple[str, ...] = ()
     agent_words: tuple[str, ...] = ()
     agent_heads: tuple[str, ...] = ()
+    object_heads: tuple[str, ...] = ()
     priority: int = 5
     confidence: float = 0.7
 
@@ -129,6 +130,7 @@ class StatusCues:
     telling_marks: frozenset[str] = frozenset()
     intending_verbs: frozenset[str] = frozenset()
     toll_nouns: frozenset[str] = frozenset()
+    rank_words: frozenset[str] = frozenset()
     attempt_codes: frozenset[str] = frozenset()
     accusation_heads: frozenset[str] = frozenset()
     legal_heads: frozenset[str] = frozenset()
@@ -226,6 +228,7 @@ def _trigger(i: int, raw: dict[str, Any], groups: dict[str, list[str]], known: s
         lethal_ignores=tuple(_words(raw.get("lethal_ignores"))),
         agent_words=tuple(_words(raw.get("agent_words"))),
         agent_heads=tuple(_words(raw.get("agent_heads"))),
+        object_heads=tuple(_words(raw.get("object_heads"))),
         yield_next=bool(raw.get("yield_next", False)),
         main_over=_codes([str(v) for v in raw.get("main_over") or []], groups, known, where),
         priority=int(raw.get("priority", 5)),
@@ -294,6 +297,7 @@ def rules() -> Rules:
         telling_marks=frozenset(_words(st.get("telling_marks"))),
         intending_verbs=frozenset(_words(st.get("intending_verbs"))),
         toll_nouns=frozenset(_words(st.get("toll_nouns"))),
+        rank_words=frozenset(_words(st.get("rank_words"))),
         attempt_codes=frozenset(str(c) for c in st.get("attempt_codes") or []),
         no_event_governors=WordSet.of(_words(st["no_event_governors"])),
         stopping_acts=WordSet.of(_words(st["stopping_acts"])),

@@ -111,6 +111,11 @@ def _habitual_or_total(c: Token, cues: StatusCues) -> bool:
     sub = list(c.subtree)
     if c.dep_ not in ("npadvmod", "advmod", "prep") or len(sub) > 9:
         return False
+    before = c.left_edge.i - 1
+    if before >= c.sent.start and c.doc[before].pos_ == "NOUN" and any(
+            g.lower_ in cues.rank_words or (g.tag_ == "JJS" and g.lower_ not in ("least", "most"))
+            for g in c.doc[before].children):
+        return False  # "ousts Damiba in Burkina's second coup this year": the coup's rank, no total
     if cues.summary_periods.in_words(set(), " " + " ".join(g.lower_ for g in sub) + " "):
         return True
     if len(sub) > 5:
