@@ -1913,3 +1913,18 @@ def test_coups_releases_and_ranks(nlp: Language, text: str, code: str) -> None:
 )
 def test_no_release_or_total_is_an_event(nlp: Language, text: str) -> None:
     assert _told(nlp, text) == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["Settlers uprooted 200 olive trees belonging to farmers of Qaryut, WAFA reported.",
+     "Islamic State militants bulldozed the ancient city of Hatra, the ministry said."],
+)
+def test_heritage_and_orchards_destroyed_are_property_destruction(nlp: Language, text: str) -> None:
+    assert _told(nlp, text) == {"PROPERTY_DISTRUCT"}
+
+
+@pytest.mark.slow
+def test_a_storm_that_uproots_trees_is_no_event(nlp: Language) -> None:
+    assert _told(nlp, "Storm winds uprooted trees across Lagos on Sunday.") == set()
