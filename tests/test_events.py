@@ -1928,3 +1928,10 @@ def test_heritage_and_orchards_destroyed_are_property_destruction(nlp: Language,
 @pytest.mark.slow
 def test_a_storm_that_uproots_trees_is_no_event(nlp: Language) -> None:
     assert _told(nlp, "Storm winds uprooted trees across Lagos on Sunday.") == set()
+
+
+@pytest.mark.slow
+def test_an_event_note_s_opening_date_dates_the_event_even_when_the_parse_splits_it(nlp: Language) -> None:
+    # the small model hangs "December 2016" on the verb and "On 1" apart: still the note's own date
+    assert _told(nlp, "On 1 December 2016, gunmen killed five villagers in Galkayo.") == {"ATTACK"}
+    assert _told(nlp, "The massacre of 12 July 1995 in Srebrenica killed 8,000 men.") == set()

@@ -80,11 +80,23 @@ def _past_year(c: Token, trigger: Token, published_year: int | None, months: fro
     if c.dep_ in ("nummod", "compound", "amod", "npadvmod", "poss"):
         # (a whole date opening the sentence, as an event note opens ("Around 15 February 2022, ISGS
         # established a base"), or closing it, as a caption closes, dates the event itself)
-        return earlier or (published_year is None and not (_framing(c) and _whole_date(c, months)))
+        return earlier or (published_year is None and not (_framing(c) and _whole_date(c, months))
+                           and not _opening_date(c, months))
     if c.dep_ == "prep" and c.lower_ == "in":
         # without a publication date, only a named past event ("the bombing of Dresden in 1945")
         return earlier or (published_year is None and trigger.pos_ in ("NOUN", "PROPN"))
     return c.dep_ == "prep" and c.lower_ == "during" and earlier
+
+
+def _opening_date(c: Token, months: frozenset[str]) -> bool:
+    """A month and year whose day the parse hung elsewhere, opening an event note ("On 1 December
+    2016, gunmen killed ...": "December 2016" alone modifies the verb, "On 1" is apart)."""
+    sent = c.sent
+    first = c.left_edge.i
+    day = c.doc[first - 1] if first - 1 >= sent.start else None
+    return (day is not None and day.text.isdigit() and 1 <= int(day.text) <= 31 and first - 2 == sent.start
+            and c.doc[sent.start].lower_ in ("on", "around", "about")
+            and any(g.lower_.rstrip(".") in months for g in c.subtree) and any(_year(g) for g in c.subtree))
 
 
 def _framing(c: Token) -> bool:
