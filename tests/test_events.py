@@ -1935,3 +1935,18 @@ def test_an_event_note_s_opening_date_dates_the_event_even_when_the_parse_splits
     # the small model hangs "December 2016" on the verb and "On 1" apart: still the note's own date
     assert _told(nlp, "On 1 December 2016, gunmen killed five villagers in Galkayo.") == {"ATTACK"}
     assert _told(nlp, "The massacre of 12 July 1995 in Srebrenica killed 8,000 men.") == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["Traders rally in Onitsha over market eviction", "Residents march in Lahore over gas shortage",
+     "Villagers march to the district office over insecurity"],
+)
+def test_a_march_over_a_grievance_is_a_protest(nlp: Language, text: str) -> None:
+    assert _told(nlp, text) == {"PEACE_PROTEST"}
+
+
+@pytest.mark.slow
+def test_a_parade_march_is_no_protest(nlp: Language) -> None:
+    assert _told(nlp, "Veterans march in the Remembrance Day parade in London") == set()
