@@ -669,6 +669,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
         UNSEEN9_FILE,
         UNSEEN9_READ_FILE,
         UNSEEN10_FILE,
+        UNSEEN11_FILE,
         UNSEEN_FILE,
     )
 
@@ -683,6 +684,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     ninth = [json.loads(line) for line in UNSEEN9_FILE.read_text("utf-8").splitlines() if line.strip()]
     ninth_read = [json.loads(line) for line in UNSEEN9_READ_FILE.read_text("utf-8").splitlines() if line.strip()]
     tenth = [json.loads(line) for line in UNSEEN10_FILE.read_text("utf-8").splitlines() if line.strip()]
+    eleventh = [json.loads(line) for line in UNSEEN11_FILE.read_text("utf-8").splitlines() if line.strip()]
     captions = [json.loads(line) for line in CAPTIONS_FILE.read_text("utf-8").splitlines() if line.strip()]
     quiet = [json.loads(line) for line in NONEVENTS_FILE.read_text("utf-8").splitlines() if line.strip()]
     trained = {json.loads(line)["text"] for path in TRAIN_DIR.glob("*.jsonl")
@@ -690,7 +692,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     quiet2 = [json.loads(line) for path in (NONEVENTS2_FILE, NONEVENTS2_READ_FILE)
               for line in path.read_text("utf-8").splitlines() if line.strip()]
     every = (rows + second + third + fourth + fifth + sixth + seventh + eighth + ninth + ninth_read + tenth
-             + captions + quiet + quiet2)
+             + eleventh + captions + quiet + quiet2)
     assert not {r["text"] for r in every} & trained
     assert len({r["text"] for r in every}) == len(every)
     assert len(fourth) == 338 and all(sum(r["code"] == c for r in fourth) >= 8 for c in CODES)

@@ -79,6 +79,9 @@ UNSEEN9_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "sn
 # A tenth (2026-12-06, twenty-sixth session): 400 snippets in the voices of web copy, 150 of them hard
 # non-events, written beside the session's training batches to measure training on them; never read.
 UNSEEN10_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen10.jsonl"
+# An eleventh (2026-12-06, twenty-seventh session): 400 snippets in the voices of real copy (ACLED event
+# notes, mid-article sentences, translations, tickers), 150 of them hard non-events; never read.
+UNSEEN11_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen11.jsonl"
 # 296 hard non-events in the same shapes (2026-12-06, twenty-fifth session), halved by line likewise.
 NONEVENTS2_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2.jsonl"
 NONEVENTS2_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2_read.jsonl"
@@ -454,6 +457,7 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
                        ("unseen4", UNSEEN4_FILE), ("unseen5", UNSEEN5_FILE), ("unseen6", UNSEEN6_FILE),
                        ("unseen7", UNSEEN7_FILE), ("unseen8", UNSEEN8_FILE), ("unseen9", UNSEEN9_FILE),
                        ("unseen9_read", UNSEEN9_READ_FILE), ("unseen10", UNSEEN10_FILE),
+                       ("unseen11", UNSEEN11_FILE),
                        ("nonevents2", NONEVENTS2_FILE),
                        ("nonevents2_read", NONEVENTS2_READ_FILE),
                        ("captions", CAPTIONS_FILE), ("nonevents", NONEVENTS_FILE)):
