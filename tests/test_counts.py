@@ -90,8 +90,8 @@ def test_lexicon_has_acled_quantity_words() -> None:
         ("Nine corpses dumped in Baquba's Tahrir district.", 9, 9, 9),
         # a dateline the parse hangs the clause on, and a victim parsed as a second predicate
         ("TAIZ: A woman and her son were killed on Sunday when a mortar shell landed on their house.", 2, 2, 2),
-        ("Police shot dead a 17-year-old during protests in Mombasa on Tuesday.", 1, 1, 1),
-        ("Sudan: student killed as police fire on Omdurman rally", 1, 1, 1),
+        ("Police shot dead a 19-year-old in Nairobi on Tuesday.", 1, 1, 1),
+        ("Mozambique: teenager killed as police shoot at protest in Maputo", 1, 1, 1),
         ("Soldiers gun down 14 villagers at Tinzaouaten market", 14, 14, 14),
         ("A BSF jawan attained martyrdom in the exchange of fire near Samba.", 1, 1, 1),
         # one day's fighting told over the past 24 hours is its toll, not a period's total

@@ -1888,6 +1888,9 @@ def test_a_drug_seizure_stays_ordinary_crime(nlp: Language) -> None:
 @pytest.mark.slow
 def test_the_arrest_of_a_reporter_is_political(nlp: Language) -> None:
     assert _told(nlp, "Security agents arrested a reporter of the Daily Monitor in Kampala on Monday.") == {"ARREST"}
+    # the press that tells the story, or a man who posed as one, makes no arrest political
+    assert _told(nlp, "Police arrested three teenagers for vandalising cars, our reporter learnt.") == set()
+    assert _told(nlp, "Police arrested a man who posed as a reporter to extort money from traders.") == set()
 
 
 @pytest.mark.slow
@@ -1897,6 +1900,9 @@ def test_the_arrest_of_a_reporter_is_political(nlp: Language) -> None:
         ("Soldiers seized the prime minister at his home in Khartoum and dissolved the cabinet.", "OTHER"),
         ("Soldiers detained the president's nephew at a checkpoint outside Bamako.", "ARREST"),
         ("Philippine troops arrested a ranking NPA leader at a checkpoint in Bukidnon on Wednesday.", "ARREST"),
+        # a title of something other than a country, or a qualified one, is no head of government
+        ("Israeli soldiers detained the president of the Palestinian Prisoners Club in Ramallah.", "ARREST"),
+        ("Troops detained the vice president in Juba on Monday.", "ARREST"),
         ("Rebels released four Red Cross workers near Uvira on Sunday, the ICRC said.", "OTHER"),
         ("Lieutenant Doumbia ousts the junta chief in Guinea's second coup this year", "OTHER"),
     ],
@@ -1911,7 +1917,10 @@ def test_coups_releases_and_ranks(nlp: Language, text: str, code: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["The Taliban released a statement denying any role in the blast.",
-     "Gunmen have killed more than 200 villagers in Kauru this year."],
+     "Gunmen have killed more than 200 villagers in Kauru this year.",
+     # a superlative of a plural is no rank of one event
+     "Jihadists have killed more than 400 civilians in the country's largest provinces this year.",
+     "The army destroyed an ancient smuggling route used by insurgents."],
 )
 def test_no_release_or_total_is_an_event(nlp: Language, text: str) -> None:
     assert _told(nlp, text) == set()
@@ -1937,16 +1946,6 @@ def test_an_event_note_s_opening_date_dates_the_event_even_when_the_parse_splits
     # the small model hangs "December 2016" on the verb and "On 1" apart: still the note's own date
     assert _told(nlp, "On 1 December 2016, gunmen killed five villagers in Galkayo.") == {"ATTACK"}
     assert _told(nlp, "The massacre of 12 July 1995 in Srebrenica killed 8,000 men.") == set()
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "text",
-    ["Traders rally in Onitsha over market eviction", "Residents march in Lahore over gas shortage",
-     "Villagers march to the district office over insecurity"],
-)
-def test_a_march_over_a_grievance_is_a_protest(nlp: Language, text: str) -> None:
-    assert _told(nlp, text) == {"PEACE_PROTEST"}
 
 
 @pytest.mark.slow

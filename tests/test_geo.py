@@ -853,6 +853,9 @@ def test_a_unit_named_by_words_alone_is_read_only_where_the_text_calls_it_a_unit
     text = "Separatists attacked a gendarmerie post in Cameroon's Northwest region, near Bamenda and Ndop."
     north_west = _gold(gaz, text, "Cameroon", "Northwest", "Bamenda", "Ndop")["Northwest"]
     assert north_west.country == "CM" and north_west.feature_code == "ADM1"
+    # such a unit of a country the article does not name is no reading
+    east = _gold(gaz, "Jihadists attacked a convoy in Burkina Faso's East region.", "Burkina Faso", "East")["East"]
+    assert east.country != "CM"
 
 
 @pytest.mark.slow
@@ -862,6 +865,9 @@ def test_a_small_namesake_abroad_and_far_from_the_story_is_left_to_a_stand_in(ga
     places = _gold(gaz, text, "CUSCO", "Peru", "Aguas Calientes", "Ollantaytambo", "Urubamba")
     spot = places["Aguas Calientes"]
     assert spot.country == "PE" and spot.stand_in
+    # beside capitals of three countries a town keeps its own reading
+    text = "Foreign ministers in London, Paris and Berlin condemned the settler rampage in Huwara on Sunday."
+    assert _gold(gaz, text, "London", "Paris", "Berlin", "Huwara")["Huwara"].country == "PS"
 
 
 @pytest.mark.slow

@@ -593,9 +593,16 @@ def _headed_by(tok: Token, name: str, r: Rules) -> bool:
 
 
 def _object_headed(tok: Token, name: str, r: Rules) -> bool:
-    """Whether an object's own noun, with its compounds and adjectives ("prime minister"), is a word of set ``name``."""
+    """Whether an object's own noun, with its compounds and adjectives ("prime minister"), is a word of
+    set ``name``: not a qualified title ("the vice president") nor one of something other than a
+    country ("the president of the Bar Association")."""
     own = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok.lemma_.lower()]
     words = {tok.lemma_.lower(), tok.lower_}
+    if "office_qualifiers" in r.sets and r.sets["office_qualifiers"].in_words(set(own), " " + " ".join(own) + " "):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" and not any(g.ent_type_ == "GPE" for g in c.children)
+           for c in tok.children):
+        return False
     return name in r.sets and r.sets[name].in_words(words, " " + " ".join(own) + " ")
 
 

@@ -1427,7 +1427,7 @@ def _within_a_day(after: list[str]) -> bool:
     spans = lexicon().day_spans
     for k, w in enumerate(after):
         if w in spans:
-            figures = [x for x in after[:k] if x.isdigit()]
+            figures = [x for x in after[:k] if x.isdecimal()]
             return all(int(x) <= 24 for x in figures) or w == "day"
         if w in ("days", "weeks", "months", "years", "week", "month", "year"):
             return False

@@ -94,7 +94,7 @@ def _opening_date(c: Token, months: frozenset[str]) -> bool:
     sent = c.sent
     first = c.left_edge.i
     day = c.doc[first - 1] if first - 1 >= sent.start else None
-    return (day is not None and day.text.isdigit() and 1 <= int(day.text) <= 31 and first - 2 == sent.start
+    return (day is not None and day.text.isdecimal() and 1 <= int(day.text) <= 31 and first - 2 == sent.start
             and c.doc[sent.start].lower_ in ("on", "around", "about")
             and any(g.lower_.rstrip(".") in months for g in c.subtree) and any(_year(g) for g in c.subtree))
 
@@ -124,7 +124,7 @@ def _habitual_or_total(c: Token, cues: StatusCues) -> bool:
     if c.dep_ not in ("npadvmod", "advmod", "prep") or len(sub) > 9:
         return False
     before = c.left_edge.i - 1
-    if before >= c.sent.start and c.doc[before].pos_ == "NOUN" and any(
+    if before >= c.sent.start and c.doc[before].tag_ == "NN" and any(
             g.lower_ in cues.rank_words or (g.tag_ == "JJS" and g.lower_ not in ("least", "most"))
             for g in c.doc[before].children):
         return False  # "ousts Damiba in Burkina's second coup this year": the coup's rank, no total

@@ -34,6 +34,7 @@ from .normalize import is_latin, name_key, skeleton
 
 __all__ = [
     "SCHEMA_VERSION",
+    "UNIT_WORDS",
     "Candidate",
     "Gazetteer",
     "ImportStats",
@@ -1057,7 +1058,7 @@ class Gazetteer:
         key = name_key(name)
         if not key:
             return ()
-        sql = (f"SELECT {_COLS}, {MAIN} FROM name n JOIN place p ON p.id = n.id "
+        sql = (f"SELECT {_COLS}, {UNIT_WORDS} FROM name n JOIN place p ON p.id = n.id "
                f"WHERE n.key = ? AND n.kind = {UNIT_WORDS} GROUP BY p.id ORDER BY p.population DESC LIMIT 40")
         return tuple(self._rows(sql, (key,)))
 

@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
-from .gazetteer import ALTERNATE, CODE, DEMONYM, MAIN, Candidate, Gazetteer
+from .gazetteer import ALTERNATE, CODE, DEMONYM, MAIN, UNIT_WORDS, Candidate, Gazetteer
 from .normalize import name_key
 from .recognize import Mention, words
 
@@ -53,7 +53,7 @@ _BIG_CITY, _BIG_RATIO, _BIG_CITY_BONUS = 300_000, 50, 1.5
 _ACC_KM = 161.0
 # the units a list is read as a list of (towns of one country are left to the country focus)
 _LISTED_CODES = {"PCLI", "ADM1", "ADM2"}
-_KIND_BONUS = {MAIN: 0.0, ALTERNATE: -0.3, DEMONYM: 0.0, CODE: -0.5}
+_KIND_BONUS = {MAIN: 0.0, ALTERNATE: -0.3, DEMONYM: 0.0, CODE: -0.5, UNIT_WORDS: 0.0}
 
 
 @dataclass
@@ -403,7 +403,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     out = _unsupported_alternate(_unsupported_fuzzy(_own_name_at_home(out, cand_lists)))
     out = _told_where(out, keys)
     far = _far_namesakes(out)
-    out = [Resolution(r.mention, None, None, []) if k in far else r for k, r in enumerate(out)]
+    out = [Resolution(r.mention, None, None, []) if k in far or _unit_abroad(r, out) else r
+           for k, r in enumerate(out)]
     out = [_inside(r, out) for r in out]
     # a name the gazetteer holds only by its vowel skeleton is as good as lacking once left unread
     lacked = far | {k for k, cands in enumerate(cand_lists) if all(c.kind >= 10 for c in cands)}
@@ -475,20 +476,34 @@ def _unsupported_alternate(out: list[Resolution]) -> list[Resolution]:
 
 
 def _far_namesakes(out: list[Resolution]) -> set[int]:
-    """Small towns read in a country none of the article's other places is read in, far from all of
-    them, where the article names at least three others: a namesake of a spot the gazetteer lacks
-    ("Aguas Calientes" below Machu Picchu is no Aguascalientes village of Mexico, London, Ontario's
-    "Masonville" none of New York). They are left to a stand-in town, as a name the gazetteer lacks."""
+    """Small towns read in a country none of the article's other places is read in and far from all of
+    them, where three or more others are read and two or more of them in one other country: a
+    namesake of a spot the gazetteer lacks ("Aguas Calientes" below Machu Picchu is no Aguascalientes
+    village of Mexico, London, Ontario's "Masonville" none of New York). They are left to a stand-in
+    town, as a name the gazetteer lacks; beside places of many countries a town keeps its reading
+    ("Huwara" beside London, Paris and Berlin)."""
     placed = [(k, r.place) for k, r in enumerate(out) if r.place is not None and r.place.latitude is not None]
     far: set[int] = set()
     for k, c in placed:
         others = [p for j, p in placed if j != k and name_key(p.name) != name_key(c.name)]
+        home = Counter(p.country for p in others).most_common(1)
         if (len(others) < 3 or c.fclass != "P" or c.population >= _SMALL_TOWN or c.fcode == "PPLC"
+                or not home or home[0][1] < 2
                 or any(p.country == c.country for p in others)):
             continue
         if not any(_near(c, p, _FUZZY_KM) for p in others):
             far.add(k)
     return far
+
+
+def _unit_abroad(r: Resolution, out: list[Resolution]) -> bool:
+    """A unit named by words alone read in a country no other place of the article is read in: "Burkina
+    Faso's East region" is no East region of Cameroon (such units are read by their words and the
+    country the text names with them)."""
+    c = r.place
+    if c is None or c.kind != UNIT_WORDS:
+        return False
+    return not any(o.place is not None and o.place.country == c.country for o in out if o is not r)
 
 
 def _pointed(r: Resolution, out: list[Resolution]) -> Resolution:
