@@ -865,6 +865,11 @@ def test_a_small_namesake_abroad_and_far_from_the_story_is_left_to_a_stand_in(ga
     places = _gold(gaz, text, "CUSCO", "Peru", "Aguas Calientes", "Ollantaytambo", "Urubamba")
     spot = places["Aguas Calientes"]
     assert spot.country == "PE" and spot.stand_in
+    # a region named by directions is no spot a town stands in for
+    text = ("KADUNA - Troops arrested bandits fleeing from the North East near Zaria, Kafanchan and Kachia, "
+            "the army said.")
+    region = _gold(gaz, text, "KADUNA", "North East", "Zaria", "Kafanchan", "Kachia")["North East"]
+    assert not region.stand_in
     # beside capitals of three countries a town keeps its own reading
     text = "Foreign ministers in London, Paris and Berlin condemned the settler rampage in Huwara on Sunday."
     assert _gold(gaz, text, "London", "Paris", "Berlin", "Huwara")["Huwara"].country == "PS"

@@ -483,8 +483,11 @@ def _far_namesakes(out: list[Resolution]) -> set[int]:
     town, as a name the gazetteer lacks; beside places of many countries a town keeps its reading
     ("Huwara" beside London, Paris and Berlin)."""
     placed = [(k, r.place) for k, r in enumerate(out) if r.place is not None and r.place.latitude is not None]
+    directions = set(words()["directions"])
     far: set[int] = set()
     for k, c in placed:
+        if set(name_key(out[k].mention.text).split()) <= directions:
+            continue  # "fleeing from the North East": a region of the story's country, no spot to stand in for
         others = [p for j, p in placed if j != k and name_key(p.name) != name_key(c.name)]
         home = Counter(p.country for p in others).most_common(1)
         if (len(others) < 3 or c.fclass != "P" or c.population >= _SMALL_TOWN or c.fcode == "PPLC"
