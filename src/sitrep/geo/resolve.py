@@ -43,6 +43,8 @@ _AREA_CODES = {"PCLI", "CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN"
 _FUZZY_KM = 500.0
 # an alternate name of a town smaller than this, far from the story's places, is no reading of it
 _SMALL_TOWN = 10_000
+# more places than a story names: _far_namesakes reads no frame in them (and stays linear)
+_FAR_MAX_PLACES = 200
 # a city this big, in a first-level unit of its name, is what the bare name means ("New York")
 _GREAT_CITY = 1_000_000
 _GREAT_CITY_BONUS = 2.5
@@ -483,16 +485,21 @@ def _far_namesakes(out: list[Resolution]) -> set[int]:
     town, as a name the gazetteer lacks; beside places of many countries a town keeps its reading
     ("Huwara" beside London, Paris and Berlin)."""
     placed = [(k, r.place) for k, r in enumerate(out) if r.place is not None and r.place.latitude is not None]
+    if len(placed) > _FAR_MAX_PLACES:
+        return set()  # a list of places, no story: no frame to read a namesake against
     directions = set(words()["directions"])
+    countries = Counter(p.country for _, p in placed)
     far: set[int] = set()
     for k, c in placed:
+        if c.fclass != "P" or c.population >= _SMALL_TOWN or c.fcode == "PPLC":
+            continue
         if set(name_key(out[k].mention.text).split()) <= directions:
             continue  # "fleeing from the North East": a region of the story's country, no spot to stand in for
         others = [p for j, p in placed if j != k and name_key(p.name) != name_key(c.name)]
+        mine = countries[c.country] - sum(1 for _, p in placed if p.country == c.country
+                                          and name_key(p.name) == name_key(c.name))
         home = Counter(p.country for p in others).most_common(1)
-        if (len(others) < 3 or c.fclass != "P" or c.population >= _SMALL_TOWN or c.fcode == "PPLC"
-                or not home or home[0][1] < 2
-                or any(p.country == c.country for p in others)):
+        if len(others) < 3 or mine > 0 or not home or home[0][1] < 2:
             continue
         if not any(_near(c, p, _FUZZY_KM) for p in others):
             far.add(k)
