@@ -488,7 +488,6 @@ def _far_namesakes(out: list[Resolution]) -> set[int]:
     if len(placed) > _FAR_MAX_PLACES:
         return set()  # a list of places, no story: no frame to read a namesake against
     directions = set(words()["directions"])
-    countries = Counter(p.country for _, p in placed)
     far: set[int] = set()
     for k, c in placed:
         if c.fclass != "P" or c.population >= _SMALL_TOWN or c.fcode == "PPLC":
@@ -496,10 +495,8 @@ def _far_namesakes(out: list[Resolution]) -> set[int]:
         if set(name_key(out[k].mention.text).split()) <= directions:
             continue  # "fleeing from the North East": a region of the story's country, no spot to stand in for
         others = [p for j, p in placed if j != k and name_key(p.name) != name_key(c.name)]
-        mine = countries[c.country] - sum(1 for _, p in placed if p.country == c.country
-                                          and name_key(p.name) == name_key(c.name))
         home = Counter(p.country for p in others).most_common(1)
-        if len(others) < 3 or mine > 0 or not home or home[0][1] < 2:
+        if len(others) < 3 or any(p.country == c.country for p in others) or not home or home[0][1] < 2:
             continue
         if not any(_near(c, p, _FUZZY_KM) for p in others):
             far.add(k)
