@@ -525,9 +525,13 @@ def test_sport_and_diplomacy_words_block_only_what_they_name(nlp: Language, text
         ("The Bastille Day truck attack in Nice killed 86 people.", {"ATTACK"}),
         ("Tuesday's raid on the village left 30 dead and dozens wounded.", {"ATTACK"}),
         ("Three people were killed in an attack on a village in Borno state.", {"ATTACK"}),
-        # ... but not an animal's attack, an attack only named, or a blast that may be an accident
+        ("Three people died in the attack on the market in Maiduguri.", {"ATTACK"}),
+        ("Two villagers lost their lives in the attack on the market.", {"ATTACK"}),
+        # ... but not lives or ground lost otherwise, dying merely near one, or an animal's attack, an attack only named, or a blast that may be an accident
         ("A shark attack killed a surfer off the coast of Western Australia.", set()),
         ("The governor visited the families of those killed in last week's attack.", set()),
+        ("The firm lost millions in the attack on its computer network.", set()),
+        ("An old man died in the crush after the attack on the market.", set()),
         ("The explosion killed 12 workers at the factory.", set()),
         # a court that is attacked is the target, not court news; court news still blocks
         ("Insurgents stormed the district court in Kandahar and killed seven people.", {"ATTACK"}),

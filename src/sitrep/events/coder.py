@@ -560,10 +560,14 @@ def _lethal(root: Token, r: Rules) -> bool:
                 return True
         return False
     prep = root.head
+    verb = prep.head
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    dies = verb.lemma_.lower() in r.sets["lethal_in"].singles and all(
+        o.lower_ in outcomes or o.lemma_.lower() in outcomes for o in objects)  # "lost their lives", not "lost ground"
     return (
-        root.dep_ == "pobj" and prep.lower_ in ("in", "by") and prep.head.pos_ == "VERB"
-        and prep.head.lemma_.lower() in kills
-        and not (prep.head.dep_ in ("relcl", "acl") and prep.head.head.dep_ != "ROOT")
+        root.dep_ == "pobj" and prep.lower_ in ("in", "by") and verb.pos_ == "VERB"
+        and (verb.lemma_.lower() in kills or (dies and prep.lower_ == "in"))
+        and not (verb.dep_ in ("relcl", "acl") and verb.head.dep_ != "ROOT")
     )
 
 
