@@ -16,7 +16,9 @@ from sitrep.events.taxonomy import CODES
 def test_head_has_every_sub_type_and_no_event() -> None:
     h = head()
     assert h.labels == (*CODES, NONE)
-    assert h.inputs == DIM + len(h.labels)  # the embedding, then the rules' reading
+    # the mean- and max-pooled embeddings, then the rules' reading
+    assert [name for name, _ in h.pooling] == ["mean", "max"]
+    assert h.inputs == DIM * len(h.pooling) + len(h.labels)
     assert h.layers[-1][0].shape[1] == len(h.labels)
     assert h.temperature > 0
 

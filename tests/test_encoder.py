@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from conftest import FIXTURES
-from sitrep.encoder import DIM, embed, load
+from sitrep.encoder import DIM, embed, load, pool
 from sitrep.errors import SitrepError
 
 REFERENCE = json.loads((FIXTURES / "encoder_reference.json").read_text(encoding="utf-8"))
@@ -47,6 +47,25 @@ def test_order_kept_across_mixed_lengths_and_batches() -> None:
     # int8 activations are quantised per batch, so batchmates move a vector slightly (cosine ~0.99), never its place
     assert list(similarity.argmax(axis=1)) == list(range(len(texts)))
     assert similarity.diagonal().min() >= 0.98
+
+
+@pytest.mark.slow
+def test_max_pooling_takes_each_dimension_at_its_strongest_token() -> None:
+    enc = load()
+    texts = ["Gunmen attacked a checkpoint.", "Talks resumed in Doha on Monday after a week's pause."]
+    pooled = pool(texts, batch_size=2)
+    assert pooled["max"].shape == (2, DIM) and pooled["max"].dtype == np.float32
+    np.testing.assert_allclose(pooled["mean"], embed(texts, batch_size=2), atol=1e-6)
+    # the padded batchmate's pad positions never win a maximum: a text alone gives its own tokens' maxima
+    for i, text in enumerate(texts):
+        (hidden,) = enc.session.run(["last_hidden_state"], {
+            "input_ids": np.asarray([enc.tokenizer.encode(text).ids], dtype=np.int64),
+            "attention_mask": np.ones((1, len(enc.tokenizer.encode(text).ids)), dtype=np.int64),
+            "token_type_ids": np.zeros((1, len(enc.tokenizer.encode(text).ids)), dtype=np.int64),
+        })
+        alone = pool([text])["max"][0]
+        np.testing.assert_allclose(alone, np.asarray(hidden)[0].max(axis=0), atol=1e-5)
+        assert np.abs(pooled["max"][i] - alone).max() < 0.5  # int8 scales per batch; the place stays
 
 
 def test_empty_input_gives_empty_matrix() -> None:

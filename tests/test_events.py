@@ -527,7 +527,8 @@ def test_sport_and_diplomacy_words_block_only_what_they_name(nlp: Language, text
         ("Three people were killed in an attack on a village in Borno state.", {"ATTACK"}),
         ("Three people died in the attack on the market in Maiduguri.", {"ATTACK"}),
         ("Two villagers lost their lives in the attack on the market.", {"ATTACK"}),
-        # ... but not lives or ground lost otherwise, dying merely near one, or an animal's attack, an attack only named, or a blast that may be an accident
+        # ... but not money lost in one, dying merely near one, an animal's attack, an attack only named,
+        # or a blast that may be an accident
         ("A shark attack killed a surfer off the coast of Western Australia.", set()),
         ("The governor visited the families of those killed in last week's attack.", set()),
         ("The firm lost millions in the attack on its computer network.", set()),
@@ -674,6 +675,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
         UNSEEN9_READ_FILE,
         UNSEEN10_FILE,
         UNSEEN11_FILE,
+        UNSEEN12_FILE,
         UNSEEN_FILE,
     )
 
@@ -689,6 +691,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     ninth_read = [json.loads(line) for line in UNSEEN9_READ_FILE.read_text("utf-8").splitlines() if line.strip()]
     tenth = [json.loads(line) for line in UNSEEN10_FILE.read_text("utf-8").splitlines() if line.strip()]
     eleventh = [json.loads(line) for line in UNSEEN11_FILE.read_text("utf-8").splitlines() if line.strip()]
+    twelfth = [json.loads(line) for line in UNSEEN12_FILE.read_text("utf-8").splitlines() if line.strip()]
     captions = [json.loads(line) for line in CAPTIONS_FILE.read_text("utf-8").splitlines() if line.strip()]
     quiet = [json.loads(line) for line in NONEVENTS_FILE.read_text("utf-8").splitlines() if line.strip()]
     trained = {json.loads(line)["text"] for path in TRAIN_DIR.glob("*.jsonl")
@@ -696,7 +699,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     quiet2 = [json.loads(line) for path in (NONEVENTS2_FILE, NONEVENTS2_READ_FILE)
               for line in path.read_text("utf-8").splitlines() if line.strip()]
     every = (rows + second + third + fourth + fifth + sixth + seventh + eighth + ninth + ninth_read + tenth
-             + eleventh + captions + quiet + quiet2)
+             + eleventh + twelfth + captions + quiet + quiet2)
     assert not {r["text"] for r in every} & trained
     assert len({r["text"] for r in every}) == len(every)
     assert len(fourth) == 338 and all(sum(r["code"] == c for r in fourth) >= 8 for c in CODES)
@@ -715,6 +718,9 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     # transfers) and 150 hard non-events
     assert len(tenth) == 400 and all(8 <= sum(r["code"] == c for r in tenth) <= 14 for c in CODES)
     assert sum(r["code"] is None for r in tenth) == 150
+    # the twelfth: cut as from real articles, 140 hard non-events, every sub-type at least eight times
+    assert len(twelfth) == 400 and sum(r["code"] is None for r in twelfth) == 140
+    assert all(sum(r["code"] == c for r in twelfth) >= 8 for c in CODES)
     assert len(captions) == 600 and {r["voice"] for r in captions} == {"caption", "headline"}
     assert len(third) == 420 and all(sum(r["code"] == c for r in third) == 12 for c in CODES)
     assert len(quiet) == 200 and all(r["code"] is None for r in quiet)

@@ -18,8 +18,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from sitrep.encoder import embed
-from sitrep.events.classifier import NONE, held_out, rule_codes, rule_features
+from sitrep.encoder import pool
+from sitrep.events.classifier import NONE, Head, held_out, rule_codes, rule_features
 from sitrep.events.coder import code_events
 from sitrep.events.taxonomy import CODES
 from sitrep.ingest import article_from_text
@@ -35,12 +35,17 @@ L2 = 1e-3
 EPOCHS = 300
 RATE = 0.003
 DROPOUT = 0.3  # of hidden units, and the share of snippets trained without the rules' reading
-# "No event" weighs twice what its count alone gives it (each class weighs the square root of its
+# "No event" weighs three times what its count alone gives it (each class weighs the square root of its
 # rarity): the head then fills in fewer events where the text tells none, at some cost in events it
-# no longer fills in (train/README.md, twenty-sixth session). It shifts the head's probabilities
+# no longer fills in (train/README.md, twenty-sixth session: twice; twenty-eighth: three times, for the
+# max-pooled input, which reads more events into non-events at twice). It shifts the head's probabilities
 # towards no event, so the thresholds of src/sitrep/data/classifier.yaml are measured for this weight.
-NONE_WEIGHT = 2.0
+NONE_WEIGHT = 3.0
 SEED = 0
+# The head reads each sentence's mean-pooled embedding and its max-pooled token vectors (a trigger word's
+# strongest dimensions, which the mean dilutes), these scaled by a quarter to about the size of the mean's.
+# Measured 2026-12-06 against the mean alone (train/README.md, twenty-eighth session).
+POOLING = (("mean", 1.0), ("max", 0.25))
 
 Array = npt.NDArray[np.float32]
 
@@ -148,7 +153,8 @@ def scores(pred: list[str], gold: list[str]) -> dict[str, float]:
 
 
 def inputs(texts: list[str], readings: list[Collection[str] | None]) -> Array:
-    return np.hstack([embed(texts), rule_features(readings, LABELS)]).astype(np.float32)
+    pooled = Head(labels=LABELS, layers=(), temperature=1.0, pooling=POOLING).embeddings(pool(texts))
+    return np.hstack([pooled, rule_features(readings, LABELS)]).astype(np.float32)
 
 
 def main() -> None:
@@ -174,9 +180,10 @@ def main() -> None:
     per_label = {label: int((y_train == i).sum()) for i, label in enumerate(LABELS)}
     head = {
         "about": "sitrep's event classifier: a one-hidden-layer network over all-MiniLM-L6-v2 sentence "
-        "embeddings (src/sitrep/data/encoder) and the rules' reading of the sentence. Rebuilt by "
-        "`make train` (train/train_head.py) from train/events/*.jsonl.",
+        "embeddings, mean- and max-pooled (src/sitrep/data/encoder), and the rules' reading of the sentence. "
+        "Rebuilt by `make train` (train/train_head.py) from train/events/*.jsonl.",
         "labels": list(LABELS),
+        "pooling": [list(p) for p in POOLING],
         "temperature": t,
         "trained_on": {"snippets": len(train), "per_label": per_label, "none_weight": NONE_WEIGHT},
         "fresh": {"snippets": len(test), **figures, "alone": figures_alone, "rules": figures_rules},

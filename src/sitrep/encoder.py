@@ -17,7 +17,7 @@ from tokenizers import Encoding, Tokenizer
 
 from .errors import SitrepError
 
-__all__ = ["DIM", "MAX_LENGTH", "THREADS_ENV", "Encoder", "embed", "load"]
+__all__ = ["DIM", "MAX_LENGTH", "THREADS_ENV", "Encoder", "embed", "load", "pool"]
 
 DIM = 384
 MAX_LENGTH = 128
@@ -83,13 +83,17 @@ def _batch(encodings: Sequence[Encoding]) -> dict[str, npt.NDArray[np.int64]]:
     return arrays
 
 
-def embed(texts: Sequence[str], batch_size: int = 32, encoder: Encoder | None = None) -> npt.NDArray[np.float32]:
-    """L2-normalised mean-pooled embeddings, float32 of shape ``(len(texts), 384)``, in the order given."""
+def pool(
+    texts: Sequence[str], batch_size: int = 32, encoder: Encoder | None = None
+) -> dict[str, npt.NDArray[np.float32]]:
+    """Each text's token vectors pooled two ways, float32 of shape ``(len(texts), 384)`` each, in the order
+    given: ``mean``, the L2-normalised mean (the sentence embedding), and ``max``, each dimension's largest
+    value over the tokens (what one strong word, a trigger, contributes; the mean dilutes it)."""
     if isinstance(texts, str):
         raise TypeError("embed() takes a sequence of texts, not one string")
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    out = {"mean": np.zeros((len(texts), DIM), dtype=np.float32), "max": np.zeros((len(texts), DIM), dtype=np.float32)}
     if not texts:
         return out
     enc = encoder or load()
@@ -99,7 +103,14 @@ def embed(texts: Sequence[str], batch_size: int = 32, encoder: Encoder | None = 
         idx = order[start : start + batch_size]
         inputs = _batch([encodings[i] for i in idx])
         (hidden,) = enc.session.run(["last_hidden_state"], dict(inputs))
+        hidden = np.asarray(hidden, dtype=np.float32)
         mask = inputs["attention_mask"][:, :, None].astype(np.float32)
-        pooled = (np.asarray(hidden, dtype=np.float32) * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
-        out[idx] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
+        out["mean"][idx] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        out["max"][idx] = np.where(mask > 0, hidden, -np.inf).max(axis=1)
     return out
+
+
+def embed(texts: Sequence[str], batch_size: int = 32, encoder: Encoder | None = None) -> npt.NDArray[np.float32]:
+    """L2-normalised mean-pooled embeddings, float32 of shape ``(len(texts), 384)``, in the order given."""
+    return pool(texts, batch_size, encoder)["mean"]

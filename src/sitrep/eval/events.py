@@ -82,6 +82,8 @@ UNSEEN10_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippe
 # An eleventh (2026-12-06, twenty-seventh session): 400 snippets in the voices of real copy (ACLED event
 # notes, mid-article sentences, translations, tickers), 150 of them hard non-events; never read.
 UNSEEN11_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen11.jsonl"
+# 400 snippets cut as from real articles, written apart on 2026-12-06 and never read (snippets_unseen12.md)
+UNSEEN12_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen12.jsonl"
 # 296 hard non-events in the same shapes (2026-12-06, twenty-fifth session), halved by line likewise.
 NONEVENTS2_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2.jsonl"
 NONEVENTS2_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2_read.jsonl"
@@ -457,7 +459,7 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
                        ("unseen4", UNSEEN4_FILE), ("unseen5", UNSEEN5_FILE), ("unseen6", UNSEEN6_FILE),
                        ("unseen7", UNSEEN7_FILE), ("unseen8", UNSEEN8_FILE), ("unseen9", UNSEEN9_FILE),
                        ("unseen9_read", UNSEEN9_READ_FILE), ("unseen10", UNSEEN10_FILE),
-                       ("unseen11", UNSEEN11_FILE),
+                       ("unseen11", UNSEEN11_FILE), ("unseen12", UNSEEN12_FILE),
                        ("nonevents2", NONEVENTS2_FILE),
                        ("nonevents2_read", NONEVENTS2_READ_FILE),
                        ("captions", CAPTIONS_FILE), ("nonevents", NONEVENTS_FILE)):

@@ -55,11 +55,17 @@ class Head:
     labels: tuple[str, ...]
     layers: tuple[tuple[Array, Array], ...]
     temperature: float
+    # the encoder's poolings the head reads, in order, each with the factor it is scaled by
+    pooling: tuple[tuple[str, float], ...] = (("mean", 1.0),)
 
     @property
     def inputs(self) -> int:
-        """Width of the input: the embedding and one slot per label for the rules' reading."""
+        """Width of the input: the pooled embeddings and one slot per label for the rules' reading."""
         return int(self.layers[0][0].shape[0])
+
+    def embeddings(self, pooled: dict[str, Array]) -> Array:
+        """The head's embedding input from :func:`sitrep.encoder.pool`'s poolings."""
+        return np.hstack([pooled[name] * scale for name, scale in self.pooling]).astype(np.float32)
 
     def probabilities(self, embeddings: Array, rules: Array | None = None) -> Array:
         """Calibrated class probabilities, one row per embedding; ``rules`` from :func:`rule_features`."""
@@ -107,7 +113,8 @@ def head() -> Head:
         (np.asarray(layer["weights"], dtype=np.float32), np.asarray(layer["bias"], dtype=np.float32))
         for layer in data["layers"]
     )
-    return Head(labels=tuple(data["labels"]), layers=layers, temperature=float(data["temperature"]))
+    pooling = tuple((str(name), float(scale)) for name, scale in data.get("pooling", [["mean", 1.0]]))
+    return Head(labels=tuple(data["labels"]), layers=layers, temperature=float(data["temperature"]), pooling=pooling)
 
 
 def rule_features(readings: Sequence[Collection[str] | None], labels: Sequence[str]) -> Array:
@@ -134,13 +141,13 @@ def rule_codes(mentions: Sequence[Event]) -> set[str]:
 def probabilities(texts: Sequence[str], rules: Sequence[Collection[str] | None] | None = None) -> Array:
     """Class probabilities (columns in ``head().labels`` order) for each text; ``rules`` gives the rules'
     codes of each text (None: the classifier alone)."""
-    from ..encoder import embed
+    from ..encoder import pool
 
     h = head()
     if not texts:
         return np.zeros((0, len(h.labels)), dtype=np.float32)
     features = None if rules is None else rule_features(rules, h.labels)
-    return h.probabilities(embed(texts), features)
+    return h.probabilities(h.embeddings(pool(texts)), features)
 
 
 def predict(texts: Sequence[str], rules: Sequence[Collection[str] | None] | None = None) -> list[Prediction]:
