@@ -180,6 +180,9 @@ def test_running_totals_are_tallies_not_event_counts(nlp: Any) -> None:
         ("Seven members of one family, including two children, died in the shelling.", 7),
         ("Three suicide bombers detonated their vests at the gate, killing 11 guards.", 11),
         ("The attacker killed himself and two guards at the checkpoint.", 3),
+        # perpetrators told dead beside their victims count, as the codebook says
+        ("A suicide bomber killed two soldiers and himself in Bajaur.", 3),
+        ("Two female suicide bombers struck the fish market, killing themselves and four others.", 6),
         ("Mourners buried the 9 victims of the massacre on Sunday.", 9),
         ("Two men were beaten to death by the crowd.", 2),
         ("Dozens of bodies lay in the street after the raid.", 12),
@@ -555,3 +558,30 @@ def test_a_toll_gate_is_no_death_toll(nlp: Any) -> None:
     got = _read(nlp, "Soldiers fired on protesters at the Lekki toll gate on Tuesday night.").fatalities
     assert got.best is None and got.text is None
     assert _read(nlp, "The death toll rose to 41.").fatalities.best == 41
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        # deaths the next sentence adds to an event whose toll was told: the codebook counts every death
+        ("Two suicide bombers detonated explosive vests at a market in Baghdad, killing 32 civilians. "
+         "The two bombers also died.", 34),
+        ("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing five soldiers. "
+         "The bomber was also killed.", 6),
+        # ... but not the same dead told again, nor wounded
+        ("Gunmen killed four villagers in Zamfara. Two of the dead were also beheaded.", 4),
+        ("Gunmen killed four villagers in Zamfara. Two children were also wounded.", 4),
+        ("Gunmen killed four villagers in Zamfara. Two children were killed.", 4),
+    ],
+)
+def test_deaths_the_next_sentence_adds_to_the_event(nlp: Any, text: str, best: int) -> None:
+    from sitrep.events import fill_arguments, find_events
+    from sitrep.ingest import article_from_text
+
+    art = article_from_text(text, id="c")
+    doc = nlp(text)
+    events = find_events(doc, art)
+    fill_arguments(doc, art, events)
+    # one event (a snippet's second sentence tells more of it, no event of its own), with the whole toll
+    assert [e.fatalities.best for e in events if e.status in ("occurred", "announced")] == [best]

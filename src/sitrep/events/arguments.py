@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Actor, Article, Event, Evidence, Tally
+from ..model import Actor, Article, Count, Event, Evidence, Tally
 from ..nlp import sentence_ents
 from .actors import Mention, article_country, city_countries, code_phrase, dictionary, region_countries
 from .attribution import accusing_verbs, commenting_verbs, sources
 from .counts import SentenceCounts, read_counts
+from .counts import lexicon as counts_lexicon
 from .lexicon import rules
 from .roles import REPORTING, ancestors
 from .tallies import tally_period
@@ -798,6 +799,25 @@ def _nearest_event(events: list[tuple[Event, int]], sent: Span, at: int | None) 
     return min(events, key=lambda e: abs(e[1] - at))[0]
 
 
+def _with_added_deaths(fatal: Count, later: SentenceCounts, doc: Doc) -> Count:
+    """The event's toll with the deaths the next sentence adds to it ("... killing 32 civilians. The two
+    bombers also died." 34); unchanged unless that sentence's death verb is told as an addition."""
+    added = later.fatalities
+    if added.best is None or later.fatal_at is None or fatal.best is None:
+        return fatal
+    word = doc[later.fatal_at]
+    verbs = [word, word.head] if word.dep_ in ("acomp", "oprd", "amod", "nsubj", "nsubjpass") else [word]
+    if not any(c.dep_ == "advmod" and c.lower_ in counts_lexicon().additions for v in verbs for c in v.children):
+        return fatal
+    return Count(
+        best=fatal.best + added.best,
+        low=None if fatal.low is None or added.low is None else fatal.low + added.low,
+        # the high end may hold the perpetrator already ("blew himself up, killing five": high 6)
+        high=None if fatal.high is None else max(fatal.high, fatal.best + added.best),
+        text=fatal.text,
+    )
+
+
 def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
     """Fill each event's actors, counts and attribution in place; return the tallies."""
     lex = dictionary()
@@ -843,6 +863,7 @@ def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
         # claimed responsibility. Seven soldiers were killed."; "protesting the killing of a colleague.
         # Residents said at least three persons died.")
         fatal, fatal_at, injured, injured_at = counts.fatalities, counts.fatal_at, counts.injured, counts.injured_at
+        own_toll = fatal.best is not None
         nxt = i + 1
         while (fatal.best is None or injured.best is None) and nxt < min(i + 3, len(sents)):
             if nxt in by_sent or not _same_paragraph(ctx.text, sents[nxt - 1], sents[nxt]):
@@ -855,6 +876,9 @@ def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
                     injured.text is None or (injured.best is None and later.injured.best is not None)):
                 injured, injured_at = later.injured, later.injured_at
             nxt += 1
+        if own_toll and i + 1 < len(sents) and i + 1 not in by_sent and _same_paragraph(
+                ctx.text, sents[i], sents[i + 1]):
+            fatal = _with_added_deaths(fatal, ctx.counts_of(i + 1), doc)
         if fatal.text is not None:
             _nearest_event(evs, sents[i], fatal_at).fatalities = fatal
         if injured.text is not None:

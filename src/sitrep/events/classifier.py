@@ -225,6 +225,17 @@ def _reacts(sent: Span, verbs: frozenset[str]) -> bool:
         c.dep_ == "dobj" and c.pos_ == "NOUN" for c in root.children)
 
 
+def _follows_up(sents: list[Span], by_sentence: dict[int, list[Event]], i: int, code: str) -> bool:
+    """Whether sentence ``i`` comes right after one whose rule mention has sub-type ``code`` and does not open
+    on another event: it tells more of that one ("... killing five soldiers. The bomber was also killed."),
+    as the rules' own follow-up triggers hold (event_triggers.yaml ``follows_up``)."""
+    from .coder import opens_apart
+    from .lexicon import rules
+
+    before = [m for m in by_sentence.get(i - 1, []) if m.status in REPORTABLE and m.code == code]
+    return i > 0 and bool(before) and not opens_apart(sents[i], rules())
+
+
 def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[str]) -> list[Event]:
     """The rules' ``mentions`` checked by the classifier in the lead sentences (data/classifier.yaml): a
     sentence the rules found nothing in gets the classifier's event, a rule mention the classifier reads
@@ -236,7 +247,8 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
 
     s = _settings()
     every = list(doc.sents)
-    if len(every) > s["snippet_sentences"]:
+    snippet = len(every) <= s["snippet_sentences"]
+    if not snippet:
         # an article: the rest of it backs the rules' reading of its lead
         s = {**s, **{k: float(v) for k, v in (_raw_settings().get("in_articles") or {}).items()}}
     sents = every[: int(s["lead_sentences"])]
@@ -271,6 +283,8 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
                 1.0 - pred.p_none >= s["add_when_event_at_least"] and pred.confidence >= s["add_top_at_least"]
             )
             if (pred.code and sure and not blocked(sent, vetoes) and not _reacts(sent, reactions)
+                    # in an article the lead's fill-in after its headline is the richer mention, merged later
+                    and not (snippet and _follows_up(sents, by_sentence, i, pred.code))
                     and (pred.code not in needs or blocked(sent, needs[pred.code]))
                     and subtype(pred.code).event_type not in background_types(doc, article, sent)):
                 event = _filled(sent, i, pred.code, pred.confidence, article)

@@ -539,6 +539,15 @@ def _struck(root: Token, span: Span) -> list[tuple[Token, str]]:
             if via in _STRUCK_VIA]
 
 
+def opens_apart(sent: Span, r: Rules) -> bool:
+    """Whether a sentence opens on another event than the one before ("Separately, ...", "In another
+    attack, ..."; event_rules.yaml another_event_openers)."""
+    openers = r.sets["another_event_openers"]
+    head = " ".join(t.lower_ for t in sent[:4] if not t.is_punct)
+    words = openers.singles | {p.strip() for p in openers.phrases}
+    return any(head == w or head.startswith(w + " ") for w in words)
+
+
 def _lethal(root: Token, r: Rules) -> bool:
     """The trigger noun is what killed or wounded people: the subject of a lethal verb ("The truck
     attack killed 86"), of one that left dead or claimed lives, or the "in"/"by" object of a
@@ -929,15 +938,8 @@ def _passage(told: dict[int, list[tuple[_Candidate, str]]], sents: list[Span], r
     - an event told in the past perfect after a sentence that told another kind of event is
       background ("Police arrested the opposition leader. He had led protests ...")."""
 
-    openers = r.sets["another_event_openers"]
-
     def apart(i: int) -> bool:
-        # "Separately, ...": the sentence opens on another event than the one before
-        if not 0 <= i < len(sents):
-            return False
-        head = " ".join(t.lower_ for t in sents[i][:4] if not t.is_punct)
-        words = openers.singles | {p.strip() for p in openers.phrases}
-        return any(head == w or head.startswith(w + " ") for w in words)
+        return 0 <= i < len(sents) and opens_apart(sents[i], r)
 
     def has_told(i: int) -> bool:
         return any(st in _TOLD and not c.prior for c, st in told.get(i, []))

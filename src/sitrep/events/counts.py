@@ -96,6 +96,7 @@ class _Lexicon:
     by_fire: dict[str, frozenset[str]] = field(default_factory=dict)  # "burnt alive", "set ablaze"
     with_particle: dict[str, frozenset[str]] = field(default_factory=dict)  # "gun down"
     day_spans: frozenset[str] = frozenset()  # "over the past 24 hours": not a period's total
+    additions: frozenset[str] = frozenset()  # "the bomber also died": more deaths of the event before
 
     def not_person(self, tok: Token) -> bool:
         """A counted noun that names no people ("cattle", "rounds"); a word of death never is one
@@ -121,6 +122,7 @@ def lexicon() -> _Lexicon:
         casualty=set(raw["casualty"]),
         not_people=set(raw["not_people"]),
         subset=set(raw["subset"]),
+        additions=frozenset(raw.get("additions") or ()),
         tally_markers=[key(k) for k in raw["tally_markers"]],
         tally_subjects=set(raw["tally_subjects"]),
         zero=set(raw["zero"]),
@@ -971,8 +973,8 @@ def _singular(tok: Token) -> bool:
     """A single person: "him", "a soldier", "the driver", "a shepherd", "a third", a named person."""
     if tok.lower_ in _PERSON_PRONOUNS and tok.lower_ not in ("himself", "herself"):
         return True
-    if tok.lower_ in ("himself", "herself") and tok.dep_ == "dobj" and tok.head.lemma_ == "kill":
-        return True  # "the attacker killed himself and three soldiers"
+    if tok.lower_ in ("himself", "herself") and _killed_self(tok):
+        return True  # "the attacker killed himself and three soldiers", "killed two soldiers and himself"
     if tok.lower_ in _ORDINALS and any(c.dep_ == "det" for c in tok.children):
         return True  # "a third was wounded"
     if tok.lower_ == "another":
@@ -989,6 +991,29 @@ def _singular(tok: Token) -> bool:
         return False  # "15 guests and staff": many people, not one more
     # the victim of a killing or wounding is a person unless the lexicon says otherwise
     return tok.lemma_.lower() in _PERSON_NOUNS or tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "NOUN"
+
+
+def _killed_self(tok: Token) -> bool:
+    """A reflexive that is the object of a killing, alone or in its list of victims."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ == "dobj" and tok.head.lemma_ == "kill"
+
+
+def _themselves(tok: Token) -> int:
+    """How many killed themselves: the number of the doers the killing's clause hangs on ("Two bombers
+    struck the market, killing themselves and four others" 2); 0 when no number is told."""
+    if tok.lower_ != "themselves" or not _killed_self(tok):
+        return 0
+    verb = tok
+    while verb.dep_ == "conj" or verb.dep_ == "dobj":
+        verb = verb.head
+    for v in (verb, verb.head):  # the killing itself, or the clause it tells the outcome of
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            nums = [c for c in subj.children if c.dep_ == "nummod"]
+            return (_word_value([nums[0].lower_]) or 0) if nums else 0
+    return 0
 
 
 def _singular_victims(k: Token) -> int | None:
@@ -1013,7 +1038,7 @@ def _extra_singulars(k: Token, figs: list[Figure]) -> int:
                 out |= own(c)
         return out
 
-    return sum(1 for t in _victims(k) if _singular(t) and not anchors & own(t))
+    return sum(1 if _singular(t) else _themselves(t) for t in _victims(k) if not anchors & own(t))
 
 
 def _self_killed(sent: Span) -> tuple[int, bool]:
