@@ -569,6 +569,9 @@ def test_a_toll_gate_is_no_death_toll(nlp: Any) -> None:
          "The two bombers also died.", 34),
         ("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing five soldiers. "
          "The bomber was also killed.", 6),
+        # a toll told after the event in a snippet is its toll, not an event of its own
+        ("A Sudanese army warplane bombed a market in Kabkabiya on Monday. Local activists said at least "
+         "15 civilians were killed.", 15),
         # ... but not the same dead told again, nor wounded
         ("Gunmen killed four villagers in Zamfara. Two of the dead were also beheaded.", 4),
         ("Gunmen killed four villagers in Zamfara. Two children were also wounded.", 4),

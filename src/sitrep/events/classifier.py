@@ -226,14 +226,22 @@ def _reacts(sent: Span, verbs: frozenset[str]) -> bool:
 
 
 def _follows_up(sents: list[Span], by_sentence: dict[int, list[Event]], i: int, code: str) -> bool:
-    """Whether sentence ``i`` comes right after one whose rule mention has sub-type ``code`` and does not open
-    on another event: it tells more of that one ("... killing five soldiers. The bomber was also killed."),
-    as the rules' own follow-up triggers hold (event_triggers.yaml ``follows_up``)."""
+    """Whether sentence ``i`` tells more of the event the rules found in the sentence before: it does not
+    open on another event, and either the head reads it as that event's sub-type ("... killing five
+    soldiers. The bomber was also killed.") or it tells a toll ("A warplane bombed a market. Activists
+    said 15 civilians were killed."), as the rules' own follow-up triggers hold (event_triggers.yaml
+    ``follows_up``): the toll is the event's, no event of its own."""
     from .coder import opens_apart
+    from .counts import read_counts
     from .lexicon import rules
 
-    before = [m for m in by_sentence.get(i - 1, []) if m.status in REPORTABLE and m.code == code]
-    return i > 0 and bool(before) and not opens_apart(sents[i], rules())
+    before = [m for m in by_sentence.get(i - 1, []) if m.status in REPORTABLE]
+    if i == 0 or not before or opens_apart(sents[i], rules()):
+        return False
+    if any(m.code == code for m in before):
+        return True
+    told = read_counts(sents[i])
+    return told.fatalities.text is not None or told.injured.text is not None
 
 
 def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[str]) -> list[Event]:
