@@ -198,6 +198,7 @@ def test_running_totals_are_tallies_not_event_counts(nlp: Any) -> None:
         # a headline's toll after a comma; a passive told twice; a siege of hours; animals; a unit's men
         ("Drone hits Kharkiv market, 14 dead", 14),
         ("Police open fire on march in Nairobi, 3 dead", 3),
+        ("Saudi-led coalition jets pound Sanaa, 12 dead", 12),
         ("A farmer was beaten and hacked to death by herders near Agatu.", 1),
         ("Gunmen seized the mall, killing 12 people in a siege that lasted nine hours.", 12),
         ("Five people died and dozens of goats were killed when the shell hit the market.", 5),

@@ -906,8 +906,9 @@ def _victims(k: Token) -> list[Token]:
     elif k.lower_ == "dead" and k.dep_ != "amod" and any(c.dep_ in ("nummod", "npadvmod") for c in k.children):
         # a headline's "..., 14 dead", "..., 2 crew dead": the figure is the toll, not what the verb hit
         targets = []
-    elif k.lower_ == "dead" and k.dep_ in ("conj", "dep") and any(c.dep_ == "nsubj" for c in k.children):
-        targets = [c for c in k.children if c.dep_ == "nsubj"]  # "Missile hits Vinnytsia centre, 22 dead"
+    elif k.lower_ == "dead" and k.dep_ in ("conj", "dep", "ccomp") and any(c.dep_ == "nsubj" for c in k.children):
+        # "Missile hits Vinnytsia centre, 22 dead"; "Jets pound Sanaa, 12 dead" (not Sanaa one more dead)
+        targets = [c for c in k.children if c.dep_ == "nsubj"]
     elif k.lower_ == "dead" and k.dep_ in ("acl", "amod") and k.i > k.head.i and k.head.dep_ == "dobj":
         targets = [k.head]  # "police shot an Indigenous protester dead": the parse hangs "dead" on him
     elif k.lower_ == "dead" and k.head.i != k.i:
