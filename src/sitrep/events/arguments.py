@@ -799,15 +799,22 @@ def _nearest_event(events: list[tuple[Event, int]], sent: Span, at: int | None) 
     return min(events, key=lambda e: abs(e[1] - at))[0]
 
 
-def _with_added_deaths(fatal: Count, later: SentenceCounts, doc: Doc) -> Count:
+def _with_added_deaths(fatal: Count, later: SentenceCounts, sent: Span, nxt: Span) -> Count:
     """The event's toll with the deaths the next sentence adds to it ("... killing 32 civilians. The two
-    bombers also died." 34); unchanged unless that sentence's death verb is told as an addition."""
+    bombers also died." 34); unchanged unless that sentence's death verb is told as an addition of the
+    same event: not another place or day, not "separately", not a share of the dead ("two of them")."""
+    from .coder import names_new_scene, opens_apart
+
     added = later.fatalities
     if added.best is None or later.fatal_at is None or fatal.best is None:
         return fatal
-    word = doc[later.fatal_at]
-    verbs = [word, word.head] if word.dep_ in ("acomp", "oprd", "amod", "nsubj", "nsubjpass") else [word]
-    if not any(c.dep_ == "advmod" and c.lower_ in counts_lexicon().additions for v in verbs for c in v.children):
+    lex = counts_lexicon()
+    word = sent.doc[later.fatal_at]
+    verbs = [word, word.head] if word.dep_ in ("acomp", "oprd") else [word]  # "were also found dead"
+    if not any(c.dep_ == "advmod" and c.lower_ in lex.additions for v in verbs for c in v.children):
+        return fatal
+    if (opens_apart(nxt, rules()) or names_new_scene(nxt, sent)
+            or any(t.lower_ in lex.subset for t in nxt)):
         return fatal
     return Count(
         best=fatal.best + added.best,
@@ -878,7 +885,7 @@ def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
             nxt += 1
         if own_toll and i + 1 < len(sents) and i + 1 not in by_sent and _same_paragraph(
                 ctx.text, sents[i], sents[i + 1]):
-            fatal = _with_added_deaths(fatal, ctx.counts_of(i + 1), doc)
+            fatal = _with_added_deaths(fatal, ctx.counts_of(i + 1), sents[i], sents[i + 1])
         if fatal.text is not None:
             _nearest_event(evs, sents[i], fatal_at).fatalities = fatal
         if injured.text is not None:

@@ -231,17 +231,25 @@ def _follows_up(sents: list[Span], by_sentence: dict[int, list[Event]], i: int, 
     soldiers. The bomber was also killed.") or it tells a toll ("A warplane bombed a market. Activists
     said 15 civilians were killed."), as the rules' own follow-up triggers hold (event_triggers.yaml
     ``follows_up``): the toll is the event's, no event of its own."""
-    from .coder import opens_apart
-    from .counts import read_counts
+    from .coder import names_new_scene, opens_apart
+    from .counts import lexicon, read_counts
     from .lexicon import rules
 
     before = [m for m in by_sentence.get(i - 1, []) if m.status in REPORTABLE]
-    if i == 0 or not before or opens_apart(sents[i], rules()):
+    if i == 0 or not before or opens_apart(sents[i], rules()) or names_new_scene(sents[i], sents[i - 1]):
         return False
+    root, words = sents[i].root, lexicon()
+    dead = words.fatal | words.casualty
+    if root.lemma_.lower() not in dead and any(c.dep_ == "advmod" and c.lower_ in words.additions
+                                                for c in root.children) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in dead for c in root.children):
+        return False  # "A neighbouring village was also attacked": another act ("the dead also included": no)
     if any(m.code == code for m in before):
         return True
-    told = read_counts(sents[i])
-    return told.fatalities.text is not None or told.injured.text is not None
+    told, first = read_counts(sents[i]), read_counts(sents[i - 1])
+    # a toll only where the event before has none: one told with its own toll is no other's
+    return (told.fatalities.text is not None and first.fatalities.best is None) or (
+        told.injured.text is not None and first.injured.best is None)
 
 
 def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[str]) -> list[Event]:

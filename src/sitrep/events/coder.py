@@ -548,6 +548,19 @@ def opens_apart(sent: Span, r: Rules) -> bool:
     return any(head == w or head.startswith(w + " ") for w in words)
 
 
+def names_new_scene(sent: Span, before: Span) -> bool:
+    """Whether a sentence names a place or a day the sentence ``before`` does not ("In Plateau, four
+    farmers were also killed"; "on Tuesday in Bosso"): then it tells another event, not more of that one."""
+    from ..nlp import sentence_ents
+
+    told = before.text.lower()
+    if any(e.label_ in ("GPE", "LOC", "FAC", "DATE") and e.text.lower() not in told for e in sentence_ents(sent)):
+        return True
+    # a name the tagger missed, told where or when: "In Plateau, four farmers were also killed"
+    return any(t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "on")
+               and t.lower_ not in told for t in sent)
+
+
 def _lethal(root: Token, r: Rules) -> bool:
     """The trigger noun is what killed or wounded people: the subject of a lethal verb ("The truck
     attack killed 86"), of one that left dead or claimed lives, or the "in"/"by" object of a
@@ -570,9 +583,10 @@ def _lethal(root: Token, r: Rules) -> bool:
         return False
     prep = root.head
     verb = prep.head
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "lost their lives", "lives were lost"; not "lost ground", "data was lost"
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     dies = verb.lemma_.lower() in r.sets["lethal_in"].singles and all(
-        o.lower_ in outcomes or o.lemma_.lower() in outcomes for o in objects)  # "lost their lives", not "lost ground"
+        o.lower_ in outcomes or o.lemma_.lower() in outcomes for o in objects)
     return (
         root.dep_ == "pobj" and prep.lower_ in ("in", "by") and verb.pos_ == "VERB"
         and (verb.lemma_.lower() in kills or (dies and prep.lower_ == "in"))

@@ -1001,9 +1001,10 @@ def _killed_self(tok: Token) -> bool:
     return tok.dep_ == "dobj" and tok.head.lemma_ == "kill"
 
 
-def _themselves(tok: Token) -> int:
+def _themselves(tok: Token, told: set[int]) -> int:
     """How many killed themselves: the number of the doers the killing's clause hangs on ("Two bombers
-    struck the market, killing themselves and four others" 2); 0 when no number is told."""
+    struck the market, killing themselves and four others" 2); 0 when no number is told or when that
+    number is already one of the figures counted (token indices ``told``)."""
     if tok.lower_ != "themselves" or not _killed_self(tok):
         return 0
     verb = tok
@@ -1013,7 +1014,7 @@ def _themselves(tok: Token) -> int:
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             nums = [c for c in subj.children if c.dep_ == "nummod"]
-            return (_word_value([nums[0].lower_]) or 0) if nums else 0
+            return (_word_value([nums[0].lower_]) or 0) if nums and nums[0].i not in told else 0
     return 0
 
 
@@ -1039,7 +1040,8 @@ def _extra_singulars(k: Token, figs: list[Figure]) -> int:
                 out |= own(c)
         return out
 
-    return sum(1 if _singular(t) else _themselves(t) for t in _victims(k) if not anchors & own(t))
+    told = {i for f in figs for i in range(f.start, f.end)}
+    return sum(1 if _singular(t) else _themselves(t, told) for t in _victims(k) if not anchors & own(t))
 
 
 def _self_killed(sent: Span) -> tuple[int, bool]:
@@ -1228,7 +1230,7 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
             first = figs_all[0]
             bomber_counted = any(
                 t.lower_ in ("bomber", "bombers", "attacker", "attackers") for t in doc[first.start : sent.end]
-            )
+            ) or any(t.lower_ in ("himself", "herself", "themselves") and _killed_self(t) for t in sent)
             selves, bomber = _self_killed(sent) if kind == "fatal" and not bomber_counted else (0, False)
             if selves and not bomber:
                 figs_all.append(Figure(first.start, first.end, first.anchor, selves, selves, selves))
