@@ -583,6 +583,8 @@ def test_a_toll_gate_is_no_death_toll(nlp: Any) -> None:
         ("Herders killed 10 farmers in Benue on Sunday. In Plateau, four farmers were also killed.", [10, 4]),
         ("Gunmen attacked a market in Zamfara, killing 12 people. Separately, two soldiers also died in "
          "Sokoto.", [12]),
+        ("Gunmen attacked a market in Zamfara, killing 12 people. A neighbouring village was also attacked, "
+         "where four people died.", [12, 4]),
         # a toll told after the event in a snippet is its toll, not an event of its own; one told after
         # an event with its own toll, in another place, is another event's
         ("A Sudanese army warplane bombed a market in Kabkabiya on Monday. Local activists said at least "

@@ -532,6 +532,7 @@ def test_sport_and_diplomacy_words_block_only_what_they_name(nlp: Language, text
         ("A shark attack killed a surfer off the coast of Western Australia.", set()),
         ("The governor visited the families of those killed in last week's attack.", set()),
         ("The firm lost millions in the attack on its computer network.", set()),
+        ("Everything was lost in the attack on the warehouse.", set()),
         ("An old man died in the crush after the attack on the market.", set()),
         ("The explosion killed 12 workers at the factory.", set()),
         # a court that is attacked is the target, not court news; court news still blocks

@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from sitrep.encoder import pool
-from sitrep.events.classifier import NONE, Head, held_out, rule_codes, rule_features
+from sitrep.events.classifier import NONE, held_out, pooled_input, rule_codes, rule_features
 from sitrep.events.coder import code_events
 from sitrep.events.taxonomy import CODES
 from sitrep.ingest import article_from_text
@@ -153,8 +153,7 @@ def scores(pred: list[str], gold: list[str]) -> dict[str, float]:
 
 
 def inputs(texts: list[str], readings: list[Collection[str] | None]) -> Array:
-    pooled = Head(labels=LABELS, layers=(), temperature=1.0, pooling=POOLING).embeddings(pool(texts))
-    return np.hstack([pooled, rule_features(readings, LABELS)]).astype(np.float32)
+    return np.hstack([pooled_input(pool(texts), POOLING), rule_features(readings, LABELS)]).astype(np.float32)
 
 
 def main() -> None:

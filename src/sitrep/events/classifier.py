@@ -34,6 +34,7 @@ __all__ = [
     "combine",
     "head",
     "held_out",
+    "pooled_input",
     "predict",
     "probabilities",
     "rule_codes",
@@ -65,7 +66,7 @@ class Head:
 
     def embeddings(self, pooled: dict[str, Array]) -> Array:
         """The head's embedding input from :func:`sitrep.encoder.pool`'s poolings."""
-        return np.hstack([pooled[name] * scale for name, scale in self.pooling]).astype(np.float32)
+        return pooled_input(pooled, self.pooling)
 
     def probabilities(self, embeddings: Array, rules: Array | None = None) -> Array:
         """Calibrated class probabilities, one row per embedding; ``rules`` from :func:`rule_features`."""
@@ -94,6 +95,11 @@ class Prediction:
     def code(self) -> str | None:
         """The ACLED sub-type code, None for no event."""
         return None if self.label == NONE else self.label
+
+
+def pooled_input(pooled: dict[str, Array], pooling: Sequence[tuple[str, float]]) -> Array:
+    """The encoder's poolings (:func:`sitrep.encoder.pool`) side by side, each scaled by its factor."""
+    return np.hstack([pooled[name] * scale for name, scale in pooling]).astype(np.float32)
 
 
 def held_out(text: str) -> bool:
