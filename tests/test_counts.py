@@ -556,6 +556,35 @@ def test_people_burnt_alive_or_set_ablaze_are_dead_and_vans_are_not(nlp: Any) ->
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        # shapes of real copy (unseen12's toll misses, twenty-ninth session)
+        ("The local council later put the dead at 31.", 31),  # the dead are not one more
+        ("A second ranger died in hospital on Sunday, bringing the toll to two.", 2),  # a later death
+        ("One of the rangers died of his wounds, raising the death toll to three.", 3),
+        ("Two more soldiers were killed on Monday, bringing the death toll to 23.", 2),  # a running total
+        ("Two protesters died of gunshot wounds on Saturday, bringing the number killed in a week of unrest "
+         "to 14.", 2),
+        ("The bomb went off under the cart, resulting in the martyrdom of an officer and the injury of two "
+         "members.", 1),
+        ("Troops killed 11 of the terrorists, while two gallant soldiers paid the supreme price.", 13),
+        ("Three jawans made the ultimate sacrifice when terrorists ambushed their patrol.", 3),
+        ("4 soldiers killed (3 Armenian, 1 Azerbaijani).", 4),  # a breakdown in brackets
+        ("A bomb went off under the donkey cart, killing the two boys driving it.", 2),
+    ],
+)
+def test_toll_shapes_of_real_copy(nlp: Any, text: str, best: int) -> None:
+    assert _read(nlp, text).fatalities.best == best
+
+
+@pytest.mark.slow
+def test_a_heavy_price_is_no_death(nlp: Any) -> None:
+    got = _read(nlp, "The farmers paid a heavy price as bandits burnt their crops.").fatalities
+    assert got.best is None and got.text is None
+
+
+@pytest.mark.slow
 def test_a_toll_gate_is_no_death_toll(nlp: Any) -> None:
     got = _read(nlp, "Soldiers fired on protesters at the Lekki toll gate on Tuesday night.").fatalities
     assert got.best is None and got.text is None

@@ -677,6 +677,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
         UNSEEN10_FILE,
         UNSEEN11_FILE,
         UNSEEN12_FILE,
+        UNSEEN13_FILE,
         UNSEEN_FILE,
     )
 
@@ -693,6 +694,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     tenth = [json.loads(line) for line in UNSEEN10_FILE.read_text("utf-8").splitlines() if line.strip()]
     eleventh = [json.loads(line) for line in UNSEEN11_FILE.read_text("utf-8").splitlines() if line.strip()]
     twelfth = [json.loads(line) for line in UNSEEN12_FILE.read_text("utf-8").splitlines() if line.strip()]
+    thirteenth = [json.loads(line) for line in UNSEEN13_FILE.read_text("utf-8").splitlines() if line.strip()]
     captions = [json.loads(line) for line in CAPTIONS_FILE.read_text("utf-8").splitlines() if line.strip()]
     quiet = [json.loads(line) for line in NONEVENTS_FILE.read_text("utf-8").splitlines() if line.strip()]
     trained = {json.loads(line)["text"] for path in TRAIN_DIR.glob("*.jsonl")
@@ -700,7 +702,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     quiet2 = [json.loads(line) for path in (NONEVENTS2_FILE, NONEVENTS2_READ_FILE)
               for line in path.read_text("utf-8").splitlines() if line.strip()]
     every = (rows + second + third + fourth + fifth + sixth + seventh + eighth + ninth + ninth_read + tenth
-             + eleventh + twelfth + captions + quiet + quiet2)
+             + eleventh + twelfth + thirteenth + captions + quiet + quiet2)
     assert not {r["text"] for r in every} & trained
     assert len({r["text"] for r in every}) == len(every)
     assert len(fourth) == 338 and all(sum(r["code"] == c for r in fourth) >= 8 for c in CODES)
@@ -722,6 +724,9 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     # the twelfth: cut as from real articles, 140 hard non-events, every sub-type at least eight times
     assert len(twelfth) == 400 and sum(r["code"] is None for r in twelfth) == 140
     assert all(sum(r["code"] == c for r in twelfth) >= 8 for c in CODES)
+    # the thirteenth: death tolls, 317 of its events with one stated, 40 hard non-events
+    assert len(thirteenth) == 400 and sum(r["code"] is None for r in thirteenth) == 40
+    assert sum(r["code"] is not None and r["fatalities"] is not None for r in thirteenth) == 317
     assert len(captions) == 600 and {r["voice"] for r in captions} == {"caption", "headline"}
     assert len(third) == 420 and all(sum(r["code"] == c for r in third) == 12 for c in CODES)
     assert len(quiet) == 200 and all(r["code"] is None for r in quiet)
@@ -770,6 +775,21 @@ def test_eval_gate() -> None:
     result = evaluate()
     assert len([r for r in result.rows if r["code"] in CODES]) == 25
     assert check_floors(result.metrics, FLOORS) == []
+
+
+@pytest.mark.slow
+def test_eval_scores_exact_tolls_of_the_stated_ones() -> None:
+    from sitrep.eval.events import _three_ways
+
+    labelled = [
+        ("Gunmen killed 12 villagers in Zamfara on Sunday.", {"ATTACK"}),  # stated, and read right
+        ("Gunmen killed 12 villagers in Zamfara on Sunday.", {"ATTACK"}),  # a toll read wrong
+        ("Gunmen attacked a village in Zamfara on Sunday.", {"ATTACK"}),  # none stated: not scored
+        ("The minister visited Zamfara on Sunday.", set()),
+    ]
+    got = _three_ways("t", labelled, tolls=[12, 7, None, None])
+    assert got["t_combined_exact_fatalities"] == 0.5 and got["t_stated_tolls"] == 2
+    assert "t_combined_exact_fatalities" not in _three_ways("t", labelled)
 
 
 @pytest.mark.slow

@@ -97,6 +97,7 @@ class _Lexicon:
     with_particle: dict[str, frozenset[str]] = field(default_factory=dict)  # "gun down"
     day_spans: frozenset[str] = frozenset()  # "over the past 24 hours": not a period's total
     additions: frozenset[str] = frozenset()  # "the bomber also died": more deaths of the event before
+    fatal_object: dict[str, frozenset[str]] = field(default_factory=dict)  # "paid the supreme price"
 
     def not_person(self, tok: Token) -> bool:
         """A counted noun that names no people ("cattle", "rounds"); a word of death never is one
@@ -130,12 +131,14 @@ def lexicon() -> _Lexicon:
         forms=frozenset(
             w
             for w in (*raw["fatal"], *raw["injured"], *raw["casualty"], *raw["by_fire"]["verbs"],
-                      *raw["fatal_with_particle"]["forms"], "lost", "lose", "loses", "losing", "sent")
+                      *raw["fatal_with_particle"]["forms"], *raw["fatal_object"]["objects"],
+                      "lost", "lose", "loses", "losing", "sent")
             if " " not in w
         ),
         by_fire={k: frozenset(v) for k, v in raw["by_fire"].items()},
         with_particle={k: frozenset(v) for k, v in raw["fatal_with_particle"].items()},
         day_spans=frozenset(raw["day_spans"]),
+        fatal_object={k: frozenset(v) for k, v in raw["fatal_object"].items()},
     )
 
 
@@ -400,7 +403,7 @@ def _kind(tok: Token) -> str | None:
     if lemma == "send" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "hell" for g in c.children)
                                for c in tok.children):
         return "fatal"  # "five terrorists were sent to hell" (Pakistani military statements)
-    if _burnt_alive(tok):
+    if _burnt_alive(tok) or _paid_price(tok):
         return "fatal"
     if low in lex.with_particle["forms"] and tok.pos_ == "VERB" and any(
             c.dep_ in ("prt", "advmod") and c.lower_ in lex.with_particle["particles"] for c in tok.children):
@@ -420,6 +423,17 @@ def _kind(tok: Token) -> str | None:
             return "fatal"  # "mourners buried the 17 victims"
         return "casualty"
     return None
+
+
+def _paid_price(tok: Token) -> bool:
+    """ "paid the supreme price", "made the ultimate sacrifice": the doers died."""
+    words = lexicon().fatal_object
+    return (
+        tok.lemma_.lower() in words["objects"]
+        and tok.dep_ == "dobj"
+        and tok.head.lemma_.lower() in words["verbs"]
+        and any(c.lower_ in words["modifiers"] for c in tok.children)
+    )
 
 
 def _burnt_alive(tok: Token) -> bool:
@@ -483,8 +497,12 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
         return None  # "gunned down by two men on a motorcycle": the killers, not the dead
     # a figure inside "including ...", "among them", "of whom": a subset already counted
     total = any(c.i in keywords and c.dep_ in ("acl", "relcl") for c in noun.children)
-    if not total and any(t.lower_ in _SUBSET_WINDOW for t in doc[max(sent.start, fig.start - 3) : fig.start]):
-        return None  # but "six were among 11 people killed": 11 is the total
+    window = doc[max(sent.start, fig.start - 3) : fig.start]
+    subset_at = [t.i for t in window if t.lower_ in _SUBSET_WINDOW]
+    if not total and subset_at and not any(t.dep_ in ("mark", "cc") and t.i > subset_at[-1] for t in window):
+        # but "six were among 11 people killed": 11 is the total; and "killing 11 of them, while two
+        # soldiers ...": a new clause opens after the subset word
+        return None
     for anc in [noun, *_ancestors_until(noun, sent.root)][:4]:
         if anc.lemma_ == "include" and anc.pos_ == "VERB" and _list_head(noun).dep_ == "dobj":
             # "the dead included three police officers": the list is the toll itself
@@ -555,6 +573,11 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
         after += 1
     if after > fig.end and after in keywords:
         return after  # "One person died and around 20 were injured": the figure's own verb, whatever the parse
+    verb = noun.head
+    if (noun.dep_ == "nsubj" and verb.tag_ == "VBG" and verb.dep_ in ("ccomp", "xcomp")
+            and verb.head.i in keywords and verb.head.i < noun.i
+            and not any(c.dep_ == "dobj" for c in verb.head.children)):
+        return verb.head.i  # "killing the two boys driving it": the parse makes the victims the subject
     took = _taken_then_killed(noun, keywords)
     if took is not None:
         return took
@@ -809,7 +832,11 @@ def _bracketed_breakdown(doc: Doc, fig: Figure, figs: list[Figure], sent: Span, 
         if t.i in keywords:
             return False
     for other in figs:
-        if other.end <= opened and (other.end == opened or (other.end + 1 == opened and doc[other.end].pos_ == "NOUN")):
+        between = doc[other.end : opened]
+        # "killing 9 (...)", "nine civilians (...)", "4 soldiers killed (3 Armenian, 1 Azerbaijani)"
+        if other.end <= opened and len(between) <= 3 and all(
+            t.pos_ in ("NOUN", "AUX") or t.i in keywords for t in between
+        ):
             return True
     return False
 
@@ -915,7 +942,8 @@ def _victims(k: Token) -> list[Token]:
         # "he fell dead" counts the subject; "the gunman shot dead five people" the object
         objects = k.dep_ == "acomp" and any(c.dep_ == "dobj" for c in k.head.children)
         deps = ("nsubj",) if k.dep_ == "acomp" and not objects else ("nsubjpass", "dobj")
-        targets = [c for c in (*k.head.children, *k.children) if c.dep_ in deps]
+        # never the word itself: "officials put the dead at nine" counts nine, not the dead one more
+        targets = [c for c in (*k.head.children, *k.children) if c.dep_ in deps and c.i != k.i]
         later = [c for c in k.head.children if c.dep_ == "oprd" and c.i > k.i and c.pos_ in ("NOUN", "ADJ", "PROPN")]
         if not targets and k.dep_ == "oprd" and later:
             targets = later[:1]  # "police shot dead a 19-year-old": the parse makes the victim a second predicate
@@ -926,15 +954,15 @@ def _victims(k: Token) -> list[Token]:
             targets = [c for c in k.head.children if c.dep_ == "nsubj"]
     elif k.lemma_ == "life" and k.dep_ == "dobj" and k.head.lemma_ in ("lose", "sacrifice", "give"):
         targets = [c for c in k.head.children if c.dep_ == "nsubj"]  # "a police officer lost his life"
-    elif k.lemma_ in ("martyrdom", "shahadat", "shahadah") and k.dep_ == "dobj":
+    elif (k.lemma_ in ("martyrdom", "shahadat", "shahadah") and k.dep_ == "dobj") or _paid_price(k):
         targets = [c for c in k.head.children if c.dep_ == "nsubj"]  # "a CRPF jawan attained martyrdom"
     elif k.lower_ == "death" and k.head.lower_ == "to" and k.head.head.i != k.head.i:
         verb = k.head.head
         targets = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
         if not targets and verb.dep_ == "conj":  # "was beaten and burned to death"
             targets = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
-    if k.pos_ == "NOUN" and k.lemma_ in ("body", "corpse", "death"):
-        # "the bodies of two men and a woman"
+    if k.pos_ == "NOUN" and k.lemma_ in ("body", "corpse", "death", "martyrdom"):
+        # "the bodies of two men and a woman", "resulting in the martyrdom of an officer"
         targets = [g for c in k.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                    if g.dep_ == "pobj"] or targets  # fmt: skip
     if k.dep_ in ("acl", "relcl") and k.tag_ == "VBN" and not any(c.dep_ == "nsubjpass" for c in k.children):
@@ -963,6 +991,8 @@ def _victims(k: Token) -> list[Token]:
         if any(w.lower_ in ("including", "among", "amongst", "whom") for w in window):
             continue  # "left eight people dead, among them a child": already in the figure
         for tok in (t, *[c for c in t.conjuncts if c.i > t.i]):
+            if tok.i != t.i and _kind(tok) is not None:
+                continue  # "the martyrdom of an officer and the injury of two": the injury is no victim
             out.append(tok)
             for c in tok.children:  # "four soldiers, a police officer and two children"
                 if _list_appos(c):
@@ -1211,8 +1241,11 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
         event_items = [it for it in items if it not in tally_items]
         # "two were killed on Monday, bringing the death toll to 23": the toll is a running total
         rising = [it for it in event_items if _cumulative(doc[it[0]])]
-        if rising and all(_of_injured(doc, f) for it in event_items if it not in rising for f in it[1]):
-            event_items = rising  # "one of the injured died, raising the toll to six": that event's toll
+        earlier = [it for it in event_items if it not in rising]
+        if rising and all(_later_death(doc[k]) or all(_of_injured(doc, f) for f in fs) for k, fs in earlier):
+            # "one of the injured died, raising the toll to six", "a second ranger died in hospital,
+            # bringing the toll to two": a later death of the same event, whose toll the sentence gives
+            event_items = rising
         elif rising and len(rising) < len(event_items):
             tally_items += rising
             event_items = [it for it in event_items if it not in rising]
@@ -1520,6 +1553,30 @@ def _compares(doc: Doc, sent: Span, i: int) -> bool:
         if _NUMBERED.fullmatch(t.lower_):
             return True
     return False
+
+
+def _later_death(k: Token) -> bool:
+    """A death told as coming after the event's first ones: "a second ranger died", "another victim
+    succumbed", "died of his wounds", "died in hospital"."""
+    if any(t.lower_ == "another" or t.lower_ in _ORDINALS or any(c.lower_ in _ORDINALS for c in t.children)
+           for t in _victims(k)):
+        return True
+    if k.lemma_ == "succumb":
+        return True
+    if k.lemma_ != "die":
+        return False
+    # "died in hospital", "died of his wounds" (but "died of gunshot wounds" tells only how: "two protesters
+    # died of gunshot wounds, bringing the number killed in a week of unrest to 14" is a running total)
+    return any(
+        c.dep_ == "prep"
+        and any(
+            (c.lower_ == "in" and g.lemma_ == "hospital")
+            or (c.lower_ in ("of", "from") and g.lemma_ in ("injury", "wound")
+                and any(d.dep_ == "poss" for d in g.children))
+            for g in c.children
+        )
+        for c in k.children
+    )
 
 
 def _cumulative(k: Token) -> bool:
