@@ -620,9 +620,19 @@ def test_a_toll_gate_is_no_death_toll(nlp: Any) -> None:
          "15 civilians were killed.", [15]),
         ("Bandits raided Kurmin Kare in Kaduna on Sunday, killing five. In neighbouring Niger state, gunmen "
          "left 11 villagers dead on Monday.", [5, 11]),
+        # a sentence that only tells the toll of the event before is that event's, whatever its trigger
+        # (twenty-ninth session: the read half of the toll batch, train/events/tolls.jsonl)
+        ("The military council's airplane bombed Kanan village at 3 PM. Four villagers including a monk "
+         "died, according to an aid worker from the area.", [4]),
+        ("On 29 February 2024, gang members clashed with police near the airport. 4 police officers killed.", [4]),
+        ("Somali army commanders said 35 al Shabaab fighters were killed when the militants stormed the base "
+         "at Bariire before dawn. Seven government soldiers also died in the fighting, a local elder said.", [42]),
+        # ... but not one whose killing has its own doer
+        ("Troops clashed with bandits in Zurmi on Sunday. The bandits also killed three farmers as they fled.",
+         [None, 3]),
     ],
 )
-def test_deaths_the_next_sentence_adds_to_the_event(nlp: Any, text: str, tolls: list[int]) -> None:
+def test_deaths_the_next_sentence_adds_to_the_event(nlp: Any, text: str, tolls: list[int | None]) -> None:
     from sitrep.events import fill_arguments, find_events
     from sitrep.ingest import article_from_text
 

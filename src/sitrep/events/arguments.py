@@ -14,7 +14,7 @@ from ..model import Actor, Article, Count, Event, Evidence, Tally
 from ..nlp import sentence_ents
 from .actors import Mention, article_country, city_countries, code_phrase, dictionary, region_countries
 from .attribution import accusing_verbs, commenting_verbs, sources
-from .counts import SentenceCounts, read_counts
+from .counts import SentenceCounts, read_counts, victims
 from .counts import lexicon as counts_lexicon
 from .lexicon import rules
 from .roles import REPORTING, ancestors
@@ -57,6 +57,21 @@ _EVENT_NOUNS = {
     "missile", "rocket", "shell", "bomb", "drone", "mortar", "gunfire", "violence", "incident",
     "battle", "crackdown", "protest", "demonstration", "riot", "ceasefire", "truce", "campaign",
 }  # fmt: skip
+# Sub-types whose toll a doer-less killing in the next sentence may be (not protests, arrests, deals,
+# bases, moves of forces, transfers or weapons seized), and the sub-types such a killing is coded as.
+_LETHAL = {
+    "ARMED_CLASH", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER", "CHEM_WEAP", "AIR_STRIKE", "SUIC_BOMB",
+    "ART_MISS_ATTACK", "GRENADE", "REM_EXPLOS", "ATTACK", "ABDUCT_DISSAP", "SEX_VIOL", "MOB_VIOL",
+    "VIOL_DEMONSTR", "FORCE_AGAINST_PROTEST",
+}  # fmt: skip
+_KILLING = {"ATTACK", "ARMED_CLASH"}
+# Verbs that tell a killing (its doer, when told, makes the sentence an act of its own) and verbs that
+# tell an act of attack or fighting whatever their subject.
+_KILLING_VERBS = {"kill", "shoot", "murder", "slay", "behead", "execute", "massacre", "stab", "hack", "lynch",
+                  "gun", "assassinate", "neutralise", "neutralize", "eliminate", "martyr"}
+_ACT_VERBS = {"attack", "bomb", "shell", "strike", "hit", "burn", "ambush", "storm", "raid", "target", "abduct",
+              "kidnap", "battle", "clash", "fight", "engage", "fire", "open", "exchange", "explode", "detonate"}
+_REPORTABLE = {"occurred", "announced"}
 _PROTEST = {"PEACE_PROTEST", "PROTEST_WITH_INTER"}
 _RIOT = {"VIOL_DEMONSTR", "MOB_VIOL"}
 _CIVILIAN_TARGET = {"ATTACK", "SEX_VIOL", "ABDUCT_DISSAP"}
@@ -825,8 +840,47 @@ def _with_added_deaths(fatal: Count, later: SentenceCounts, sent: Span, nxt: Spa
     )
 
 
+def _toll_sentences(ctx: _Context, by_sent: dict[int, list[tuple[Event, int]]]) -> list[int]:
+    """Sentences whose events only tell the toll of the violent event told just before: each is doer-less
+    and a killing or the same sub-type, the sentence tells deaths, and it opens no other story (no new
+    place or day, nothing "separately") in the same paragraph ("The military council's airplane bombed
+    Kanan village. Four villagers including a monk died, according to an aid worker.")."""
+    from .coder import names_new_scene, opens_apart
+
+    out = []
+    for j, evs in by_sent.items():
+        before = [ev for ev, _ in by_sent.get(j - 1, []) if ev.status in _REPORTABLE and ev.code in _LETHAL]
+        told = [ev for ev, _ in evs if ev.status in _REPORTABLE]
+        if not before or not told or len(told) != len(evs):
+            continue
+        sent, prev = ctx.sents[j], ctx.sents[j - 1]
+        if (ctx.counts_of(j).fatalities.text is None or not _same_paragraph(ctx.text, prev, sent)
+                or opens_apart(sent, rules()) or names_new_scene(sent, prev)):
+            continue
+        if not _doer_told(sent) and all(ev.code in _KILLING or ev.code in {b.code for b in before} for ev in told):
+            out.append(j)
+    return out
+
+
+def _doer_told(sent: Span) -> bool:
+    """Whether a sentence tells an act of its own: a verb of attack or fighting ("A neighbouring village was
+    also attacked"), or a killing with its doer, an agent ("killed by gunmen") or a subject that is no victim
+    of it (not a headline's "4 police officers killed")."""
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "VERB" or (lemma not in _KILLING_VERBS and lemma not in _ACT_VERBS):
+            continue
+        if lemma in _ACT_VERBS or any(c.dep_ == "agent" for c in t.children):
+            return True
+        told = {v.i for v in victims(t)}
+        if any(c.dep_ == "nsubj" and c.i not in told for c in t.children):
+            return True
+    return False
+
+
 def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
-    """Fill each event's actors, counts and attribution in place; return the tallies."""
+    """Fill each event's actors, counts and attribution in place, folding a sentence that only tells the
+    toll of the event before into that event (its mentions leave ``events``); return the tallies."""
     lex = dictionary()
     texts, lowers = [], []
     for t in doc:
@@ -863,6 +917,10 @@ def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
         t_start = ev.evidence.trigger_start if ev.evidence.trigger_start is not None else sent.start_char
         tok = doc.char_span(t_start, t_start + 1, alignment_mode="expand")
         by_sent.setdefault(i, []).append((ev, tok.start if tok is not None else sent.start))
+    for j in _toll_sentences(ctx, by_sent):
+        # "An Israeli drone struck a motorcycle in Hanine. 1 Hezbollah member killed.": one event and its toll
+        for ev, _ in by_sent.pop(j):
+            events.remove(ev)
     for i, evs in by_sent.items():
         counts = ctx.counts_of(i)
         # an event told without its toll, or without a number for it, takes the toll of the next

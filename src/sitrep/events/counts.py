@@ -1000,6 +1000,12 @@ def _victims(k: Token) -> list[Token]:
     return out
 
 
+def victims(k: Token) -> list[Token]:
+    """The people a casualty word or a verb of violence counts as its victims (its object or passive
+    subject, a headline's subject of "killed", conjuncts included)."""
+    return _victims(k)
+
+
 def _singular(tok: Token) -> bool:
     """A single person: "him", "a soldier", "the driver", "a shepherd", "a third", a named person."""
     if tok.lower_ in _PERSON_PRONOUNS and tok.lower_ not in ("himself", "herself"):
