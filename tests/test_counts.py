@@ -572,6 +572,13 @@ def test_people_burnt_alive_or_set_ablaze_are_dead_and_vans_are_not(nlp: Any) ->
         ("Three jawans made the ultimate sacrifice when terrorists ambushed their patrol.", 3),
         ("4 soldiers killed (3 Armenian, 1 Azerbaijani).", 4),  # a breakdown in brackets
         ("A bomb went off under the donkey cart, killing the two boys driving it.", 2),
+        # sources that disagree, each in its own part of the sentence: the lowest (ACLED)
+        ("Local authorities reported nine deaths; community leaders said 14 people were killed.", 9),
+        ("The rights commission said six people died of gunshot wounds, while the police chief spoke of "
+         "\"two or three\" deaths.", 2),
+        ("Gunmen killed 12 villagers in Zamfara; police said two of the attackers were also killed.", 14),
+        ("UPDATE 2-Israeli strike on Beirut suburb kills 4, Lebanon health ministry says", 4),  # a slug
+        ("4 civilians killed incl 2 kids, 9 injured.", 4),
     ],
 )
 def test_toll_shapes_of_real_copy(nlp: Any, text: str, best: int) -> None:

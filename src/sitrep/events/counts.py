@@ -19,7 +19,7 @@ from text_to_num import text2num  # type: ignore[import-untyped]
 
 from ..model import Count
 
-__all__ = ["Figure", "SentenceCounts", "lexicon", "read_counts", "word_number"]
+__all__ = ["Figure", "SentenceCounts", "lexicon", "read_counts", "victims", "word_number"]
 
 
 def _word_sets() -> dict[str, frozenset[str]]:
@@ -51,7 +51,9 @@ _GENERIC_PEOPLE = _WORDS["generic_people"]
 # Words that make a second hedged figure the top of the first one's range ("and perhaps as many as ten").
 _PERHAPS = {"perhaps", "possibly", "maybe", "probably", "even"}
 # Verbs that tell a figure on someone's word; two of them over one toll are two sources.
-_REPORTING = {"say", "claim", "report", "put", "estimate", "tell", "state", "announce", "confirm", "add"}
+_REPORTING = {"say", "claim", "report", "put", "estimate", "tell", "state", "announce", "confirm", "add", "speak"}
+# Words of a wire story's slug whose number is its version, never a count ("UPDATE 2-", "WRAPUP 1-").
+_SLUGS = {"update", "wrapup", "refile", "corrected", "rpt"}
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 _GRADE_WORDS = _WORDS["grade_words"]
 _PER_UNITS = _WORDS["per_units"]
@@ -62,7 +64,7 @@ _FATALLY = _WORDS["fatal_adverbs"]
 _AUX_WORDS = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "also", "later",
                         "reportedly", "allegedly"})
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
-_SUBSET_WINDOW = {"including", "among", "amongst", "them", "whom"}
+_SUBSET_WINDOW = {"including", "incl", "among", "amongst", "them", "whom"}
 _PERSON_PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
 # Verbs whose object or "for" phrase is the casualty word: "four people lost their lives",
 # "two guards suffered injuries", "18 people were treated for wounds".
@@ -314,8 +316,10 @@ def _figures(doc: Doc, start: int, end: int, lows: list[str] | None = None) -> l
         if h_start > start and doc[h_start - 1].lower_ == "between":
             h_start -= 1
         if best is not None and (_looks_like_date(doc, j, f_end) or (
-                j > start and doc[j - 1].text in _GRADE_WORDS)):
-            i = f_end  # a date, or a school year: "a Form Four student", "Class 10 pupils"
+                j > start and (doc[j - 1].text in _GRADE_WORDS or doc[j - 1].lower_ in _SLUGS))):
+            # a date, a school year ("a Form Four student", "Class 10 pupils"), or a wire slug's version
+            # ("UPDATE 2-Israeli strike ... kills 4")
+            i = f_end
             continue
         if (
             found
@@ -1395,7 +1399,20 @@ def _dated(doc: Doc, i: int, sent: Span) -> bool:
 
 
 def _reporter(tok: Token) -> str | None:
-    """Who tells the figure: the subject of the reporting verb above it ("the UN said")."""
+    """Who tells the figure: the subject of the reporting verb above it ("the UN said"), within its part of
+    the sentence between semicolons ("Local authorities reported nine deaths; community leaders said 14")."""
+    lo, hi = _segment(tok)
+    cur = tok
+    while lo <= cur.head.i < hi or cur.head.i == cur.i:
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if cur.head.i != cur.i:
+        # the parse hangs this part on another part's verb: its own reporting verb, if it has one
+        verb = next((t for t in tok.doc[lo:hi] if t.lemma_ in _REPORTING and t.pos_ == "VERB" and t.i != tok.i), None)
+        if verb is not None:
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subj.lemma_.lower() if subj is not None else f"{verb.lemma_}@{verb.i}"
     cur = tok
     while True:
         if cur.lemma_ in _REPORTING and cur.i != tok.i:
@@ -1415,6 +1432,14 @@ def _reporter(tok: Token) -> str | None:
             if subj is not None:
                 return subj.lemma_.lower()
     return None
+
+
+def _segment(tok: Token) -> tuple[int, int]:
+    """The token span of the part of ``tok``'s sentence between semicolons that holds it."""
+    sent = tok.sent
+    lo = max((t.i + 1 for t in tok.doc[sent.start : tok.i] if t.text == ";"), default=sent.start)
+    hi = min((t.i for t in tok.doc[tok.i : sent.end] if t.text == ";"), default=sent.end)
+    return lo, hi
 
 
 def _told_twice(doc: Doc, items: list[tuple[int, list[Figure]]]) -> list[tuple[int, list[Figure]]]:
