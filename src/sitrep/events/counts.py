@@ -100,6 +100,7 @@ class _Lexicon:
     day_spans: frozenset[str] = frozenset()  # "over the past 24 hours": not a period's total
     additions: frozenset[str] = frozenset()  # "the bomber also died": more deaths of the event before
     fatal_object: dict[str, frozenset[str]] = field(default_factory=dict)  # "paid the supreme price"
+    fell_in: dict[str, frozenset[str]] = field(default_factory=dict)  # "fell in the line of duty"
 
     def not_person(self, tok: Token) -> bool:
         """A counted noun that names no people ("cattle", "rounds"); a word of death never is one
@@ -133,7 +134,7 @@ def lexicon() -> _Lexicon:
         forms=frozenset(
             w
             for w in (*raw["fatal"], *raw["injured"], *raw["casualty"], *raw["by_fire"]["verbs"],
-                      *raw["fatal_with_particle"]["forms"], *raw["fatal_object"]["objects"],
+                      *raw["fatal_with_particle"]["forms"], *raw["fatal_object"]["objects"], *raw["fell_in"]["forms"],
                       "lost", "lose", "loses", "losing", "sent")
             if " " not in w
         ),
@@ -141,6 +142,7 @@ def lexicon() -> _Lexicon:
         with_particle={k: frozenset(v) for k, v in raw["fatal_with_particle"].items()},
         day_spans=frozenset(raw["day_spans"]),
         fatal_object={k: frozenset(v) for k, v in raw["fatal_object"].items()},
+        fell_in={k: frozenset(v) for k, v in raw["fell_in"].items()},
     )
 
 
@@ -400,14 +402,15 @@ def _kind(tok: Token) -> str | None:
     lex = lexicon()
     low, lemma = tok.lower_, tok.lemma_.lower()
     if lemma == "lose" and any(
-        c.dep_ == "dobj" and (c.lemma_.lower() in _PERSON_NOUNS or c.lower_ in ("men", "troops", "people"))
+        c.dep_ == "dobj" and (c.lemma_.lower() in _PERSON_NOUNS or c.lower_ in ("men", "troops", "people")
+                              or (c.pos_ == "NUM" and _of_people(c)))
         for c in tok.children
     ):
-        return "fatal"  # "the army lost four soldiers"
+        return "fatal"  # "the army lost four soldiers", "lost four of their members", "losing two of its own"
     if lemma == "send" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "hell" for g in c.children)
                                for c in tok.children):
         return "fatal"  # "five terrorists were sent to hell" (Pakistani military statements)
-    if _burnt_alive(tok) or _paid_price(tok):
+    if _burnt_alive(tok) or _paid_price(tok) or _fell_in(tok):
         return "fatal"
     if low in lex.with_particle["forms"] and tok.pos_ == "VERB" and any(
             c.dep_ in ("prt", "advmod") and c.lower_ in lex.with_particle["particles"] for c in tok.children):
@@ -427,6 +430,28 @@ def _kind(tok: Token) -> str | None:
             return "fatal"  # "mourners buried the 17 victims"
         return "casualty"
     return None
+
+
+def _of_people(tok: Token) -> bool:
+    """A figure of people: "four of their members", "two of its own"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of"
+        and any(g.lemma_.lower() in _PERSON_NOUNS or g.lower_ in ("own", "men", "troops", "people") for g in c.children)
+        for c in tok.children
+    )
+
+
+def _fell_in(tok: Token) -> bool:
+    """People who "fell in action", "in the line of duty", "on the field of honour": killed."""
+    words = lexicon().fell_in
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "fall" or tok.lower_ not in words["forms"]:
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.lemma_.lower() in _PERSON_NOUNS or subj.ent_type_ == "PERSON"
+                            or (subj.pos_ == "NUM" and _of_people(subj))):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "on") and any(g.lemma_.lower() in words["places"]
+               for g in c.children) for c in tok.children)
 
 
 def _paid_price(tok: Token) -> bool:
@@ -919,7 +944,7 @@ def _is_zero(doc: Doc, k: Token, sent: Span) -> bool:
 def _victims(k: Token) -> list[Token]:
     """The nouns a casualty word counts: its subject or object, conjuncts included."""
     targets = [c for c in k.children if c.dep_ in ("nsubjpass", "dobj")]
-    if k.lemma_ in ("die", "perish"):
+    if k.lemma_ in ("die", "perish") or _fell_in(k):
         targets = [c for c in k.children if c.dep_ == "nsubj"]
     elif k.dep_ == "pobj" and k.head.lower_ in ("among", "amongst") and k.head.head.lemma_ == "be":
         # "among the dead were four soldiers and a local chief": the copula's subject lists them
