@@ -16,9 +16,10 @@ from sitrep.events.taxonomy import CODES
 def test_head_has_every_sub_type_and_no_event() -> None:
     h = head()
     assert h.labels == (*CODES, NONE)
-    # the mean- and max-pooled embeddings, then the rules' reading
-    assert [name for name, _ in h.pooling] == ["mean", "max"]
-    assert h.inputs == DIM * len(h.pooling) + len(h.labels)
+    # the mean- and max-pooled embeddings, the token layer's units max-pooled, then the rules' reading
+    assert [name for name, _ in h.pooling] == ["mean", "max", "token"]
+    assert h.token_layer is not None and h.token_layer[0].shape[0] == DIM
+    assert h.inputs == 2 * DIM + h.token_layer[0].shape[1] + len(h.labels)
     assert h.layers[-1][0].shape[1] == len(h.labels)
     assert h.temperature > 0
 
@@ -181,7 +182,8 @@ def test_no_arrest_is_filled_in_where_the_rules_held_an_arrest_to_be_ordinary_cr
         ("Ten years after 276 girls were abducted from their school in Chibok, parents gathered to pray.", False),
         # a sentence that reacts to an event it names (after a real wire line, AQUAINT 1999: "Religious
         # leaders in Buffalo also condemned the shooting")
-        ("Religious leaders condemned the killing of the villagers.", True),
+        ("The UN condemned the air strike on the hospital in Marib.", True),
+        ("Religious leaders condemned the killing of the villagers.", False),
         ("Local leaders condemned the shooting of the farmers.", False),
     ],
 )

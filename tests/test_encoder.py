@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from conftest import FIXTURES
-from sitrep.encoder import DIM, embed, load, pool
+from sitrep.encoder import DIM, embed, load, pool, tokens
 from sitrep.errors import SitrepError
 
 REFERENCE = json.loads((FIXTURES / "encoder_reference.json").read_text(encoding="utf-8"))
@@ -66,6 +66,24 @@ def test_max_pooling_takes_each_dimension_at_its_strongest_token() -> None:
         alone = pool([text])["max"][0]
         np.testing.assert_allclose(alone, np.asarray(hidden)[0].max(axis=0), atol=1e-5)
         assert np.abs(pooled["max"][i] - alone).max() < 0.5  # int8 scales per batch; the place stays
+
+
+@pytest.mark.slow
+def test_a_token_layer_is_max_pooled_over_each_text_s_own_tokens() -> None:
+    texts = ["Gunmen attacked a checkpoint.", "Talks resumed in Doha on Monday after a week's pause.", ""]
+    rng = np.random.default_rng(0)
+    weights = (rng.standard_normal((DIM, 5)) / np.sqrt(DIM)).astype(np.float32)
+    layer = (weights, rng.standard_normal(5).astype(np.float32))
+    pooled = pool(texts, token_layer=layer)
+    vectors = tokens(texts)
+    assert [v.shape for v in vectors] == [(len(load().tokenizer.encode(t).ids), DIM) for t in texts]
+    assert pooled["token"].shape == (3, 5)
+    for i, text in enumerate(texts):  # one text at a time: the same units' maxima (int8 scales per batch)
+        alone = pool([text], token_layer=layer)["token"][0]
+        np.testing.assert_allclose(alone, np.maximum(tokens([text])[0] @ layer[0] + layer[1], 0).max(axis=0),
+                                   atol=1e-4)
+        assert np.abs(pooled["token"][i] - alone).max() < 0.5
+    assert "token" not in pool(texts)
 
 
 def test_empty_input_gives_empty_matrix() -> None:

@@ -1,8 +1,9 @@
 """Rebuild the event classifier's head (src/sitrep/data/event_head.json) from the snippets in train/events/.
 
 Run by ``make train``. Deterministic: the same snippets, rules and encoder give the same head. The head
-reads a snippet's embedding and the sub-types the rules find in it (``rules_read`` below), so the rules
-run over every snippet first (about three minutes). Every fifth snippet (by a hash of its text) is kept
+reads a snippet's token vectors and the sub-types the rules find in it (``rules_read`` below), so the
+rules run over every snippet first (about three minutes), then the encoder (about three), then 300
+full-batch epochs (about 15 minutes on two cores). Every fifth snippet (by a hash of its text) is kept
 out of training as the fresh set; it calibrates the head's temperature and gives the figures written
 into the head and printed here.
 """
@@ -18,7 +19,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from sitrep.encoder import pool
+from sitrep.encoder import DIM, pool, tokens
 from sitrep.events.classifier import NONE, held_out, pooled_input, rule_codes, rule_features
 from sitrep.events.coder import code_events
 from sitrep.events.taxonomy import CODES
@@ -45,7 +46,11 @@ SEED = 0
 # The head reads each sentence's mean-pooled embedding and its max-pooled token vectors (a trigger word's
 # strongest dimensions, which the mean dilutes), these scaled by a quarter to about the size of the mean's.
 # Measured 2026-12-06 against the mean alone (train/README.md, twenty-eighth session).
-POOLING = (("mean", 1.0), ("max", 0.25))
+POOLING = (("mean", 1.0), ("max", 0.25), ("token", 1.0))
+# The head also learns TOKEN_UNITS detectors over each token vector, each max-pooled over the sentence: a
+# trigger word or phrase in its context ("looted", "a stash of", "defected"), which the fixed poolings
+# blur. Measured 2026-12-06 against the mean and max alone (train/README.md, twenty-ninth session).
+TOKEN_UNITS = 128
 
 Array = npt.NDArray[np.float32]
 
@@ -82,9 +87,31 @@ def softmax(z: Array) -> Array:
     return out
 
 
-def fit(x: Array, y: npt.NDArray[np.int64], k: int) -> list[tuple[Array, Array]]:
-    """One hidden ReLU layer and a softmax, classes weighted by the square root of their rarity ("no event"
-    by ``NONE_WEIGHT`` more), hidden units dropped out, full-batch Adam."""
+class Tokens:
+    """Many texts' token vectors stacked in one array, with each text's number of tokens."""
+
+    def __init__(self, per_text: list[Array]) -> None:
+        self.vectors: Array = np.concatenate(per_text).astype(np.float32)
+        self.lengths = np.array([len(t) for t in per_text], dtype=np.int64)
+        self.starts = np.concatenate([[0], np.cumsum(self.lengths)[:-1]]).astype(np.int64)
+
+    def pooled(self, w: Array, b: Array) -> tuple[Array, Array]:
+        """Each text's max over its tokens of the units ReLU(vector @ w + b), and those pre-activations."""
+        pre: Array = self.vectors @ w + b
+        return np.maximum.reduceat(np.maximum(pre, 0), self.starts, axis=0), pre
+
+
+def _init(rng: np.random.Generator, rows: int, cols: int, gain: float = 2.0) -> Array:
+    out: Array = (rng.standard_normal((rows, cols)) * np.sqrt(gain / rows)).astype(np.float32)
+    return out
+
+
+def fit(x: Array, tokens: Tokens, y: npt.NDArray[np.int64], k: int) -> list[tuple[Array, Array]]:
+    """A layer over each token vector, max-pooled over the text (``TOKEN_UNITS`` word detectors), beside the
+    pooled embeddings and the rules' reading ``x``; then one hidden ReLU layer and a softmax. Classes weigh
+    the square root of their rarity ("no event" ``NONE_WEIGHT`` more); units dropped out; full-batch Adam.
+    Returns the token layer, then the network's layers with the token units' rows placed after the
+    embeddings' (the order of :func:`inputs`)."""
     rng = np.random.default_rng(SEED)
     n, d = x.shape
     counts = np.bincount(y, minlength=k).astype(np.float32)
@@ -93,32 +120,53 @@ def fit(x: Array, y: npt.NDArray[np.int64], k: int) -> list[tuple[Array, Array]]
     weight = rarity[y].astype(np.float32)
     onehot = np.eye(k, dtype=np.float32)[y]
     params = [
-        (rng.standard_normal((d, HIDDEN)) * np.sqrt(2 / d)).astype(np.float32),
+        _init(rng, d, HIDDEN),
         np.zeros(HIDDEN, np.float32),
-        (rng.standard_normal((HIDDEN, k)) * np.sqrt(1 / HIDDEN)).astype(np.float32),
+        _init(rng, HIDDEN, k, 1.0),
         np.zeros(k, np.float32),
+        _init(rng, DIM, TOKEN_UNITS),
+        np.zeros(TOKEN_UNITS, np.float32),
+        _init(rng, TOKEN_UNITS, HIDDEN, 0.5),
     ]
     moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
     for t in range(1, EPOCHS + 1):
-        w1, b1, w2, b2 = params
-        pre = x @ w1 + b1
+        w1, b1, w2, b2, wt, bt, w1t = params
+        units, pre_t = tokens.pooled(wt, bt)
+        keep_t = (rng.random(units.shape) > DROPOUT).astype(np.float32) / (1 - DROPOUT)
+        pre = x @ w1 + (units * keep_t) @ w1t + b1
         mask = (rng.random(pre.shape) > DROPOUT).astype(np.float32) / (1 - DROPOUT)
         hidden = np.maximum(pre, 0) * mask
         g = (softmax(hidden @ w2 + b2) - onehot) * weight[:, None] / n
         gh = (g @ w2.T) * (pre > 0) * mask
-        grads = [x.T @ gh + L2 * w1, gh.sum(axis=0), hidden.T @ g + L2 * w2, g.sum(axis=0)]
+        g_units = (gh @ w1t.T) * keep_t
+        # the max passes its gradient to the token that gave it (ties share it; a unit at 0 passes none)
+        winner = (np.maximum(pre_t, 0) == np.repeat(units, tokens.lengths, axis=0)) & (pre_t > 0)
+        g_tok = winner * np.repeat(g_units, tokens.lengths, axis=0)
+        grads = [
+            x.T @ gh + L2 * w1,
+            gh.sum(axis=0),
+            hidden.T @ g + L2 * w2,
+            g.sum(axis=0),
+            tokens.vectors.T @ g_tok + L2 * wt,
+            g_tok.sum(axis=0),
+            (units * keep_t).T @ gh + L2 * w1t,
+        ]
         for param, grad, (m, v) in zip(params, grads, moments, strict=True):
             m *= 0.9
             m += 0.1 * grad
             v *= 0.999
             v += 0.001 * grad * grad
             param -= RATE * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
-    return [(params[0], params[1]), (params[2], params[3])]
+    w1, b1, w2, b2, wt, bt, w1t = params
+    embedded = d - k  # the rules' reading is the last k columns of x
+    first = np.vstack([w1[:embedded], w1t, w1[embedded:]]).astype(np.float32)
+    return [(wt, bt), (first, b1), (w2, b2)]
 
 
 def logits(layers: list[tuple[Array, Array]], x: Array) -> Array:
-    hidden = np.maximum(x @ layers[0][0] + layers[0][1], 0)
-    out: Array = hidden @ layers[1][0] + layers[1][1]
+    """The network's logits for inputs ``x`` of :func:`inputs` (the token layer, ``layers[0]``, applied)."""
+    hidden = np.maximum(x @ layers[1][0] + layers[1][1], 0)
+    out: Array = hidden @ layers[2][0] + layers[2][1]
     return out
 
 
@@ -152,8 +200,19 @@ def scores(pred: list[str], gold: list[str]) -> dict[str, float]:
     }
 
 
-def inputs(texts: list[str], readings: list[Collection[str] | None]) -> Array:
-    return np.hstack([pooled_input(pool(texts), POOLING), rule_features(readings, LABELS)]).astype(np.float32)
+def inputs(
+    texts: list[str], readings: list[Collection[str] | None], token_layer: tuple[Array, Array] | None = None
+) -> Array:
+    """The head's input: the pooled embeddings (with the token units, given the token layer), then the rules'
+    reading."""
+    pooling = POOLING if token_layer is not None else tuple(p for p in POOLING if p[0] != "token")
+    pooled = pooled_input(pool(texts, token_layer=token_layer), pooling)
+    return np.hstack([pooled, rule_features(readings, LABELS)]).astype(np.float32)
+
+
+def _layer(layer: tuple[Array, Array]) -> dict[str, Any]:
+    w, b = layer
+    return {"weights": [[round(float(v), 5) for v in row] for row in w], "bias": [round(float(v), 5) for v in b]}
 
 
 def main() -> None:
@@ -164,32 +223,34 @@ def main() -> None:
     index = {label: i for i, label in enumerate(LABELS)}
     # A share of the snippets is seen without the rules' reading, so the head also stands alone.
     blind = np.random.default_rng(SEED + 1).random(len(train)) < DROPOUT
-    x_train = inputs([r["text"] for r, _ in train], [None if b else c for (_, c), b in zip(train, blind, strict=True)])
+    train_texts = [r["text"] for r, _ in train]
+    x_train = inputs(train_texts, [None if b else c for (_, c), b in zip(train, blind, strict=True)])
     y_train = np.array([index[r["label"]] for r, _ in train], dtype=np.int64)
-    x_test = inputs([r["text"] for r, _ in test], [c for _, c in test])
+    layers = fit(x_train, Tokens(tokens(train_texts)), y_train, len(LABELS))
+    token_layer = layers[0]
+    test_texts = [r["text"] for r, _ in test]
+    x_test = inputs(test_texts, [c for _, c in test], token_layer)
     y_test = np.array([index[r["label"]] for r, _ in test], dtype=np.int64)
-    layers = fit(x_train, y_train, len(LABELS))
     z = logits(layers, x_test)
     t = temperature(z, y_test)
     gold = [r["label"] for r, _ in test]
     figures = scores([LABELS[i] for i in z.argmax(axis=1)], gold)
-    alone = logits(layers, inputs([r["text"] for r, _ in test], [None] * len(test)))
+    alone = logits(layers, inputs(test_texts, [None] * len(test), token_layer))
     figures_alone = scores([LABELS[i] for i in alone.argmax(axis=1)], gold)
     figures_rules = scores([sorted(c)[0] if c else NONE for _, c in test], gold)
     per_label = {label: int((y_train == i).sum()) for i, label in enumerate(LABELS)}
     head = {
-        "about": "sitrep's event classifier: a one-hidden-layer network over all-MiniLM-L6-v2 sentence "
-        "embeddings, mean- and max-pooled (src/sitrep/data/encoder), and the rules' reading of the sentence. "
+        "about": "sitrep's event classifier: a one-hidden-layer network over all-MiniLM-L6-v2 token vectors "
+        "(src/sitrep/data/encoder), mean- and max-pooled and through a learned layer of word detectors "
+        "max-pooled (token_layer), and the rules' reading of the sentence. "
         "Rebuilt by `make train` (train/train_head.py) from train/events/*.jsonl.",
         "labels": list(LABELS),
         "pooling": [list(p) for p in POOLING],
         "temperature": t,
         "trained_on": {"snippets": len(train), "per_label": per_label, "none_weight": NONE_WEIGHT},
         "fresh": {"snippets": len(test), **figures, "alone": figures_alone, "rules": figures_rules},
-        "layers": [
-            {"weights": [[round(float(v), 5) for v in row] for row in w], "bias": [round(float(v), 5) for v in b]}
-            for w, b in layers
-        ],
+        "token_layer": _layer(token_layer),
+        "layers": [_layer(layer) for layer in layers[1:]],
     }
     OUT.write_text(json.dumps(head, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{len(train)} snippets trained on, {len(test)} fresh; temperature {t}")

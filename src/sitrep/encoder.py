@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -17,7 +17,7 @@ from tokenizers import Encoding, Tokenizer
 
 from .errors import SitrepError
 
-__all__ = ["DIM", "MAX_LENGTH", "THREADS_ENV", "Encoder", "embed", "load", "pool"]
+__all__ = ["DIM", "MAX_LENGTH", "THREADS_ENV", "Encoder", "embed", "load", "pool", "tokens"]
 
 DIM = 384
 MAX_LENGTH = 128
@@ -83,19 +83,20 @@ def _batch(encodings: Sequence[Encoding]) -> dict[str, npt.NDArray[np.int64]]:
     return arrays
 
 
-def pool(
-    texts: Sequence[str], batch_size: int = 32, encoder: Encoder | None = None
-) -> dict[str, npt.NDArray[np.float32]]:
-    """Each text's token vectors pooled two ways, float32 of shape ``(len(texts), 384)`` each, in the order
-    given: ``mean``, the L2-normalised mean (the sentence embedding), and ``max``, each dimension's largest
-    value over the tokens (what one strong word, a trigger, contributes; the mean dilutes it)."""
+Array = npt.NDArray[np.float32]
+
+
+def _hidden(
+    texts: Sequence[str], batch_size: int, encoder: Encoder | None
+) -> Iterator[tuple[list[int], Array, Array]]:
+    """The transformer's last hidden states, batch by batch: the texts' positions, their token vectors
+    ``(batch, width, 384)`` and the mask of real tokens ``(batch, width, 1)``."""
     if isinstance(texts, str):
         raise TypeError("embed() takes a sequence of texts, not one string")
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    out = {"mean": np.zeros((len(texts), DIM), dtype=np.float32), "max": np.zeros((len(texts), DIM), dtype=np.float32)}
     if not texts:
-        return out
+        return
     enc = encoder or load()
     encodings = enc.tokenizer.encode_batch(list(texts))
     order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))  # similar lengths pad less
@@ -103,11 +104,39 @@ def pool(
         idx = order[start : start + batch_size]
         inputs = _batch([encodings[i] for i in idx])
         (hidden,) = enc.session.run(["last_hidden_state"], dict(inputs))
-        hidden = np.asarray(hidden, dtype=np.float32)
-        mask = inputs["attention_mask"][:, :, None].astype(np.float32)
+        yield idx, np.asarray(hidden, dtype=np.float32), inputs["attention_mask"][:, :, None].astype(np.float32)
+
+
+def pool(
+    texts: Sequence[str],
+    batch_size: int = 32,
+    encoder: Encoder | None = None,
+    token_layer: tuple[Array, Array] | None = None,
+) -> dict[str, Array]:
+    """Each text's token vectors pooled, float32 arrays with one row per text, in the order given:
+    ``mean``, the L2-normalised mean (the sentence embedding); ``max``, each dimension's largest value
+    over the tokens (what one strong word, a trigger, contributes; the mean dilutes it); and with a
+    ``token_layer`` (weights ``(384, k)``, bias ``(k,)``), ``token``: the largest value over the tokens of
+    each of that learned layer's ReLU units (a word detector trained with the event head)."""
+    out = {"mean": np.zeros((len(texts), DIM), dtype=np.float32), "max": np.zeros((len(texts), DIM), dtype=np.float32)}
+    if token_layer is not None:
+        out["token"] = np.zeros((len(texts), token_layer[0].shape[1]), dtype=np.float32)
+    for idx, hidden, mask in _hidden(texts, batch_size, encoder):
         pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
         out["mean"][idx] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
         out["max"][idx] = np.where(mask > 0, hidden, -np.inf).max(axis=1)
+        if token_layer is not None:
+            units = np.maximum(hidden @ token_layer[0] + token_layer[1], 0.0)
+            out["token"][idx] = (units * mask).max(axis=1)  # ReLU units are >= 0, so padding's 0 never wins
+    return out
+
+
+def tokens(texts: Sequence[str], batch_size: int = 32, encoder: Encoder | None = None) -> list[Array]:
+    """Each text's token vectors, float32 of shape ``(tokens, 384)``, in the order given (for training)."""
+    out: list[Array] = [np.zeros((0, DIM), dtype=np.float32)] * len(texts)
+    for idx, hidden, mask in _hidden(texts, batch_size, encoder):
+        for row, i in enumerate(idx):
+            out[i] = hidden[row, : int(mask[row].sum())].copy()
     return out
 
 

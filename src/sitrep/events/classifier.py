@@ -58,6 +58,8 @@ class Head:
     temperature: float
     # the encoder's poolings the head reads, in order, each with the factor it is scaled by
     pooling: tuple[tuple[str, float], ...] = (("mean", 1.0),)
+    # a layer (weights [384, k], bias) over each token vector, its units max-pooled: the "token" pooling
+    token_layer: tuple[Array, Array] | None = None
 
     @property
     def inputs(self) -> int:
@@ -120,7 +122,11 @@ def head() -> Head:
         for layer in data["layers"]
     )
     pooling = tuple((str(name), float(scale)) for name, scale in data.get("pooling", [["mean", 1.0]]))
-    return Head(labels=tuple(data["labels"]), layers=layers, temperature=float(data["temperature"]), pooling=pooling)
+    tokens = data.get("token_layer")
+    token_layer = None if tokens is None else (
+        np.asarray(tokens["weights"], dtype=np.float32), np.asarray(tokens["bias"], dtype=np.float32))
+    return Head(labels=tuple(data["labels"]), layers=layers, temperature=float(data["temperature"]), pooling=pooling,
+                token_layer=token_layer)
 
 
 def rule_features(readings: Sequence[Collection[str] | None], labels: Sequence[str]) -> Array:
@@ -153,7 +159,7 @@ def probabilities(texts: Sequence[str], rules: Sequence[Collection[str] | None] 
     if not texts:
         return np.zeros((0, len(h.labels)), dtype=np.float32)
     features = None if rules is None else rule_features(rules, h.labels)
-    return h.probabilities(h.embeddings(pool(texts)), features)
+    return h.probabilities(h.embeddings(pool(texts, token_layer=h.token_layer)), features)
 
 
 def predict(texts: Sequence[str], rules: Sequence[Collection[str] | None] | None = None) -> list[Prediction]:
