@@ -584,6 +584,8 @@ def test_people_burnt_alive_or_set_ablaze_are_dead_and_vans_are_not(nlp: Any) ->
         ("The brigade said it had killed 17 Russian soldiers near Robotyne, losing two of its own.", 19),
         ("Unfortunately, eight of our soldiers fell on the field of honour.", 8),
         ("Police said eight gang members were killed, while one officer fell in the line of duty.", 9),
+        ("The attack resulted in the martyrdom of an officer and injuries to three soldiers, the ISPR said.", 1),
+        ("Police said in their latest update 12 people were killed in the attack.", 12),
     ],
 )
 def test_toll_shapes_of_real_copy(nlp: Any, text: str, best: int) -> None:
@@ -593,7 +595,8 @@ def test_toll_shapes_of_real_copy(nlp: Any, text: str, best: int) -> None:
 @pytest.mark.slow
 def test_a_heavy_price_or_a_fall_is_no_death(nlp: Any) -> None:
     for text in ("The farmers paid a heavy price as bandits burnt their crops.", "Prices fell in line with forecasts.",
-                 "Kabul fell in battle to the Taliban."):
+                 "Kabul fell in battle to the Taliban.", "Two soldiers fell in the line of fire but both survived.",
+                 "Weeks after the party lost four of its members to the PDP, it held a rally."):
         got = _read(nlp, text).fatalities
         assert got.best is None and got.text is None
 
@@ -641,9 +644,14 @@ def test_a_toll_gate_is_no_death_toll(nlp: Any) -> None:
         ("On 29 February 2024, gang members clashed with police near the airport. 4 police officers killed.", [4]),
         ("Somali army commanders said 35 al Shabaab fighters were killed when the militants stormed the base "
          "at Bariire before dawn. Seven government soldiers also died in the fighting, a local elder said.", [42]),
-        # ... but not one whose killing has its own doer
+        # ... but not one whose killing has its own doer, nor deaths after an event told with its own toll
+        # or placed elsewhere (a review's sentences)
         ("Troops clashed with bandits in Zurmi on Sunday. The bandits also killed three farmers as they fled.",
          [None, 3]),
+        ("Bandits killed 10 villagers in Zamfara on Monday. Five soldiers were killed in an ambush while on "
+         "patrol.", [10, 5]),
+        ("Al-Shabaab fighters stormed a military base in Lower Shabelle, killing 10 soldiers. Two civilians were "
+         "also killed in a neighbouring district.", [10, 2]),
     ],
 )
 def test_deaths_the_next_sentence_adds_to_the_event(nlp: Any, text: str, tolls: list[int | None]) -> None:

@@ -65,6 +65,12 @@ _LETHAL = {
     "VIOL_DEMONSTR", "FORCE_AGAINST_PROTEST",
 }  # fmt: skip
 _KILLING = {"ATTACK", "ARMED_CLASH"}
+# Nouns by which a sentence refers back to the event told just before ("in the fighting").
+_SAME_EVENT = {"fighting", "attack", "clash", "clashes", "exchange", "blast", "explosion", "raid", "ambush", "battle",
+               "assault", "gunfight", "firefight", "shootout", "bombing", "strike", "encounter", "violence"}
+# Words that place deaths elsewhere than the event told just before.
+_ELSEWHERE = {"another", "separate", "separately", "elsewhere", "nearby", "neighbouring", "neighboring", "outside",
+              "other"}
 # Verbs that tell a killing (its doer, when told, makes the sentence an act of its own) and verbs that
 # tell an act of attack or fighting whatever their subject.
 _KILLING_VERBS = {"kill", "shoot", "murder", "slay", "behead", "execute", "massacre", "stab", "hack", "lynch",
@@ -857,9 +863,27 @@ def _toll_sentences(ctx: _Context, by_sent: dict[int, list[tuple[Event, int]]]) 
         if (ctx.counts_of(j).fatalities.text is None or not _same_paragraph(ctx.text, prev, sent)
                 or opens_apart(sent, rules()) or names_new_scene(sent, prev)):
             continue
+        # an event told with its own toll keeps it: deaths told after it may be another event's ("Five
+        # soldiers were also killed in an ambush"), unless they are told as more of that event ("Seven
+        # soldiers also died in the fighting": added to its toll)
+        if ctx.counts_of(j - 1).fatalities.best is not None and not _more_of_it(sent):
+            continue
+        if any(t.lower_ in _ELSEWHERE for t in sent):
+            continue  # "in another city", "in a separate raid", "in a neighbouring district"
         if not _doer_told(sent) and all(ev.code in _KILLING or ev.code in {b.code for b in before} for ev in told):
             out.append(j)
     return out
+
+
+def _more_of_it(sent: Span) -> bool:
+    """Deaths told with "also" in the event just told, named by a definite noun ("... also died in the
+    fighting", "were also killed in the attack")."""
+    adds = counts_lexicon().additions
+    return any(t.lower_ in adds for t in sent) and any(
+        t.lemma_.lower() in _SAME_EVENT and t.dep_ == "pobj" and t.head.lower_ in ("in", "during")
+        and any(c.lower_ in ("the", "that", "this") for c in t.children)
+        for t in sent
+    )
 
 
 def _doer_told(sent: Span) -> bool:

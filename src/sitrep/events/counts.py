@@ -318,7 +318,8 @@ def _figures(doc: Doc, start: int, end: int, lows: list[str] | None = None) -> l
         if h_start > start and doc[h_start - 1].lower_ == "between":
             h_start -= 1
         if best is not None and (_looks_like_date(doc, j, f_end) or (
-                j > start and (doc[j - 1].text in _GRADE_WORDS or doc[j - 1].lower_ in _SLUGS))):
+                j > start and (doc[j - 1].text in _GRADE_WORDS or (
+                    doc[j - 1].lower_ in _SLUGS and (doc[j - 1].is_upper or doc[j - 1].is_sent_start))))):
             # a date, a school year ("a Form Four student", "Class 10 pupils"), or a wire slug's version
             # ("UPDATE 2-Israeli strike ... kills 4")
             i = f_end
@@ -405,7 +406,9 @@ def _kind(tok: Token) -> str | None:
         c.dep_ == "dobj" and (c.lemma_.lower() in _PERSON_NOUNS or c.lower_ in ("men", "troops", "people")
                               or (c.pos_ == "NUM" and _of_people(c)))
         for c in tok.children
-    ):
+    ) and not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and not any(
+        g.dep_ == "relcl" for c in tok.children if c.dep_ == "dobj" for g in c.subtree
+    ):  # "lost four of its members to the PDP", "... members, who were abducted": no deaths
         return "fatal"  # "the army lost four soldiers", "lost four of their members", "losing two of its own"
     if lemma == "send" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "hell" for g in c.children)
                                for c in tok.children):
@@ -450,8 +453,13 @@ def _fell_in(tok: Token) -> bool:
     if subj is None or not (subj.lemma_.lower() in _PERSON_NOUNS or subj.ent_type_ == "PERSON"
                             or (subj.pos_ == "NUM" and _of_people(subj))):
         return False
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "on") and any(g.lemma_.lower() in words["places"]
-               for g in c.children) for c in tok.children)
+    # "in action", "on the field of honour", "in the line of duty" (not "in the line of fire")
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("in", "on")
+        and any(o.lemma_.lower() in words["places"] for g in c.children if g.dep_ == "pobj"
+                for o in (g, *[p for q in g.children if q.lower_ == "of" for p in q.children]))
+        for c in tok.children
+    )
 
 
 def _paid_price(tok: Token) -> bool:
@@ -650,7 +658,10 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
             if death:
                 return death[0]
         if head.lower_ in ("of", "to", "at", "by") and head.head.i in keywords:
-            return head.head.i  # "the deaths of 12 people", "toll rose to 15"
+            # "the deaths of 12 people", "toll rose to 15"; but "the martyrdom of an officer and injuries to
+            # three soldiers", which the parse hangs on the martyrdom: the casualty word nearest before
+            nearer = [k for k in keywords if head.head.i < k < head.i]
+            return max(nearer) if nearer else head.head.i
         if head.pos_ in ("VERB", "AUX") and head.lemma_ in (
             "rise",
             "climb",
