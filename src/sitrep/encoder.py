@@ -67,6 +67,9 @@ def load(directory: Path | None = None, threads: int | None = None) -> Encoder:
     opts.intra_op_num_threads = threads or _default_threads()
     opts.inter_op_num_threads = 1
     opts.log_severity_level = 3
+    # idle threads sleep rather than spin after a run: spinning, they fought numpy's threads (the head's
+    # token layer, spaCy) for the cores and doubled the classifier's share of the pipeline (2026-12-06)
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     session = ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
     return Encoder(session=session, tokenizer=tokenizer)
 
@@ -119,13 +122,16 @@ def pool(
     ``token_layer`` (weights ``(384, k)``, bias ``(k,)``), ``token``: the largest value over the tokens of
     each of that learned layer's ReLU units (a word detector trained with the event head)."""
     out = {"mean": np.zeros((len(texts), DIM), dtype=np.float32), "max": np.zeros((len(texts), DIM), dtype=np.float32)}
-    if token_layer is not None:
-        out["token"] = np.zeros((len(texts), token_layer[0].shape[1]), dtype=np.float32)
+    held = []
     for idx, hidden, mask in _hidden(texts, batch_size, encoder):
         pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
         out["mean"][idx] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
         out["max"][idx] = np.where(mask > 0, hidden, -np.inf).max(axis=1)
         if token_layer is not None:
+            held.append((idx, hidden, mask))
+    if token_layer is not None:
+        out["token"] = np.zeros((len(texts), token_layer[0].shape[1]), dtype=np.float32)
+        for idx, hidden, mask in held:
             units = np.maximum(hidden @ token_layer[0] + token_layer[1], 0.0)
             out["token"][idx] = (units * mask).max(axis=1)  # ReLU units are >= 0, so padding's 0 never wins
     return out
