@@ -14,7 +14,7 @@ from ..model import Actor, Article, Count, Event, Evidence, Tally
 from ..nlp import sentence_ents
 from .actors import Mention, article_country, city_countries, code_phrase, dictionary, region_countries
 from .attribution import accusing_verbs, commenting_verbs, sources
-from .counts import SentenceCounts, read_counts, victims
+from .counts import SentenceCounts, read_counts, victims, word_set
 from .counts import lexicon as counts_lexicon
 from .lexicon import rules
 from .roles import REPORTING, ancestors
@@ -65,18 +65,11 @@ _LETHAL = {
     "VIOL_DEMONSTR", "FORCE_AGAINST_PROTEST",
 }  # fmt: skip
 _KILLING = {"ATTACK", "ARMED_CLASH"}
-# Nouns by which a sentence refers back to the event told just before ("in the fighting").
-_SAME_EVENT = {"fighting", "attack", "clash", "clashes", "exchange", "blast", "explosion", "raid", "ambush", "battle",
-               "assault", "gunfight", "firefight", "shootout", "bombing", "strike", "encounter", "violence"}
-# Words that place deaths elsewhere than the event told just before.
-_ELSEWHERE = {"another", "separate", "separately", "elsewhere", "nearby", "neighbouring", "neighboring", "outside",
-              "other"}
-# Verbs that tell a killing (its doer, when told, makes the sentence an act of its own) and verbs that
-# tell an act of attack or fighting whatever their subject.
-_KILLING_VERBS = {"kill", "shoot", "murder", "slay", "behead", "execute", "massacre", "stab", "hack", "lynch",
-                  "gun", "assassinate", "neutralise", "neutralize", "eliminate", "martyr"}
-_ACT_VERBS = {"attack", "bomb", "shell", "strike", "hit", "burn", "ambush", "storm", "raid", "target", "abduct",
-              "kidnap", "battle", "clash", "fight", "engage", "fire", "open", "exchange", "explode", "detonate"}
+# The toll fold's word sets (data/counts.yaml, words: fold_*).
+_SAME_EVENT = word_set("fold_same_event")
+_ELSEWHERE = word_set("fold_elsewhere")
+_KILLING_VERBS = word_set("fold_killing_verbs")
+_ACT_VERBS = word_set("fold_act_verbs")
 _REPORTABLE = {"occurred", "announced"}
 _PROTEST = {"PEACE_PROTEST", "PROTEST_WITH_INTER"}
 _RIOT = {"VIOL_DEMONSTR", "MOB_VIOL"}

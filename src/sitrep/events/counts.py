@@ -19,7 +19,7 @@ from text_to_num import text2num  # type: ignore[import-untyped]
 
 from ..model import Count
 
-__all__ = ["Figure", "SentenceCounts", "lexicon", "read_counts", "victims", "word_number"]
+__all__ = ["Figure", "SentenceCounts", "lexicon", "read_counts", "victims", "word_number", "word_set"]
 
 
 def _word_sets() -> dict[str, frozenset[str]]:
@@ -1038,6 +1038,11 @@ def _victims(k: Token) -> list[Token]:
                 if _list_appos(c):
                     out.extend((c, *[g for g in c.conjuncts if g.i > c.i]))
     return out
+
+
+def word_set(name: str) -> frozenset[str]:
+    """One of the word sets under ``words:`` in data/counts.yaml."""
+    return _WORDS[name]
 
 
 def victims(k: Token) -> list[Token]:
