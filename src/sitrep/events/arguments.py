@@ -14,6 +14,7 @@ from ..model import Actor, Article, Count, Event, Evidence, Tally
 from ..nlp import sentence_ents
 from .actors import Mention, article_country, city_countries, code_phrase, dictionary, region_countries
 from .attribution import accusing_verbs, commenting_verbs, sources
+from .classifier import REPORTABLE
 from .counts import SentenceCounts, read_counts, victims, word_set
 from .counts import lexicon as counts_lexicon
 from .lexicon import rules
@@ -70,7 +71,6 @@ _SAME_EVENT = word_set("fold_same_event")
 _ELSEWHERE = word_set("fold_elsewhere")
 _KILLING_VERBS = word_set("fold_killing_verbs")
 _ACT_VERBS = word_set("fold_act_verbs")
-_REPORTABLE = {"occurred", "announced"}
 _PROTEST = {"PEACE_PROTEST", "PROTEST_WITH_INTER"}
 _RIOT = {"VIOL_DEMONSTR", "MOB_VIOL"}
 _CIVILIAN_TARGET = {"ATTACK", "SEX_VIOL", "ABDUCT_DISSAP"}
@@ -848,8 +848,8 @@ def _toll_sentences(ctx: _Context, by_sent: dict[int, list[tuple[Event, int]]]) 
 
     out = []
     for j, evs in by_sent.items():
-        before = [ev for ev, _ in by_sent.get(j - 1, []) if ev.status in _REPORTABLE and ev.code in _LETHAL]
-        told = [ev for ev, _ in evs if ev.status in _REPORTABLE]
+        before = [ev for ev, _ in by_sent.get(j - 1, []) if ev.status in REPORTABLE and ev.code in _LETHAL]
+        told = [ev for ev, _ in evs if ev.status in REPORTABLE]
         if not before or not told or len(told) != len(evs):
             continue
         sent, prev = ctx.sents[j], ctx.sents[j - 1]

@@ -1444,9 +1444,7 @@ def _reporter(tok: Token) -> str | None:
     the sentence between semicolons ("Local authorities reported nine deaths; community leaders said 14")."""
     lo, hi = _segment(tok)
     cur = tok
-    while lo <= cur.head.i < hi or cur.head.i == cur.i:
-        if cur.head.i == cur.i:
-            break
+    while cur.head.i != cur.i and lo <= cur.head.i < hi:
         cur = cur.head
     if cur.head.i != cur.i:
         # the parse hangs this part on another part's verb: its own reporting verb, if it has one
