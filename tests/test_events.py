@@ -103,6 +103,16 @@ def _told(nlp: Language, text: str) -> set[str]:
         # so is it of "shot dead" and of a bare participle: the victims are no doers
         ("Manipur: Elderly woman shot dead by armed miscreants in Bishnupur", {"ATTACK"}),
         ("Lamu: 2 officers killed as police repulse Shabaab raid", {"ARMED_CLASH"}),
+        # a state's bombing is from the air, told by its doer or a country's bombing of a place; a
+        # bombing with no doer, or a city's, is a planted explosive
+        ("The regime's bombing of Douma killed 12 people.", {"AIR_STRIKE"}),
+        ("Coalition bombing killed 14 civilians in Mosul.", {"AIR_STRIKE"}),
+        ("Turkish bombing of PKK hideouts in northern Iraq killed 10 militants.", {"AIR_STRIKE"}),
+        ("The bombing carried out by the international coalition targeted the village, killing 56 civilians.",
+         {"AIR_STRIKE"}),
+        ("A bombing by suspected Islamist militants killed 12 people in the market.", {"REM_EXPLOS"}),
+        ("The Manchester bombing killed 22 people.", {"REM_EXPLOS"}),
+        ("A Pakistan bombing killed three people.", {"REM_EXPLOS"}),
     ],
 )
 def test_sub_types(nlp: Language, text: str, codes: set[str]) -> None:

@@ -26,6 +26,8 @@ __all__ = [
 
 # Reporting verbs: their subjects are sources, not doers (reported speech is attribution).
 REPORTING = frozenset({"say", "tell", "report", "add", "state", "confirm", "quote", "cite", "accord"})
+# light verbs whose participle after an event noun names its doer ("the raid conducted by troops")
+_DOING = frozenset({"carry", "conduct", "launch", "perpetrate", "stage", "mount", "execute", "commit"})
 
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod"})
 _CLIMB = frozenset(
@@ -257,6 +259,9 @@ def agents(trigger: Token) -> list[Token]:
     for c in trigger.children:
         if c.dep_ == "prep" and c.lower_ == "by":
             out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _DOING:
+            # "the bombing carried out by the coalition": the doer of the light participle
+            out.extend(p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
     head = trigger.head
     # "X carried out a raid", "X staged a protest": the doer of the light verb
     if trigger.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and head.lemma_ not in REPORTING:
