@@ -507,6 +507,8 @@ def _counted_noun(doc: Doc, fig: Figure) -> Token:
         noun = a.head
         while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head  # "Seven Hazara coal miners": the parse counts "Hazara"
+        if noun.dep_ == "amod" and noun.pos_ in ("ADJ", "VERB") and noun.head.i == noun.i + 1:
+            noun = noun.head  # "Thirteen alleged gunmen": the parse hangs the figure on "alleged"
         return noun
     for child in a.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -581,6 +583,9 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
         return prev
     if prev >= sent.start and prev in keywords and doc[prev].dep_ == "conj" and doc[prev].tag_ in ("VBG", "VBD", "VBN"):
         return prev  # "killing three and wounding dozens": the parse hangs "dozens" on "killing"
+    if (prev >= sent.start and prev in keywords and doc[prev].dep_ in ("acomp", "oprd")
+            and doc[prev].head.i == prev - 1 and not any(c.dep_ == "dobj" for c in doc[prev - 1].children)):
+        return prev  # "shot dead three young men in the village, a group said": the parse makes them tellers
     if (prev >= sent.start and prev in keywords and doc[prev].tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB")
             and not any(c.dep_ == "dobj" for c in doc[prev].children)):
         # "killing at least two people, witnesses and a volunteer said": the parse makes the
