@@ -179,6 +179,12 @@ def test_running_totals_are_tallies_not_event_counts(nlp: Any) -> None:
         # the small parser's slips: a figure hung on the adjective before its noun; the dead of
         # "shot dead" taken for the tellers of "said"
         ("Thirteen alleged gunmen of the Jalisco cartel were killed in a confrontation with soldiers.", 13),
+        ("Afghan Taliban forces fired mortar shells across the border at the Pakistani town of Chaman on Sunday, "
+         "killing a civilian, Pakistani officials said.", 1),
+        # a death told by its adverb or by succumbing
+        ("Senegalese gendarmes fatally shot a 19-year-old protester in Bignona on Thursday, residents said.", 1),
+        ("Two soldiers were mortally stabbed at the checkpoint.", 2),
+        ("A policeman succumbed to his injuries in hospital after the grenade attack.", 1),
         ("Russian soldiers carrying out a security sweep shot dead three young men in the Chechen village of "
          "Gekhi, the human rights group Memorial said on Wednesday.", 3),
         ("The ambush left three soldiers and a policeman dead.", 4),

@@ -135,7 +135,7 @@ def lexicon() -> _Lexicon:
             w
             for w in (*raw["fatal"], *raw["injured"], *raw["casualty"], *raw["by_fire"]["verbs"],
                       *raw["fatal_with_particle"]["forms"], *raw["fatal_object"]["objects"], *raw["fell_in"]["forms"],
-                      "lost", "lose", "loses", "losing", "sent")
+                      *raw["words"]["fatal_adverbs"], "lost", "lose", "loses", "losing", "sent")
             if " " not in w
         ),
         by_fire={k: frozenset(v) for k, v in raw["by_fire"].items()},
@@ -428,6 +428,8 @@ def _kind(tok: Token) -> str | None:
         if any(c.dep_ == "advmod" and c.lower_ in _FATALLY for c in tok.children):
             return "fatal"  # "three of the attackers were fatally injured"
         return "injured"
+    if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in _FATALLY for c in tok.children):
+        return "fatal"  # "gendarmes fatally shot a 19-year-old protester", "was mortally stabbed"
     if low in lex.casualty or lemma in lex.casualty:
         if lemma == "victim" and tok.dep_ == "dobj" and tok.head.lemma_ in ("bury", "mourn"):
             return "fatal"  # "mourners buried the 17 victims"
@@ -960,7 +962,7 @@ def _is_zero(doc: Doc, k: Token, sent: Span) -> bool:
 def _victims(k: Token) -> list[Token]:
     """The nouns a casualty word counts: its subject or object, conjuncts included."""
     targets = [c for c in k.children if c.dep_ in ("nsubjpass", "dobj")]
-    if k.lemma_ in ("die", "perish") or _fell_in(k):
+    if k.lemma_ in ("die", "perish", "succumb") or _fell_in(k):
         targets = [c for c in k.children if c.dep_ == "nsubj"]
     elif k.dep_ == "pobj" and k.head.lower_ in ("among", "amongst") and k.head.head.lemma_ == "be":
         # "among the dead were four soldiers and a local chief": the copula's subject lists them
@@ -1072,6 +1074,9 @@ def _singular(tok: Token) -> bool:
         return any(c.lower_ in ("a", "an", "the") for c in tok.children)  # "a 19-year-old"
     if tok.lower_ in _SHARES:
         return False  # "half of them were killed": a share of a group, no single person
+    if (tok.tag_ == "JJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.lemma_.lower() in _PERSON_NOUNS
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)):
+        return True  # "killing a civilian": the small parser tags the noun as its adjective
     if tok.tag_ not in ("NN", "NNP") or tok.lower_ in lexicon().not_people or tok.pos_ == "PRON":
         return False
     if tok.lemma_.lower() in _COLLECTIVE:
@@ -1176,6 +1181,10 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
         for i in range(sent.start, sent.end)
         if lows[i - sent.start] in lex.forms and (kw := _kind(doc[i])) is not None
     }
+    for i in range(sent.start, sent.end):
+        # "fatally shot", "mortally stabbed": the verb the adverb makes a death
+        if lows[i - sent.start] in _FATALLY and doc[i].head.i not in keywords and _kind(doc[i].head) == "fatal":
+            keywords[doc[i].head.i] = "fatal"
     # "death toll": one casualty word, the toll
     keywords = {i: k for i, k in keywords.items() if not (doc[i].dep_ == "compound" and doc[i].head.i in keywords)}
     if not keywords:
