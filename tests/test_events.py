@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -688,6 +689,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
         UNSEEN11_FILE,
         UNSEEN12_FILE,
         UNSEEN13_FILE,
+        UNSEEN14_FILE,
         UNSEEN_FILE,
     )
 
@@ -705,6 +707,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     eleventh = [json.loads(line) for line in UNSEEN11_FILE.read_text("utf-8").splitlines() if line.strip()]
     twelfth = [json.loads(line) for line in UNSEEN12_FILE.read_text("utf-8").splitlines() if line.strip()]
     thirteenth = [json.loads(line) for line in UNSEEN13_FILE.read_text("utf-8").splitlines() if line.strip()]
+    fourteenth = [json.loads(line) for line in UNSEEN14_FILE.read_text("utf-8").splitlines() if line.strip()]
     captions = [json.loads(line) for line in CAPTIONS_FILE.read_text("utf-8").splitlines() if line.strip()]
     quiet = [json.loads(line) for line in NONEVENTS_FILE.read_text("utf-8").splitlines() if line.strip()]
     trained = {json.loads(line)["text"] for path in TRAIN_DIR.glob("*.jsonl")
@@ -712,7 +715,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     quiet2 = [json.loads(line) for path in (NONEVENTS2_FILE, NONEVENTS2_READ_FILE)
               for line in path.read_text("utf-8").splitlines() if line.strip()]
     every = (rows + second + third + fourth + fifth + sixth + seventh + eighth + ninth + ninth_read + tenth
-             + eleventh + twelfth + thirteenth + captions + quiet + quiet2)
+             + eleventh + twelfth + thirteenth + fourteenth + captions + quiet + quiet2)
     assert not {r["text"] for r in every} & trained
     assert len({r["text"] for r in every}) == len(every)
     assert len(fourth) == 338 and all(sum(r["code"] == c for r in fourth) >= 8 for c in CODES)
@@ -737,6 +740,25 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     # the thirteenth: death tolls, 317 of its events with one stated, 40 hard non-events
     assert len(thirteenth) == 400 and sum(r["code"] is None for r in thirteenth) == 40
     assert sum(r["code"] is not None and r["fatalities"] is not None for r in thirteenth) == 317
+    # the fourteenth: every sub-type, eight to fourteen of each after the lines close to older text went
+    assert len(fourteenth) == 370 and sum(r["code"] is None for r in fourteenth) == 77
+    assert all(8 <= sum(r["code"] == c for r in fourteenth) <= 14 for c in CODES)
+    # no line shares more than half its words with a training line or an older set's line
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+    older = [words(t) for t in trained] + [words(r["text"]) for r in every if r not in fourteenth]
+    postings: dict[str, list[int]] = {}
+    for i, w in enumerate(older):
+        for word in w:
+            postings.setdefault(word, []).append(i)
+    for r in fourteenth:
+        mine = words(r["text"])
+        shared: dict[int, int] = {}
+        for word in mine:
+            for i in postings.get(word, ()):
+                shared[i] = shared.get(i, 0) + 1
+        assert all(n <= (len(mine) + len(older[i]) - n) / 2 for i, n in shared.items()), r["text"][:40]
     assert len(captions) == 600 and {r["voice"] for r in captions} == {"caption", "headline"}
     assert len(third) == 420 and all(sum(r["code"] == c for r in third) == 12 for c in CODES)
     assert len(quiet) == 200 and all(r["code"] is None for r in quiet)
