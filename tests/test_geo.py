@@ -237,6 +237,21 @@ def test_a_name_the_gazetteer_lacks_takes_the_nearest_town_named_as_a_stand_in(g
 
 
 @pytest.mark.slow
+def test_a_landmark_the_gazetteer_lacks_takes_the_town_its_name_holds(gaz: Gazetteer) -> None:
+    text = ("Officials in Tbilisi hope new flights into Kutaisi International Airport will help. Researchers "
+            "at the Zzyzx University of Batumi agreed. Fans crowded Qqzzyx Stadium in Tbilisi.")
+    words = ("Tbilisi", "Kutaisi International Airport", "Zzyzx University of Batumi", "Qqzzyx Stadium")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    tbilisi, airport, university, stadium = find_places(
+        None, article_from_text(text, id="g", gold_places=spans), gaz)  # type: ignore[arg-type]
+    # an airport named for its town is at that town, not at the nearest town the story names
+    assert airport.stand_in and airport.name == "Kutaisi" and airport.country == "GE"
+    assert university.stand_in and university.name == "Batumi"
+    # a stadium is named for a person as often as a town: only the nearest town stands in
+    assert stadium.stand_in and stadium.geonameid == tbilisi.geonameid
+
+
+@pytest.mark.slow
 def test_a_stand_in_is_a_town_of_its_sentence_then_one_told_before_it(gaz: Gazetteer) -> None:
     text = ("Fighting closed schools in Mosul. People slept in doorways in Zzyzxqa and along the Qqzzyx. "
             "Similar camps in Damascus struggled.")

@@ -410,8 +410,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     out = [_inside(r, out) for r in out]
     # a name the gazetteer holds only by its vowel skeleton is as good as lacking once left unread
     lacked = far | {k for k, cands in enumerate(cand_lists) if all(c.kind >= 10 for c in cands)}
-    return [_nearest_town(r, out) if k in lacked and r.place is None else _pointed(r, out)
-            for k, r in enumerate(out)]
+    return [(_named_within(r, out, gaz) or _nearest_town(r, out)) if k in lacked and r.place is None
+            else _pointed(r, out) for k, r in enumerate(out)]
 
 
 def _told_where(out: list[Resolution], keys: list[str]) -> list[Resolution]:
@@ -574,6 +574,45 @@ def _nearest_town(r: Resolution, out: list[Resolution]) -> Resolution:
     o = min(towns, key=nearness)
     assert o.score is not None
     return Resolution(r.mention, o.place, round(o.score * _NEAREST_FACTOR, 3), [], stand_in=True)
+
+
+def _named_within(r: Resolution, out: list[Resolution], gaz: Gazetteer) -> Resolution | None:
+    """A landmark the gazetteer lacks whose name holds a town's name takes that town: the article's own
+    reading of it ("London International Airport" in a story of London, Ontario), else the most
+    populous town of the name near the article's places ("Kutaisi International Airport" in a story
+    of Georgia); None when its name holds no town."""
+    tokens = r.mention.text.split()
+    lows = [t.lower().strip(".,'") for t in tokens]
+    named, of_named = words()["landmark_words"], words()["landmark_of_words"]
+    if any(w in named for w in lows):
+        start = 0  # "Kutaisi International Airport": the town may be anywhere in the name
+    elif any(w in of_named for w in lows) and "of" in lows:
+        start = lows.index("of") + 1  # "University of Copenhagen": only after "of"
+    else:
+        return None
+    spans = [" ".join(tokens[i:i + n]) for n in range(min(3, len(tokens) - 1), 0, -1)
+             for i in range(start, len(tokens) - n + 1)
+             if all(t[:1].isupper() and w not in named and w not in of_named
+                    for t, w in zip(tokens[i:i + n], lows[i:i + n], strict=True))]
+    read = {name_key(o.mention.text): o for o in out if o.place is not None and o.score is not None
+            and o.place.latitude is not None and o.place.fcode.startswith("PPL") and not o.stand_in}
+    placed = [o.place for o in out if o.place is not None and o.place.latitude is not None and not o.stand_in]
+    countries = {p.country for p in placed}
+    for span in spans:
+        o = read.get(name_key(span))
+        if o is not None and o.place is not None and o.score is not None:
+            return Resolution(r.mention, o.place, round(o.score * _INSIDE_FACTOR, 3), [], stand_in=True)
+        # a town of the article's countries near its places, not a person's namesake town elsewhere
+        # ("Sanford Stadium" in Athens, Georgia is no Sanford, Florida; "Queen's University" in
+        # Kingston, Ontario no Queens of New York)
+        towns = [c for c in gaz.lookup(span) if c.kind == MAIN and c.fcode.startswith("PPL")
+                 and c.population >= _SMALL_TOWN and c.country in countries
+                 and any(_near(c, p, _FUZZY_KM) for p in placed)]
+        if towns:
+            town = max(towns, key=lambda c: c.population)
+            return Resolution(r.mention, town, round(MIN_SCORE + _NEAREST_FACTOR * (1 - MIN_SCORE) / 2, 3), [],
+                              stand_in=True)
+    return None
 
 
 def _inside(r: Resolution, out: list[Resolution]) -> Resolution:
