@@ -1006,13 +1006,17 @@ def _victims(k: Token) -> list[Token]:
     elif k.lower_ == "death" and k.head.lower_ == "to" and k.head.head.i != k.head.i:
         verb = k.head.head
         targets = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+        if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN"):
+            targets = [verb]  # "Mob burns alleged rapist to death": the parse hangs "to death" on the victim
         if not targets and verb.dep_ == "conj":  # "was beaten and burned to death"
             targets = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
     if k.pos_ == "NOUN" and k.lemma_ in ("body", "corpse", "death", "martyrdom"):
         # "the bodies of two men and a woman", "resulting in the martyrdom of an officer"
         targets = [g for c in k.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                    if g.dep_ == "pobj"] or targets  # fmt: skip
-    if k.dep_ in ("acl", "relcl") and k.tag_ == "VBN" and not any(c.dep_ == "nsubjpass" for c in k.children):
+    # (a headline's "Commander of Kataib Hezbollah killed in ...": the participle tagged as a past tense)
+    if k.dep_ in ("acl", "relcl") and (k.tag_ == "VBN" or (k.tag_ == "VBD" and k.dep_ == "acl")) and not any(
+            c.dep_ == "nsubjpass" or (k.tag_ == "VBD" and c.dep_ in ("nsubj", "dobj")) for c in k.children):
         # "a soldier killed in the attack" (but "TAIZ: A woman and her son were killed", where the
         # parse hangs the clause on the dateline, has its own subject)
         targets = [k.head]
@@ -1023,7 +1027,7 @@ def _victims(k: Token) -> list[Token]:
     elif not targets and k.tag_ == "VBN" and k.dep_ == "ROOT" and not any(
             c.dep_ in ("aux", "auxpass") for c in k.children):
         targets = [c for c in k.children if c.dep_ == "nsubj"]  # a headline's "Police officer killed in ..."
-    elif not targets and k.tag_ == "VBD" and k.lemma_ == "kill" and k.dep_ == "ROOT" and not any(
+    elif not targets and k.tag_ == "VBD" and k.pos_ == "VERB" and _kind(k) == "fatal" and k.dep_ == "ROOT" and not any(
             c.dep_ in ("aux", "auxpass", "dobj") for c in k.children):
         # the same headline read as active with no object ("Mozambique: teenager killed as police shoot
         # at ... protest"), its subject a person ("hospital hit, 2 killed" counts no barrage)
@@ -1077,6 +1081,10 @@ def _singular(tok: Token) -> bool:
     if (tok.tag_ == "JJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.lemma_.lower() in _PERSON_NOUNS
             and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)):
         return True  # "killing a civilian": the small parser tags the noun as its adjective
+    if (tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.tag_ in ("JJ", "NNP")
+            and not any(c.dep_ in ("nummod", "det") for c in tok.children)
+            and (tok.lower_ in _PERSON_NOUNS or (tok.tag_ == "JJ" and tok.ent_type_ == "NORP"))):
+        return True  # a headline's bare victim: "Police firing kills protester", "Tank shell kills Palestinian"
     if tok.tag_ not in ("NN", "NNP") or tok.lower_ in lexicon().not_people or tok.pos_ == "PRON":
         return False
     if tok.lemma_.lower() in _COLLECTIVE:
