@@ -162,6 +162,17 @@ def test_a_toll_told_next_stands_for_a_killing_without_a_number(nlp: Any) -> Non
 
 
 @pytest.mark.slow
+def test_a_peaceful_protest_takes_no_toll(nlp: Any) -> None:
+    text = ("Sheriff's deputies fatally shot Dijon Kizzee, a 29-year-old Black man, during a confrontation "
+            "in South LA, sparking protests at the scene.")
+    (protest,), _ = _fill(nlp, text, ("protests", "PEACE_PROTEST"))
+    assert protest.fatalities.best is None and protest.fatalities.text is None
+    # the shooting beside it takes the death
+    shooting, protest = _fill(nlp, text, ("shot", "ATTACK"), ("protests", "PEACE_PROTEST"))[0]
+    assert shooting.fatalities.best == 1 and protest.fatalities.best is None
+
+
+@pytest.mark.slow
 def test_attribution_carries_through_a_paragraph_but_not_beyond(nlp: Any) -> None:
     text = (
         "According to the Syrian Observatory for Human Rights, fighting raged near Damascus. "

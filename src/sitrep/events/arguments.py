@@ -71,6 +71,7 @@ _SAME_EVENT = word_set("fold_same_event")
 _ELSEWHERE = word_set("fold_elsewhere")
 _KILLING_VERBS = word_set("fold_killing_verbs")
 _ACT_VERBS = word_set("fold_act_verbs")
+_NO_TOLL_CODES = word_set("no_toll_codes")
 _PROTEST = {"PEACE_PROTEST", "PROTEST_WITH_INTER"}
 _RIOT = {"VIOL_DEMONSTR", "MOB_VIOL"}
 _CIVILIAN_TARGET = {"ATTACK", "SEX_VIOL", "ABDUCT_DISSAP"}
@@ -961,8 +962,9 @@ def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
         if own_toll and i + 1 < len(sents) and i + 1 not in by_sent and _same_paragraph(
                 ctx.text, sents[i], sents[i + 1]):
             fatal = _with_added_deaths(fatal, ctx.counts_of(i + 1), sents[i], sents[i + 1])
-        if fatal.text is not None:
-            _nearest_event(evs, sents[i], fatal_at).fatalities = fatal
+        tolled = [(e, at) for e, at in evs if e.code not in _NO_TOLL_CODES]
+        if fatal.text is not None and tolled:
+            _nearest_event(tolled, sents[i], fatal_at).fatalities = fatal
         if injured.text is not None:
             _nearest_event(evs, sents[i], injured_at).injured = injured
     return _tallies(ctx, lowers)
