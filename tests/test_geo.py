@@ -236,6 +236,12 @@ def test_a_name_the_gazetteer_lacks_takes_the_nearest_town_named_as_a_stand_in(g
     assert liguria.geonameid is not None and naples.country == "IT" and other.geonameid is None
 
 
+def _told(gaz: Gazetteer, text: str, *names: str) -> list[Any]:
+    """The places read for ``names`` (their first occurrences) given as gold spans of ``text``."""
+    spans = [(text.index(w), text.index(w) + len(w)) for w in names]
+    return find_places(None, article_from_text(text, id="g", gold_places=spans), gaz)  # type: ignore[arg-type]
+
+
 @pytest.mark.slow
 def test_conflict_towns_geonames_lacks_are_in_their_unit(gaz: Gazetteer) -> None:
     quissanga = [c for c in gaz.lookup("Quissanga") if c.country == "MZ"]
@@ -243,8 +249,7 @@ def test_conflict_towns_geonames_lacks_are_in_their_unit(gaz: Gazetteer) -> None
     assert quissanga and cabo_delgado and quissanga[0].admin1 == cabo_delgado[0].admin1
     # a town the text puts in its province is read there, not as a great namesake abroad
     text = "Insurgents attacked Palma, Cabo Delgado, and the village of Quissanga on Friday."
-    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Palma", "Cabo Delgado", "Quissanga")]
-    palma, _, village = find_places(None, article_from_text(text, id="g", gold_places=spans), gaz)  # type: ignore[arg-type]
+    palma, _, village = _told(gaz, text, "Palma", "Cabo Delgado", "Quissanga")
     assert palma.country == "MZ" and not palma.stand_in and village.country == "MZ" and not village.stand_in
 
 
@@ -252,10 +257,8 @@ def test_conflict_towns_geonames_lacks_are_in_their_unit(gaz: Gazetteer) -> None
 def test_a_landmark_the_gazetteer_lacks_takes_the_town_its_name_holds(gaz: Gazetteer) -> None:
     text = ("Officials in Tbilisi hope new flights into Kutaisi International Airport will help. Researchers "
             "at the Zzyzx University of Batumi agreed. Fans crowded Qqzzyx Stadium in Tbilisi.")
-    words = ("Tbilisi", "Kutaisi International Airport", "Zzyzx University of Batumi", "Qqzzyx Stadium")
-    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
-    tbilisi, airport, university, stadium = find_places(
-        None, article_from_text(text, id="g", gold_places=spans), gaz)  # type: ignore[arg-type]
+    tbilisi, airport, university, stadium = _told(
+        gaz, text, "Tbilisi", "Kutaisi International Airport", "Zzyzx University of Batumi", "Qqzzyx Stadium")
     # an airport named for its town is at that town, not at the nearest town the story names
     assert airport.stand_in and airport.name == "Kutaisi" and airport.country == "GE"
     assert university.stand_in and university.name == "Batumi"
