@@ -116,6 +116,21 @@ def test_vague_figures_keep_their_words_without_a_number(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # only people succumb to wounds, and only violence done "fatally" kills
+        "The government succumbed to pressure from protesters and withdrew the bill.",
+        "The town succumbed to the rebels after a three-day siege.",
+        "The shelling fatally damaged two hospitals in Khartoum North, doctors said.",
+        "The scandal fatally weakened the government, analysts said.",
+    ],
+)
+def test_words_of_death_in_other_senses_count_no_one(nlp: Any, text: str) -> None:
+    assert _read(nlp, text).fatalities.best is None
+
+
+@pytest.mark.slow
 def test_injured_are_never_fatalities(nlp: Any) -> None:
     got = _read(nlp, "Dozens of people were wounded in the clashes with police.")
     assert got.fatalities.best is None

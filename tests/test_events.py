@@ -114,6 +114,10 @@ def _told(nlp: Language, text: str) -> set[str]:
         ("A bombing by suspected Islamist militants killed 12 people in the market.", {"REM_EXPLOS"}),
         ("The Manchester bombing killed 22 people.", {"REM_EXPLOS"}),
         ("A Pakistan bombing killed three people.", {"REM_EXPLOS"}),
+        # an armed group named "Army" or "forces", loyalists and a lone soldier plant their bombs
+        ("A Baloch Liberation Army bombing killed five soldiers in Turbat on Friday.", {"REM_EXPLOS"}),
+        ("Houthi forces' bombing of a market in Taiz killed six civilians.", {"REM_EXPLOS"}),
+        ("A loyalist bombing in north Belfast injured two people.", {"REM_EXPLOS"}),
     ],
 )
 def test_sub_types(nlp: Language, text: str, codes: set[str]) -> None:

@@ -808,6 +808,30 @@ def _backer(ctx: _Context, actor: Actor) -> Actor | None:
     return None
 
 
+def _set_off(doc: Doc, fatal_at: int | None, trigger_at: int) -> bool:
+    """The deaths set the event off: it hangs on the casualty word as what followed ("deputies fatally
+    shot Dijon Kizzee ..., sparking protests at the scene"), or the casualty word on it as what came
+    before ("protesters gathered after police fatally shot a man"); not "one protester was killed as
+    thousands rallied"."""
+    if fatal_at is None or not 0 <= trigger_at < len(doc):
+        return False
+
+    def path(low: Token, high: Token) -> list[Token] | None:
+        out = [low]
+        while out[-1].i != high.i and out[-1].head.i != out[-1].i:
+            out.append(out[-1].head)
+        return out if out[-1].i == high.i else None
+
+    fatal, trigger = doc[fatal_at], doc[trigger_at]
+    after = path(trigger, fatal)
+    if after is not None:
+        return any(t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "mark" for c in t.children)
+                   for t in after[:-1])
+    before = path(fatal, trigger)
+    return before is not None and any(c.dep_ in ("mark", "prep") and c.lower_ in ("after", "following", "over")
+                                      for t in before[:-1] for c in (t, *t.children))
+
+
 def _nearest_event(events: list[tuple[Event, int]], sent: Span, at: int | None) -> Event:
     if at is None or len(events) == 1:
         return events[0][0]
@@ -962,7 +986,10 @@ def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
         if own_toll and i + 1 < len(sents) and i + 1 not in by_sent and _same_paragraph(
                 ctx.text, sents[i], sents[i + 1]):
             fatal = _with_added_deaths(fatal, ctx.counts_of(i + 1), sents[i], sents[i + 1])
-        tolled = [(e, at) for e, at in evs if e.code not in _NO_TOLL_CODES]
+        # a peaceful protest the deaths set off ("deputies fatally shot a man ..., sparking protests")
+        # takes none of them; deaths told at it ("one protester was killed as thousands rallied") stay
+        tolled = [(e, at) for e, at in evs
+                  if not (e.code in _NO_TOLL_CODES and _set_off(sents[i].doc, fatal_at, at))]
         if fatal.text is not None and tolled:
             _nearest_event(tolled, sents[i], fatal_at).fatalities = fatal
         if injured.text is not None:

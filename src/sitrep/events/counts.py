@@ -61,6 +61,7 @@ _PROTESTED_BY = _WORDS["protested_by"]
 _GATHERINGS = _WORDS["gatherings"]
 _COLLECTIVE = _WORDS["collective"]
 _FATALLY = _WORDS["fatal_adverbs"]
+_FATALLY_VERBS = _WORDS["fatal_adverb_verbs"]
 _AUX_WORDS = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "also", "later",
                         "reportedly", "allegedly"})
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -421,6 +422,17 @@ def _kind(tok: Token) -> str | None:
     if low in lex.fatal or lemma in lex.fatal:
         if lemma in ("life", "body", "toll") and tok.pos_ != "NOUN":
             return None
+        if lemma == "succumb" and any(
+                c.dep_ == "prep" and c.lower_ == "to" and not any(
+                    g.lemma_.lower() in lex.injured or g.lower_ in lex.injured for g in c.subtree if g.i != c.i)
+                for c in tok.children):
+            return None  # "the government succumbed to pressure", "the town succumbed to the rebels"
+        if lemma == "succumb" and any(
+                c.dep_ == "nsubj" and not (
+                    c.pos_ in ("PRON", "NUM") or c.lemma_.lower() in _PERSON_NOUNS or c.lower_ == "old"
+                    or c.ent_type_ in ("PERSON", "NORP") or any(g.dep_ == "nummod" for g in c.children))
+                for c in tok.children):
+            return None  # only people succumb to their wounds (not "the government succumbed ...")
         if lemma == "toll" and tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
             return None  # "the Lekki toll gate", "a toll road": a fee, not the dead
         return "fatal"
@@ -428,7 +440,8 @@ def _kind(tok: Token) -> str | None:
         if any(c.dep_ == "advmod" and c.lower_ in _FATALLY for c in tok.children):
             return "fatal"  # "three of the attackers were fatally injured"
         return "injured"
-    if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in _FATALLY for c in tok.children):
+    if (tok.pos_ == "VERB" and lemma in _FATALLY_VERBS
+            and any(c.dep_ == "advmod" and c.lower_ in _FATALLY for c in tok.children)):
         return "fatal"  # "gendarmes fatally shot a 19-year-old protester", "was mortally stabbed"
     if low in lex.casualty or lemma in lex.casualty:
         if lemma == "victim" and tok.dep_ == "dobj" and tok.head.lemma_ in ("bury", "mourn"):
@@ -586,7 +599,8 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
     if prev >= sent.start and prev in keywords and doc[prev].dep_ == "conj" and doc[prev].tag_ in ("VBG", "VBD", "VBN"):
         return prev  # "killing three and wounding dozens": the parse hangs "dozens" on "killing"
     if (prev >= sent.start and prev in keywords and doc[prev].dep_ in ("acomp", "oprd")
-            and doc[prev].head.i == prev - 1 and not any(c.dep_ == "dobj" for c in doc[prev - 1].children)):
+            and doc[prev].head.i == prev - 1
+            and not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in doc[prev - 1].children)):
         return prev  # "shot dead three young men in the village, a group said": the parse makes them tellers
     if (prev >= sent.start and prev in keywords and doc[prev].tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB")
             and not any(c.dep_ == "dobj" for c in doc[prev].children)):

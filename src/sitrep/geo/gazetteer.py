@@ -431,8 +431,8 @@ def _build_into(con: sqlite3.Connection, min_population: int, admin_names: bool)
 
 
 def _conflict_towns(con: sqlite3.Connection, w: _Writer, synthetic: list[int]) -> None:
-    """The towns and villages of data/geo_towns.csv, each in the first-level unit its row names (matched by
-    the unit's names in the gazetteer), so "Palma, Cabo Delgado" is read in Mozambique."""
+    """The towns and villages of data/geo_towns.csv, each in the first-level unit its row names where the
+    gazetteer knows that unit's name (so "Palma, Cabo Delgado" is read in Mozambique), else in none."""
     for row in _csv_rows("geo_towns.csv"):
         cc = row["country"]
         unit = con.execute(
