@@ -34,6 +34,9 @@ _INSIDE_FACTOR = 0.8
 # a name the gazetteer lacks, read as the nearest town named: right 106 times in 169 on the three dev
 # corpora (gold spans, 2026-12-03), about 0.7 of a town's own reading
 _NEAREST_FACTOR = 0.7
+# a landmark placed at the town its name holds, found by the name alone (no reading of its own to scale):
+# midway between the least score kept and a nearest-town stand-in's best
+_NAMED_TOWN_SCORE = round(MIN_SCORE + _NEAREST_FACTOR * (1 - MIN_SCORE) / 2, 3)
 # A first-pass margin (prior points) at which a reading counts fully towards the article's focus.
 _SURE_MARGIN = 1.5
 # Countries, continents, seas and named regions: no country focus applies to them.
@@ -610,8 +613,7 @@ def _named_within(r: Resolution, out: list[Resolution], gaz: Gazetteer) -> Resol
                  and any(_near(c, p, _FUZZY_KM) for p in placed)]
         if towns:
             town = max(towns, key=lambda c: c.population)
-            return Resolution(r.mention, town, round(MIN_SCORE + _NEAREST_FACTOR * (1 - MIN_SCORE) / 2, 3), [],
-                              stand_in=True)
+            return Resolution(r.mention, town, _NAMED_TOWN_SCORE, [], stand_in=True)
     return None
 
 
