@@ -170,6 +170,10 @@ def test_a_peaceful_protest_takes_no_toll(nlp: Any) -> None:
     # the shooting beside it takes the death
     shooting, protest = _fill(nlp, text, ("shot", "ATTACK"), ("protests", "PEACE_PROTEST"))[0]
     assert shooting.fatalities.best == 1 and protest.fatalities.best is None
+    # nor do deaths told as what it followed
+    (protest,), _ = _fill(nlp, "Protesters gathered in Minneapolis after police fatally shot a Black man.",
+                          ("gathered", "PEACE_PROTEST"))
+    assert protest.fatalities.best is None
     # deaths told at the protest stay its own (its sub-type, not its toll, is what is wrong)
     (protest,), _ = _fill(nlp, "One protester was killed and 20 injured as thousands rallied in Nairobi.",
                           ("rallied", "PEACE_PROTEST"))

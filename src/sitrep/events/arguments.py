@@ -7,6 +7,7 @@ event's trigger only.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
@@ -815,21 +816,16 @@ def _set_off(doc: Doc, fatal_at: int | None, trigger_at: int) -> bool:
     thousands rallied"."""
     if fatal_at is None or not 0 <= trigger_at < len(doc):
         return False
-
-    def path(low: Token, high: Token) -> list[Token] | None:
-        out = [low]
-        while out[-1].i != high.i and out[-1].head.i != out[-1].i:
-            out.append(out[-1].head)
-        return out if out[-1].i == high.i else None
-
     fatal, trigger = doc[fatal_at], doc[trigger_at]
-    after = path(trigger, fatal)
-    if after is not None:
+    if fatal in trigger.ancestors:
+        below = [trigger, *takewhile(lambda t: t.i != fatal.i, trigger.ancestors)]
         return any(t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "mark" for c in t.children)
-                   for t in after[:-1])
-    before = path(fatal, trigger)
-    return before is not None and any(c.dep_ in ("mark", "prep") and c.lower_ in ("after", "following", "over")
-                                      for t in before[:-1] for c in (t, *t.children))
+                   for t in below)
+    if trigger in fatal.ancestors:
+        below = [fatal, *takewhile(lambda t: t.i != trigger.i, fatal.ancestors)]
+        return any(c.dep_ in ("mark", "prep") and c.lower_ in ("after", "following", "over")
+                   for t in below for c in (t, *t.children))
+    return False
 
 
 def _nearest_event(events: list[tuple[Event, int]], sent: Span, at: int | None) -> Event:

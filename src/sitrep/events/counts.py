@@ -422,17 +422,8 @@ def _kind(tok: Token) -> str | None:
     if low in lex.fatal or lemma in lex.fatal:
         if lemma in ("life", "body", "toll") and tok.pos_ != "NOUN":
             return None
-        if lemma == "succumb" and any(
-                c.dep_ == "prep" and c.lower_ == "to" and not any(
-                    g.lemma_.lower() in lex.injured or g.lower_ in lex.injured for g in c.subtree if g.i != c.i)
-                for c in tok.children):
-            return None  # "the government succumbed to pressure", "the town succumbed to the rebels"
-        if lemma == "succumb" and any(
-                c.dep_ == "nsubj" and not (
-                    c.pos_ in ("PRON", "NUM") or c.lemma_.lower() in _PERSON_NOUNS or c.lower_ == "old"
-                    or c.ent_type_ in ("PERSON", "NORP") or any(g.dep_ == "nummod" for g in c.children))
-                for c in tok.children):
-            return None  # only people succumb to their wounds (not "the government succumbed ...")
+        if lemma == "succumb" and not _succumbed_to_wounds(tok):
+            return None
         if lemma == "toll" and tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
             return None  # "the Lekki toll gate", "a toll road": a fee, not the dead
         return "fatal"
@@ -448,6 +439,21 @@ def _kind(tok: Token) -> str | None:
             return "fatal"  # "mourners buried the 17 victims"
         return "casualty"
     return None
+
+
+def _succumbed_to_wounds(tok: Token) -> bool:
+    """ "Succumb" tells a death only of people and only to wounds, if it names what: not "the government
+    succumbed to pressure", "the town succumbed to the rebels"."""
+    lex = lexicon()
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "to" and not any(
+                g.lemma_.lower() in lex.injured or g.lower_ in lex.injured for g in c.subtree if g.i != c.i):
+            return False
+        if c.dep_ == "nsubj" and not (
+                c.pos_ in ("PRON", "NUM") or c.lemma_.lower() in _PERSON_NOUNS or c.lower_ == "old"
+                or c.ent_type_ in ("PERSON", "NORP") or any(g.dep_ == "nummod" for g in c.children)):
+            return False
+    return True
 
 
 def _of_people(tok: Token) -> bool:
