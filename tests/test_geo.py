@@ -906,6 +906,19 @@ def test_a_small_namesake_abroad_and_far_from_the_story_is_left_to_a_stand_in(ga
 
 
 @pytest.mark.slow
+def test_a_suburb_read_as_a_lone_town_abroad_gives_no_country_support(gaz: Gazetteer) -> None:
+    # Phoenix of Arizona, alone in the US and far from all else, vouches for no US reading of Clermont
+    # (KwaZulu-Natal's Phoenix and Clermont are suburbs of Durban that the gazetteer lacks)
+    text = ("DURBAN - Taxi violence flared in Phoenix, Clermont and Chatsworth on Tuesday, and police "
+            "closed roads into Pinetown and Umlazi, KwaZulu-Natal officials said.")
+    places = _gold(gaz, text, "DURBAN", "Phoenix", "Clermont", "Chatsworth", "Pinetown", "Umlazi", "KwaZulu-Natal")
+    assert places["Clermont"].country == "ZA" and places["Clermont"].stand_in
+    # a town whose name no other town bears keeps its reading beside places abroad
+    text = "Lisbon and Barcelona lead the list of city breaks, with Porto and Biarritz also climbing."
+    assert _gold(gaz, text, "Lisbon", "Barcelona", "Porto", "Biarritz")["Biarritz"].country == "FR"
+
+
+@pytest.mark.slow
 def test_rivers_and_mountains_are_features(gaz: Gazetteer) -> None:
     text = "The Darling River ran dry near Menindee, and snow fell on the Drakensberg."
     places = _gold(gaz, text, "Darling River", "Menindee", "Drakensberg")

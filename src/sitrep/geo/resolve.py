@@ -48,6 +48,8 @@ _FUZZY_KM = 500.0
 _SMALL_TOWN = 10_000
 # more places than a story names: _far_namesakes reads no frame in them (and stays linear)
 _FAR_MAX_PLACES = 200
+# ... nor a town of this size or more, or of the second size where no other town bears its name
+_FAR_TOWN, _FAR_LONE_TOWN = 100_000, 20_000
 # a city this big, in a first-level unit of its name, is what the bare name means ("New York")
 _GREAT_CITY = 1_000_000
 _GREAT_CITY_BONUS = 2.5
@@ -407,7 +409,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
            for o, t, f in zip(out, third, fourth, strict=True)]
     out = _unsupported_alternate(_unsupported_fuzzy(_own_name_at_home(out, cand_lists)))
     out = _told_where(out, keys)
-    far = _far_namesakes(out)
+    far = _far_namesakes(out, cand_lists)
     out = [Resolution(r.mention, None, None, []) if k in far or _unit_abroad(r, out) else r
            for k, r in enumerate(out)]
     out = [_inside(r, out) for r in out]
@@ -480,7 +482,7 @@ def _unsupported_alternate(out: list[Resolution]) -> list[Resolution]:
     return [Resolution(r.mention, None, None, []) if unsupported(r.place) else r for r in out]
 
 
-def _far_namesakes(out: list[Resolution]) -> set[int]:
+def _far_namesakes(out: list[Resolution], cand_lists: list[list[Candidate]]) -> set[int]:
     """Small towns read in a country none of the article's other places is read in and far from all of
     them, where three or more others are read and two or more of them in one other country: a
     namesake of a spot the gazetteer lacks ("Aguas Calientes" below Machu Picchu is no Aguascalientes
@@ -493,17 +495,29 @@ def _far_namesakes(out: list[Resolution]) -> set[int]:
     directions = set(words()["directions"])
     far: set[int] = set()
     for k, c in placed:
-        if c.fclass != "P" or c.population >= _SMALL_TOWN or c.fcode == "PPLC":
+        # a town of some size is what its name means unless other towns bear it as theirs: "Dubrovnik",
+        # "Biarritz" keep their readings beside places abroad, "Clermont" and "Southport" need support
+        namesakes = len({h.id for h in cand_lists[k] if h.kind == MAIN and h.fclass == "P"})
+        if c.fclass != "P" or c.fcode == "PPLC" or c.population >= (_FAR_TOWN if namesakes > 1 else _FAR_LONE_TOWN):
             continue
         if set(name_key(out[k].mention.text).split()) <= directions:
             continue  # "fleeing from the North East": a region of the story's country, no spot to stand in for
         others = [p for j, p in placed if j != k and name_key(p.name) != name_key(c.name)]
         home = Counter(p.country for p in others).most_common(1)
-        if len(others) < 3 or any(p.country == c.country for p in others) or not home or home[0][1] < 2:
+        if len(others) < 3 or any(p.country == c.country and _anchored(p, others) for p in others) or not home \
+                or home[0][1] < 2:
             continue
         if not any(_near(c, p, _FUZZY_KM) for p in others):
             far.add(k)
     return far
+
+
+def _anchored(p: Candidate, others: list[Candidate]) -> bool:
+    """Whether a reading vouches for its country: a country or unit named, or a town near another place
+    read. A town alone in its country, far from all else ("Phoenix" of Arizona in a Durban story of its
+    own Phoenix, Chatsworth and Clermont) is as likely a namesake itself."""
+    return p.fclass != "P" or any(_near(p, o, _FUZZY_KM) for o in others
+                                  if o is not p and name_key(o.name) != name_key(p.name))
 
 
 def _unit_abroad(r: Resolution, out: list[Resolution]) -> bool:
