@@ -16,7 +16,7 @@ MUC = ("TEGUCIGALPA, 19 APR 89 (ACAN-EFE) -- [TEXT] HONDURAN GUERRILLAS CLAIMED 
 
 
 def test_public_names() -> None:
-    assert set(casing.__all__) == {"restore", "sentence_case", "shouted", "titled"}
+    assert set(casing.__all__) == {"restore", "sentence_case", "shouted", "shown", "titled"}
 
 
 def test_what_is_shouted() -> None:
@@ -41,6 +41,17 @@ def test_sentence_case_keeps_names_acronyms_and_length(nlp: Language) -> None:
     text = "BLAST HITS İSTANBUL SQUARE\nTWO KILLED IN THE BLAST"
     cased = casing.sentence_case(text, nlp)
     assert cased is not None and len(cased) == len(text) and cased.endswith("Two killed in the blast")
+
+
+@pytest.mark.slow
+def test_a_word_shows_the_case_the_parser_read_it_in(nlp: Language) -> None:
+    text = "Rebels fled.\nANOTHER CONVOY WAS ATTACKED IN THE SAME AREA NEAR OLANCHITO."
+    (doc,) = parse([text], nlp)
+    shown = {t.text: casing.shown(t) for t in doc}
+    assert shown["SAME"] == "same" and shown["THE"] == "the" and shown["OLANCHITO"] == "Olanchito"
+    assert shown["Rebels"] == "Rebels"  # a line not shouted is read as written
+    (plain,) = parse(["Rebels attacked the same convoy."], nlp)
+    assert [casing.shown(t) for t in plain] == [t.text for t in plain]
 
 
 @pytest.mark.slow

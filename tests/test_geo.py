@@ -15,6 +15,7 @@ from sitrep.geo import find_places
 from sitrep.geo.gazetteer import DEMONYM, Gazetteer, build, import_dumps, open_default
 from sitrep.geo.normalize import name_key, skeleton
 from sitrep.ingest import article_from_text, read_path
+from sitrep.nlp import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -916,6 +917,16 @@ def test_a_suburb_read_as_a_lone_town_abroad_gives_no_country_support(gaz: Gazet
     # a town whose name no other town bears keeps its reading beside places abroad
     text = "Lisbon and Barcelona lead the list of city breaks, with Porto and Biarritz also climbing."
     assert _gold(gaz, text, "Lisbon", "Barcelona", "Porto", "Biarritz")["Biarritz"].country == "FR"
+
+
+@pytest.mark.slow
+def test_common_words_of_a_line_in_capitals_name_no_place(nlp: Any, gaz: Gazetteer) -> None:
+    text = ("TEGUCIGALPA, 19 APR 89 -- ON 1 FEBRUARY, ANOTHER U.S. MILITARY CONVOY WAS ATTACKED IN THE SAME "
+            "AREA NEAR OLANCHITO. THE NAME OF THE GROUP WAS NOT GIVEN.")
+    (doc,) = parse([text], nlp)
+    found = {p.text for p in find_places(doc, article_from_text(text, id="t"), gaz)}
+    assert {"TEGUCIGALPA", "OLANCHITO"} <= found
+    assert not found & {"THE SAME", "SAME", "THE NAME", "NAME", "AT THE", "THE GROUP"}
 
 
 @pytest.mark.slow

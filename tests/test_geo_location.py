@@ -239,6 +239,10 @@ def test_an_event_told_at_several_towns_is_one_event_a_town_with_the_toll_shared
     embassies = extract_text("The simultaneous blasts at the U.S. embassies in Nairobi, Kenya, and Dar es Salaam, "
                              "Tanzania, killed 224 people on Friday.", published="1998-08-08")
     assert [e.location.name for e in embassies.events if e.location] == ["Nairobi", "Dar es Salaam"]
+    # a street the gazetteer lacks, read as the town of the other street it crosses, is no second place
+    crossing = extract_text("A bomb exploded at the intersection of Providencia and Tobalaba avenues in Santiago "
+                            "on Monday, wounding one person.", published="2023-05-01")
+    assert [e.location.name for e in crossing.events if e.location] == ["Providencia"]
     capitals = extract_text("The simultaneous bombings at the embassies in Kampala, Uganda, and Kigali, Rwanda, "
                             "killed 14 people on Friday.", published="2023-05-06")
     assert [e.location.name for e in capitals.events if e.location] == ["Kampala", "Kigali"]

@@ -16,11 +16,11 @@ from importlib import resources
 
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .timex.lexicon import lexicon
 
-__all__ = ["restore", "sentence_case", "shouted", "titled"]
+__all__ = ["restore", "sentence_case", "shouted", "shown", "titled"]
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -34,6 +34,8 @@ _TITLE_MIN = 3
 # the endings a common word's inflections add (the lemmatizer's tables hold base forms)
 _ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("ing", ""),
             ("ing", "e"), ("ly", ""), ("er", ""), ("est", ""), ("'s", ""))
+# where a restored Doc keeps the sentence-case text it was parsed as (Doc.user_data)
+_CASED = "sitrep.cased"
 _DOUBLED = re.compile(r"([bdfgklmnprt])\1(ed|ing|er|est)$")
 
 
@@ -189,7 +191,7 @@ def restore(parsed: Doc, text: str) -> Doc:
     """The parse of the sentence-case text laid on the original words (same tokens, tags, lemmas, tree and
     entities)."""
     words = [text[t.idx : t.idx + len(t.text)] for t in parsed]
-    return Doc(
+    doc = Doc(
         parsed.vocab,
         words=words,
         spaces=[bool(t.whitespace_) for t in parsed],
@@ -201,3 +203,12 @@ def restore(parsed: Doc, text: str) -> Doc:
         deps=[t.dep_ for t in parsed],
         ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in parsed],
     )
+    doc.user_data[_CASED] = parsed.text
+    return doc
+
+
+def shown(tok: Token) -> str:
+    """The word as the parser read it: in a shouted or titled line its sentence case ("SAME" as "same",
+    "OLANCHITO" as "Olanchito"), else the word itself."""
+    cased = tok.doc.user_data.get(_CASED)
+    return tok.text if cased is None else str(cased[tok.idx : tok.idx + len(tok.text)])

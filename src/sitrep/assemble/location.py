@@ -295,12 +295,17 @@ def coordinated_places(doc: Doc, article: Article, event: Event, places: list[Pl
     if len(chosen) < 2:
         return []
     out: list[Location] = []
+    seen: set[int | str] = set()
     for p, s in sorted(chosen, key=lambda ps: ps[0].start):
-        loc = _location(p, precision_of(p, _modifier(doc, s)), "sentence") if _usable(p) else Location(
-            text=p.text, via="sentence")
-        # one place told twice ("the embassies in Kampala, Uganda": the country read as its capital) is one
-        if all((loc.geonameid or loc.text) != (o.geonameid or o.text) for o in out):
-            out.append(loc)
+        # one place told twice is one: "the embassies in Kampala, Uganda" (the country read as its
+        # capital), "the intersection of Providencia and Tobalaba streets" (a street the gazetteer
+        # lacks stands in as the town of the other)
+        key = p.geonameid or (f"{p.name}@{p.latitude},{p.longitude}" if p.latitude is not None else p.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(_location(p, precision_of(p, _modifier(doc, s)), "sentence") if _usable(p)
+                   else Location(text=p.text, via="sentence"))
     return out if len(out) > 1 else []
 
 

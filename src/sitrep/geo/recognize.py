@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from ..casing import shown
 from ..model import Article
 from ..nlp import is_dateline, segment_kind
 from .gazetteer import ALTERNATE, CODE, DEMONYM, MAIN, Candidate, Gazetteer
@@ -104,7 +105,8 @@ def _plural_people(text: str) -> bool:
 
 
 def _is_name_token(tok: Token) -> bool:
-    text = tok.text
+    # in a line in capitals a word the parser read as common is none ("IN THE SAME AREA")
+    text = shown(tok)
     if not text or not text[0].isalpha():
         return False
     return text[0].isupper() and not (tok.is_sent_start and tok.lower_ in words()["not_places"]) \
