@@ -429,6 +429,12 @@ def test_of_them_with_no_figure_before_points_back_a_sentence(nlp: Any) -> None:
     assert _read(nlp, "Two of them were later found dead.").fatalities.best == 2
     got = _read(nlp, "The raid killed 10 people, four of them children.")
     assert got.fatalities.best == 10
+    # "of them" after a group that is no toll: the killing's own object is the toll
+    got = _read(nlp, "Soldiers engaged about 60 bandits near the forest, killing at least 12 of them.")
+    assert got.fatalities.best == 12
+    got = _read(nlp, "Gunmen seized a pastor and four worshippers, and later killed two of them.")
+    assert got.fatalities.best == 2
+    assert _read(nlp, "The blast wounded 40 people, six of whom died later.").fatalities.best == 6
 
 
 @pytest.mark.slow

@@ -594,6 +594,8 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
                 any(g.lower_ in ("whom", "which") for g in child.children)
                 or any(_is_num(t) for t in doc[sent.start : fig.start])
             )
+            # but the object of the killing itself counts: "engaged about 40 militants, killing 15 of them"
+            and not (a.dep_ in ("dobj", "nsubjpass") and keywords.get(a.head.i) == "fatal")
         ):
             return None
     prev = fig.start - 1
