@@ -8,20 +8,48 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from sitrep.encoder import DIM
-from sitrep.events.classifier import NONE, head, predict, probabilities, rule_features
+from sitrep.encoder import DIM, pool
+from sitrep.events.classifier import NONE, from_json, head, predict, probabilities, rule_features
 from sitrep.events.taxonomy import CODES
 
 
 def test_head_has_every_sub_type_and_no_event() -> None:
-    h = head()
-    assert h.labels == (*CODES, NONE)
-    # the mean- and max-pooled embeddings, the token layer's units max-pooled, then the rules' reading
-    assert [name for name, _ in h.pooling] == ["mean", "max", "token"]
-    assert h.token_layer is not None and h.token_layer[0].shape[0] == DIM
-    assert h.inputs == 2 * DIM + h.token_layer[0].shape[1] + len(h.labels)
-    assert h.layers[-1][0].shape[1] == len(h.labels)
-    assert h.temperature > 0
+    ensemble = head()
+    assert ensemble.labels == (*CODES, NONE)
+    # several networks trained alike from different seeds
+    assert len(ensemble.members) >= 3
+    for h in ensemble.members:
+        assert h.labels == ensemble.labels
+        # the mean- and max-pooled embeddings, the token layer's units max-pooled, then the rules' reading
+        assert [name for name, _ in h.pooling] == ["mean", "max", "token"]
+        assert h.token_layer is not None and h.token_layer[0].shape[0] == DIM
+        assert h.inputs == 2 * DIM + h.token_layer[0].shape[1] + len(h.labels)
+        assert h.layers[-1][0].shape[1] == len(h.labels)
+        assert h.temperature > 0
+    # the members' token layers side by side, so the encoder pools them all in one pass
+    together = ensemble.token_layer
+    assert together is not None
+    assert together[0].shape[1] == sum(h.token_layer[0].shape[1] for h in ensemble.members if h.token_layer)
+    assert not np.array_equal(ensemble.members[0].layers[0][0], ensemble.members[1].layers[0][0])
+
+
+@pytest.mark.slow
+def test_an_ensemble_averages_its_members() -> None:
+    ensemble = head()
+    texts = ["Gunmen killed five villagers in Zamfara on Sunday.", "Stocks rose in Lagos."]
+    pooled = pool(texts, token_layer=ensemble.token_layer)
+    start, each = 0, []
+    for h in ensemble.members:
+        assert h.token_layer is not None
+        width = h.token_layer[0].shape[1]
+        own = {**pooled, "token": pooled["token"][:, start : start + width]}
+        each.append(h.probabilities(h.embeddings(own)))
+        start += width
+    assert np.allclose(ensemble.probabilities(pooled), np.mean(each, axis=0), atol=1e-6)
+    # a head file of one network (before the ensemble) still loads as a single member
+    one = json.loads(resources.files("sitrep.data").joinpath("event_head.json").read_text("utf-8"))
+    single = from_json({"labels": one["labels"], **one["members"][0]})
+    assert len(single.members) == 1 and np.allclose(single.probabilities(pooled), each[0], atol=1e-6)
 
 
 def test_head_records_its_fresh_figures() -> None:

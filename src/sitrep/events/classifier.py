@@ -29,9 +29,11 @@ from ..nlp import segment_kind
 __all__ = [
     "NONE",
     "REPORTABLE",
+    "Ensemble",
     "Head",
     "Prediction",
     "combine",
+    "from_json",
     "head",
     "held_out",
     "pooled_input",
@@ -110,13 +112,43 @@ def held_out(text: str) -> bool:
     return int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16) % 5 == 0
 
 
-@lru_cache(maxsize=1)
-def head() -> Head:
-    """The committed head, loaded once."""
-    try:
-        data = json.loads(resources.files("sitrep.data").joinpath(HEAD_FILE).read_text("utf-8"))
-    except FileNotFoundError as exc:
-        raise SitrepError(f"the event head {HEAD_FILE} is missing: run `make train`", code="model") from exc
+@dataclass(frozen=True)
+class Ensemble:
+    """Heads trained alike from different seeds (``members``); their calibrated probabilities are averaged,
+    which steadies what any one seed reads into a sentence unlike its training data."""
+
+    members: tuple[Head, ...]
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The labels every member gives, in the order of its probabilities."""
+        return self.members[0].labels
+
+    @property
+    def token_layer(self) -> tuple[Array, Array] | None:
+        """The members' token layers side by side, so the encoder pools every member's units in one pass."""
+        layers = [m.token_layer for m in self.members if m.token_layer is not None]
+        if not layers:
+            return None
+        return np.hstack([w for w, _ in layers]), np.concatenate([b for _, b in layers])
+
+    def probabilities(self, pooled: dict[str, Array], rules: Array | None = None) -> Array:
+        """The members' mean calibrated probabilities for :func:`sitrep.encoder.pool`'s poolings pooled with
+        :attr:`token_layer`; ``rules`` from :func:`rule_features`."""
+        total = np.zeros((len(pooled["mean"]), len(self.labels)), np.float32)
+        start = 0
+        for member in self.members:
+            own = dict(pooled)
+            if member.token_layer is not None:
+                width = member.token_layer[0].shape[1]
+                own["token"] = pooled["token"][:, start : start + width]
+                start += width
+            total += member.probabilities(member.embeddings(own), rules)
+        out: Array = (total / len(self.members)).astype(np.float32)
+        return out
+
+
+def _member(data: dict[str, Any]) -> Head:
     layers = tuple(
         (np.asarray(layer["weights"], dtype=np.float32), np.asarray(layer["bias"], dtype=np.float32))
         for layer in data["layers"]
@@ -127,6 +159,22 @@ def head() -> Head:
         np.asarray(tokens["weights"], dtype=np.float32), np.asarray(tokens["bias"], dtype=np.float32))
     return Head(labels=tuple(data["labels"]), layers=layers, temperature=float(data["temperature"]), pooling=pooling,
                 token_layer=token_layer)
+
+
+@lru_cache(maxsize=1)
+def head() -> Ensemble:
+    """The committed head (its members), loaded once."""
+    try:
+        data = json.loads(resources.files("sitrep.data").joinpath(HEAD_FILE).read_text("utf-8"))
+    except FileNotFoundError as exc:
+        raise SitrepError(f"the event head {HEAD_FILE} is missing: run `make train`", code="model") from exc
+    return from_json(data)
+
+
+def from_json(data: dict[str, Any]) -> Ensemble:
+    """The head a head file holds: its ``members``, or the file itself as the one member (heads before
+    the thirty-first session)."""
+    return Ensemble(tuple(_member({"labels": data["labels"], **m}) for m in data.get("members", [data])))
 
 
 def rule_features(readings: Sequence[Collection[str] | None], labels: Sequence[str]) -> Array:
@@ -159,7 +207,7 @@ def probabilities(texts: Sequence[str], rules: Sequence[Collection[str] | None] 
     if not texts:
         return np.zeros((0, len(h.labels)), dtype=np.float32)
     features = None if rules is None else rule_features(rules, h.labels)
-    return h.probabilities(h.embeddings(pool(texts, token_layer=h.token_layer)), features)
+    return h.probabilities(pool(texts, token_layer=h.token_layer), features)
 
 
 def predict(texts: Sequence[str], rules: Sequence[Collection[str] | None] | None = None) -> list[Prediction]:
