@@ -438,6 +438,18 @@ def test_of_them_with_no_figure_before_points_back_a_sentence(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_a_headline_lists_its_dead_without_and(nlp: Any) -> None:
+    assert _read(nlp, "12 herders, 3 vigilantes killed in Niger State gunfight").fatalities.best == 15
+    assert _read(nlp, "Farmer, wife killed by gunmen in Benue").fatalities.best == 2
+    # an apposition that describes the same people, or a teller, is no one more
+    assert _read(nlp, "The protester, a second-year university student, died in hospital.").fatalities.best == 1
+    got = _read(nlp, "Air strikes hit the base, killing 21 soldiers, the governor of the province said.")
+    assert got.fatalities.best == 21
+    # a figure for people of any kind followed by its parts is their breakdown
+    assert _read(nlp, "Nine people, five soldiers and four civilians, were killed.").fatalities.best == 9
+
+
+@pytest.mark.slow
 def test_a_casualty_word_before_a_conjoined_figure_is_its_own(nlp: Any) -> None:
     got = _read(nlp, "The clashes killed at least 4 and injured dozens.")
     assert (got.fatalities.best, got.injured.best) == (4, 12)

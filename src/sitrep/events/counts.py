@@ -620,6 +620,12 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
             hit = [g.i for g in child.children if g.dep_ == "pobj" and keywords.get(g.i) == "fatal"]
             if hit:
                 return hit[0]
+    # "7 bandits, 2 soldiers killed": the first of a headline's list takes the last one's casualty word
+    listed_after = [c for c in noun.children if _headline_list(c)]
+    if listed_after:
+        hit = [c.i for c in listed_after[-1].children if c.i in keywords and c.dep_ in ("acl", "relcl")]
+        if hit:
+            return hit[0]
     # "15 dead", "2,000 injured": the casualty word modifies or heads the figure
     for tok in (a, noun):
         if tok.i in keywords and tok.i != fig.anchor:
@@ -858,6 +864,21 @@ def _list_appos(tok: Token) -> bool:
     return sum(p for p in parts if p is not None) != whole
 
 
+def _headline_list(tok: Token) -> bool:
+    """A headline's list of the dead without "and" ("7 bandits, 2 soldiers killed in ...", "Herder, two
+    sons killed"): an apposition after a comma, of another kind than the noun before it, which is no
+    word for people of any kind (whose apposition would be its breakdown: "seven people, five soldiers")."""
+    if tok.dep_ != "appos" or tok.conjuncts or tok.left_edge.i == 0 or tok.doc[tok.left_edge.i - 1].text != ",":
+        return False
+    head = tok.head
+    if any(c.dep_ in ("det", "poss") for t in (tok, head) for c in t.children):
+        return False  # "the protester, a second-year student", "33 soldiers, the governor said": no list
+    return (head.i < tok.i and head.pos_ in ("NOUN", "PROPN") and tok.pos_ in ("NOUN", "PROPN")
+            and head.lemma_.lower() not in _GENERIC_PEOPLE and head.lemma_.lower() != tok.lemma_.lower()
+            and (head.lemma_.lower() in _PERSON_NOUNS or any(c.dep_ == "nummod" for c in head.children))
+            and (tok.lemma_.lower() in _PERSON_NOUNS or any(c.dep_ == "nummod" for c in tok.children)))
+
+
 def _comma_breakdown(first: Token) -> bool:
     """ "11 civilians, six women and five children": people of a kind, then its parts adding up to it."""
     doc = first.doc
@@ -1040,8 +1061,9 @@ def _victims(k: Token) -> list[Token]:
     if k.dep_ in ("acl", "relcl") and (k.tag_ == "VBN" or (k.tag_ == "VBD" and k.dep_ == "acl")) and not any(
             c.dep_ == "nsubjpass" or (k.tag_ == "VBD" and c.dep_ in ("nsubj", "dobj")) for c in k.children):
         # "a soldier killed in the attack" (but "TAIZ: A woman and her son were killed", where the
-        # parse hangs the clause on the dateline, has its own subject)
-        targets = [k.head]
+        # parse hangs the clause on the dateline, has its own subject); a headline's list from its first
+        # ("Herder, two sons killed")
+        targets = [k.head.head if _headline_list(k.head) else k.head]
     elif not targets and k.tag_ == "VBN" and k.dep_ == "conj":
         targets = [c for c in k.children if c.dep_ == "nsubj"]  # "one was killed and another wounded"
         if not targets:  # "a journalist was beaten and hurt"
@@ -1068,7 +1090,7 @@ def _victims(k: Token) -> list[Token]:
                 continue  # "the martyrdom of an officer and the injury of two": the injury is no victim
             out.append(tok)
             for c in tok.children:  # "four soldiers, a police officer and two children"
-                if _list_appos(c):
+                if _list_appos(c) or _headline_list(c):
                     out.extend((c, *[g for g in c.conjuncts if g.i > c.i]))
     return out
 
@@ -1243,6 +1265,7 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
             listed.dep_ == "appos"
             and any(c.i in anchors for c in listed.head.children if c.dep_ == "nummod")
             and not _list_appos(listed)
+            and not _headline_list(listed)
             # "7 civilians killed, 3 injured": a figure with a casualty word of another kind is its own
             and not (
                 fig.end in keywords
