@@ -435,6 +435,10 @@ def test_of_them_with_no_figure_before_points_back_a_sentence(nlp: Any) -> None:
     got = _read(nlp, "Gunmen seized a pastor and four worshippers, and later killed two of them.")
     assert got.fatalities.best == 2
     assert _read(nlp, "The blast wounded 40 people, six of whom died later.").fatalities.best == 6
+    # but after a death already told, "of them" is a part of it, whatever verb it takes
+    assert _read(nlp, "The blast killed 25 people; 15 of them were killed instantly.").fatalities.best == 25
+    got = _read(nlp, "Gunmen killed 14 villagers in two attacks, killing 8 of them in Kwall.")
+    assert got.fatalities.best == 14
 
 
 @pytest.mark.slow
@@ -445,6 +449,8 @@ def test_a_headline_lists_its_dead_without_and(nlp: Any) -> None:
     assert _read(nlp, "The protester, a second-year university student, died in hospital.").fatalities.best == 1
     got = _read(nlp, "Air strikes hit the base, killing 21 soldiers, the governor of the province said.")
     assert got.fatalities.best == 21
+    assert _read(nlp, "Pastor, father of five, killed by gunmen in Kaduna").fatalities.best == 1
+    assert _read(nlp, "Twelve soldiers, three officers among them, were killed.").fatalities.best == 12
     # a figure for people of any kind followed by its parts is their breakdown
     assert _read(nlp, "Nine people, five soldiers and four civilians, were killed.").fatalities.best == 9
 

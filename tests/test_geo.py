@@ -914,6 +914,11 @@ def test_a_suburb_read_as_a_lone_town_abroad_gives_no_country_support(gaz: Gazet
             "closed roads into Pinetown and Umlazi, KwaZulu-Natal officials said.")
     places = _gold(gaz, text, "DURBAN", "Phoenix", "Clermont", "Chatsworth", "Pinetown", "Umlazi", "KwaZulu-Natal")
     assert places["Clermont"].country == "ZA" and places["Clermont"].stand_in
+    # names listed together, all read in one country, vouch for each other there
+    text = ("ELDORET, Kenya - Athletes who grew up in Iten and Kapsabet now spend most of the year training in "
+            "Flagstaff and Boulder, their coaches said. Police in Nakuru said a runner had been robbed.")
+    places = _gold(gaz, text, "ELDORET", "Kenya", "Iten", "Kapsabet", "Flagstaff", "Boulder", "Nakuru")
+    assert places["Flagstaff"].country == "US" and not places["Flagstaff"].stand_in
     # a town whose name no other town bears keeps its reading beside places abroad
     text = "Lisbon and Barcelona lead the list of city breaks, with Porto and Biarritz also climbing."
     assert _gold(gaz, text, "Lisbon", "Barcelona", "Porto", "Biarritz")["Biarritz"].country == "FR"
@@ -927,6 +932,13 @@ def test_common_words_of_a_line_in_capitals_name_no_place(nlp: Any, gaz: Gazette
     found = {p.text for p in find_places(doc, article_from_text(text, id="t"), gaz)}
     assert {"TEGUCIGALPA", "OLANCHITO"} <= found
     assert not found & {"THE SAME", "SAME", "THE NAME", "NAME", "AT THE", "THE GROUP"}
+    # but a unit whose name is a common word is still one, in capitals or Title Case
+    for text, name in (("SAN SALVADOR, 3 MAR 90 -- GUERRILLAS KILLED 11 SOLDIERS IN CLASHES IN LA UNION DEPARTMENT.",
+                        "La Unión"),
+                       ("Cultists Kill 4 In Rivers\n\nFour people were killed on Monday.", "Rivers State"),
+                       ("Herdsmen Kill 6 In Plateau Community\n\nSix farmers were killed.", "Plateau State")):
+        (doc,) = parse([text], nlp)
+        assert name in {p.name for p in find_places(doc, article_from_text(text, id="t"), gaz)}
 
 
 @pytest.mark.slow

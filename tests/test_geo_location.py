@@ -243,6 +243,10 @@ def test_an_event_told_at_several_towns_is_one_event_a_town_with_the_toll_shared
     crossing = extract_text("A bomb exploded at the intersection of Providencia and Tobalaba avenues in Santiago "
                             "on Monday, wounding one person.", published="2023-05-01")
     assert [e.location.name for e in crossing.events if e.location] == ["Providencia"]
+    # but two villages the gazetteer lacks, each standing in as the same town, are two places
+    villages = extract_text("KADUNA - Bandits on Tuesday attacked Unguwan Gata and Unguwan Dangana villages in Kajuru "
+                            "local government area, killing 12 residents.", published="2023-05-01")
+    assert sorted(e.location.text for e in villages.events if e.location) == ["Unguwan Dangana", "Unguwan Gata"]
     capitals = extract_text("The simultaneous bombings at the embassies in Kampala, Uganda, and Kigali, Rwanda, "
                             "killed 14 people on Friday.", published="2023-05-06")
     assert [e.location.name for e in capitals.events if e.location] == ["Kampala", "Kigali"]

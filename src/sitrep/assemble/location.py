@@ -262,6 +262,8 @@ def coordinated_places(doc: Doc, article: Article, event: Event, places: list[Pl
         if tok.dep_ not in ("nmod", "compound", "conj", "appos") or tok.head.i == tok.i:
             break
         tok = tok.head
+        if tok.lower_ in _words()["crossing"]:
+            return []  # "the intersection of Providencia and Tobalaba streets": one spot
     # "in Nairobi, Kenya, and Dar es Salaam, Tanzania": the second town hangs from the first one's country
     together = {t.i for t in span.root.conjuncts} | {
         c.i for a in span.root.children if a.dep_ == "appos" for c in a.conjuncts}
@@ -298,9 +300,10 @@ def coordinated_places(doc: Doc, article: Article, event: Event, places: list[Pl
     seen: set[int | str] = set()
     for p, s in sorted(chosen, key=lambda ps: ps[0].start):
         # one place told twice is one: "the embassies in Kampala, Uganda" (the country read as its
-        # capital), "the intersection of Providencia and Tobalaba streets" (a street the gazetteer
-        # lacks stands in as the town of the other)
-        key = p.geonameid or (f"{p.name}@{p.latitude},{p.longitude}" if p.latitude is not None else p.text)
+        # capital); a name the gazetteer lacks is its own place ("Unguwan Gata and Unguwan Dangana
+        # villages", each standing in as the same town)
+        key = p.text if p.stand_in else p.geonameid or (
+            f"{p.name}@{p.latitude},{p.longitude}" if p.latitude is not None else p.text)
         if key in seen:
             continue
         seen.add(key)

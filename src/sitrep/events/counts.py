@@ -594,8 +594,12 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
                 any(g.lower_ in ("whom", "which") for g in child.children)
                 or any(_is_num(t) for t in doc[sent.start : fig.start])
             )
-            # but the object of the killing itself counts: "engaged about 40 militants, killing 15 of them"
-            and not (a.dep_ in ("dobj", "nsubjpass") and keywords.get(a.head.i) == "fatal")
+            # but the object of the killing itself counts where no death was told before it: "engaged about
+            # 40 militants, killing 15 of them" (not "killed 25 people; 15 of them were killed instantly",
+            # nor "Of the 12 passengers, five of them ...", whose figures the parse hangs together)
+            and not (a.dep_ in ("dobj", "nsubjpass") and keywords.get(a.head.i) == "fatal"
+                     and doc[sent.start].lower_ != "of"
+                     and not any(keywords.get(i) == "fatal" for i in range(sent.start, fig.start) if i != a.head.i))
         ):
             return None
     prev = fig.start - 1
@@ -871,8 +875,10 @@ def _headline_list(tok: Token) -> bool:
     if tok.dep_ != "appos" or tok.conjuncts or tok.left_edge.i == 0 or tok.doc[tok.left_edge.i - 1].text != ",":
         return False
     head = tok.head
-    if any(c.dep_ in ("det", "poss") for t in (tok, head) for c in t.children):
-        return False  # "the protester, a second-year student", "33 soldiers, the governor said": no list
+    if any(c.dep_ in ("det", "poss", "prep") for t in (tok, head) for c in t.children):
+        # "the protester, a second-year student", "33 soldiers, the governor said", "Pastor, father of
+        # five, killed", "Twelve soldiers, three officers among them": no list
+        return False
     return (head.i < tok.i and head.pos_ in ("NOUN", "PROPN") and tok.pos_ in ("NOUN", "PROPN")
             and head.lemma_.lower() not in _GENERIC_PEOPLE and head.lemma_.lower() != tok.lemma_.lower()
             and (head.lemma_.lower() in _PERSON_NOUNS or any(c.dep_ == "nummod" for c in head.children))

@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from ..casing import shown
@@ -105,12 +106,24 @@ def _plural_people(text: str) -> bool:
 
 
 def _is_name_token(tok: Token) -> bool:
-    # in a line in capitals a word the parser read as common is none ("IN THE SAME AREA")
-    text = shown(tok)
+    text = tok.text
     if not text or not text[0].isalpha():
         return False
     return text[0].isupper() and not (tok.is_sent_start and tok.lower_ in words()["not_places"]) \
         and tok.lower_.rstrip(".") not in words()["titles"]
+
+
+def _read_as_common(span: Span) -> bool:
+    """Whether the parser read a run of a line in capitals or Title Case as common words (``casing``)."""
+    return not any(shown(t)[:1].isupper() for t in span)
+
+
+def _unit_or_city(span: Span, cands: tuple[Candidate, ...]) -> bool:
+    """What a run read as common words may still name: a unit, region or feature ("IN PLATEAU", "Cultists
+    Kill 4 In Rivers", "LA UNION DEPARTMENT") or a city of 100,000, but not through a word of grammar ("IN
+    THE SAME AREA" is no Same of Tanzania, "AT THE" no Teresina) nor as a small town ("THE CONVOY")."""
+    return not any(t.lower_ in STOP_WORDS for t in span) and any(
+        c.kind <= 1 and (c.fclass != "P" or c.population >= 100_000) for c in cands)
 
 
 def _notable(cands: tuple[Candidate, ...]) -> bool:
@@ -209,7 +222,7 @@ def recognize(doc: Doc, article: Article, gaz: Gazetteer) -> list[Mention]:
             if text.lower().rstrip(".") in w["not_places"]:
                 continue
             cands = tuple(c for c in gaz.lookup(text) if _form_fits(c, text))
-            if not cands:
+            if not cands or (_read_as_common(span) and not _unit_or_city(span, cands)):
                 continue
             if text not in person_words and _accept(doc, i, j, text, cands, ent_of, lower_words, taken):
                 take(i, j, "GAZ", demonym=cands[0].kind == DEMONYM)

@@ -410,13 +410,20 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     out = _unsupported_alternate(_unsupported_fuzzy(_own_name_at_home(out, cand_lists)))
     out = _told_where(out, keys)
     far = _far_namesakes(out, cand_lists)
+    # the country a far namesake was read in gives it no stand-in either ("Clermont" of Durban is not
+    # placed at the "Phoenix" of Arizona named beside it)
+    abroad = {k: c.country for k in far if (c := out[k].place) is not None}
     out = [Resolution(r.mention, None, None, []) if k in far or _unit_abroad(r, out) else r
            for k, r in enumerate(out)]
     out = [_inside(r, out) for r in out]
     # a name the gazetteer holds only by its vowel skeleton is as good as lacking once left unread
     lacked = far | {k for k, cands in enumerate(cand_lists) if all(c.kind >= 10 for c in cands)}
-    return [(_named_within(r, out, gaz) or _nearest_town(r, out)) if k in lacked and r.place is None
-            else _pointed(r, out) for k, r in enumerate(out)]
+
+    def stand_in(k: int, r: Resolution) -> Resolution:
+        towns = [o for o in out if k not in abroad or o.place is None or o.place.country != abroad[k]]
+        return _named_within(r, towns, gaz) or _nearest_town(r, towns)
+
+    return [stand_in(k, r) if k in lacked and r.place is None else _pointed(r, out) for k, r in enumerate(out)]
 
 
 def _told_where(out: list[Resolution], keys: list[str]) -> list[Resolution]:
@@ -506,6 +513,11 @@ def _far_namesakes(out: list[Resolution], cand_lists: list[list[Candidate]]) -> 
         home = Counter(p.country for p in others).most_common(1)
         if len(others) < 3 or any(p.country == c.country and _anchored(p, others) for p in others) or not home \
                 or home[0][1] < 2:
+            continue
+        # names listed with it, all read in its country, vouch for it ("training in Flagstaff and Boulder"
+        # in a story of Kenyan runners), as one of Durban's suburbs in the US does not for another
+        listed = [q for j in out[k].mention.peers if j < len(out) and (q := out[j].place) is not None]
+        if listed and all(q.country == c.country for q in listed):
             continue
         if not any(_near(c, p, _FUZZY_KM) for p in others):
             far.add(k)
