@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from sitrep.encoder import DIM, pool
+from sitrep.errors import SitrepError
 from sitrep.events.classifier import NONE, from_json, head, predict, probabilities, rule_features
 from sitrep.events.taxonomy import CODES
 
@@ -50,6 +51,8 @@ def test_an_ensemble_averages_its_members() -> None:
     one = json.loads(resources.files("sitrep.data").joinpath("event_head.json").read_text("utf-8"))
     single = from_json({"labels": one["labels"], **one["members"][0]})
     assert len(single.members) == 1 and np.allclose(single.probabilities(pooled), each[0], atol=1e-6)
+    with pytest.raises(SitrepError):
+        from_json({"labels": one["labels"], "members": []})
 
 
 def test_head_records_its_fresh_figures() -> None:

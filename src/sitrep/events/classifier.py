@@ -174,7 +174,10 @@ def head() -> Ensemble:
 def from_json(data: dict[str, Any]) -> Ensemble:
     """The head a head file holds: its ``members``, or the file itself as the one member (heads before
     the thirty-first session)."""
-    return Ensemble(tuple(_member({"labels": data["labels"], **m}) for m in data.get("members", [data])))
+    members = tuple(_member({"labels": data["labels"], **m}) for m in data.get("members", [data]))
+    if not members:
+        raise SitrepError(f"the event head {HEAD_FILE} has no members: run `make train`", code="model")
+    return Ensemble(members)
 
 
 def rule_features(readings: Sequence[Collection[str] | None], labels: Sequence[str]) -> Array:
