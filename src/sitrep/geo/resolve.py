@@ -490,8 +490,9 @@ def _unsupported_alternate(out: list[Resolution]) -> list[Resolution]:
 
 
 def _far_namesakes(out: list[Resolution], cand_lists: list[list[Candidate]]) -> set[int]:
-    """Small towns read in a country none of the article's other places is read in and far from all of
-    them, where three or more others are read and two or more of them in one other country: a
+    """Towns (under ``_FAR_TOWN``) read in a country no other place of the article vouches for
+    (:func:`_anchored`) and far from all of them, where three or more others are read and two or more
+    of them in one other country: a
     namesake of a spot the gazetteer lacks ("Aguas Calientes" below Machu Picchu is no Aguascalientes
     village of Mexico, London, Ontario's "Masonville" none of New York). They are left to a stand-in
     town, as a name the gazetteer lacks; beside places of many countries a town keeps its reading
