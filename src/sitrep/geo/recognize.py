@@ -113,6 +113,10 @@ def _is_name_token(tok: Token) -> bool:
         and tok.lower_.rstrip(".") not in words()["titles"]
 
 
+# a town this big is well known by its name alone (_notable, _unit_or_city)
+_SIZEABLE_TOWN = 100_000
+
+
 def _read_as_common(span: Span) -> bool:
     """Whether the parser read a run of a line in capitals or Title Case as common words (``casing``)."""
     return not any(shown(t)[:1].isupper() for t in span)
@@ -123,7 +127,7 @@ def _unit_or_city(span: Span, cands: tuple[Candidate, ...]) -> bool:
     Kill 4 In Rivers", "LA UNION DEPARTMENT") or a city of 100,000, but not through a word of grammar ("IN
     THE SAME AREA" is no Same of Tanzania, "AT THE" no Teresina) nor as a small town ("THE CONVOY")."""
     return not any(t.lower_ in STOP_WORDS for t in span) and any(
-        c.kind <= 1 and (c.fclass != "P" or c.population >= 100_000) for c in cands)
+        c.kind <= 1 and (c.fclass != "P" or c.population >= _SIZEABLE_TOWN) for c in cands)
 
 
 def _notable(cands: tuple[Candidate, ...]) -> bool:
@@ -133,7 +137,7 @@ def _notable(cands: tuple[Candidate, ...]) -> bool:
             continue
         if c.fcode in ("PCLI", "CONT", "ADM1") and c.latitude is not None:
             return True
-        if c.population >= 100_000:
+        if c.population >= _SIZEABLE_TOWN:
             return True
     return False
 
