@@ -694,6 +694,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
         UNSEEN12_FILE,
         UNSEEN13_FILE,
         UNSEEN14_FILE,
+        UNSEEN15_FILE,
         UNSEEN_FILE,
     )
 
@@ -712,6 +713,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     twelfth = [json.loads(line) for line in UNSEEN12_FILE.read_text("utf-8").splitlines() if line.strip()]
     thirteenth = [json.loads(line) for line in UNSEEN13_FILE.read_text("utf-8").splitlines() if line.strip()]
     fourteenth = [json.loads(line) for line in UNSEEN14_FILE.read_text("utf-8").splitlines() if line.strip()]
+    fifteenth = [json.loads(line) for line in UNSEEN15_FILE.read_text("utf-8").splitlines() if line.strip()]
     captions = [json.loads(line) for line in CAPTIONS_FILE.read_text("utf-8").splitlines() if line.strip()]
     quiet = [json.loads(line) for line in NONEVENTS_FILE.read_text("utf-8").splitlines() if line.strip()]
     trained = {json.loads(line)["text"] for path in TRAIN_DIR.glob("*.jsonl")
@@ -719,7 +721,7 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     quiet2 = [json.loads(line) for path in (NONEVENTS2_FILE, NONEVENTS2_READ_FILE)
               for line in path.read_text("utf-8").splitlines() if line.strip()]
     every = (rows + second + third + fourth + fifth + sixth + seventh + eighth + ninth + ninth_read + tenth
-             + eleventh + twelfth + thirteenth + fourteenth + captions + quiet + quiet2)
+             + eleventh + twelfth + thirteenth + fourteenth + fifteenth + captions + quiet + quiet2)
     assert not {r["text"] for r in every} & trained
     assert len({r["text"] for r in every}) == len(every)
     assert len(fourth) == 338 and all(sum(r["code"] == c for r in fourth) >= 8 for c in CODES)
@@ -751,18 +753,24 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     def words(text: str) -> set[str]:
         return set(re.findall(r"[a-z0-9]+", text.lower()))
 
-    older = [words(t) for t in trained] + [words(r["text"]) for r in every if r not in fourteenth]
-    postings: dict[str, list[int]] = {}
-    for i, w in enumerate(older):
-        for word in w:
-            postings.setdefault(word, []).append(i)
-    for r in fourteenth:
-        mine = words(r["text"])
-        shared: dict[int, int] = {}
-        for word in mine:
-            for i in postings.get(word, ()):
-                shared[i] = shared.get(i, 0) + 1
-        assert all(n <= (len(mine) + len(older[i]) - n) / 2 for i, n in shared.items()), r["text"][:40]
+    # the fifteenth likewise: six to fourteen of each sub-type, 85 hard non-events, 118 stated tolls
+    assert len(fifteenth) == 372 and sum(r["code"] is None for r in fifteenth) == 85
+    assert all(6 <= sum(r["code"] == c for r in fifteenth) <= 14 for c in CODES)
+    assert sum(r["code"] is not None and r["fatalities"] is not None for r in fifteenth) == 118
+    for newer in (fourteenth, fifteenth):
+        older = [words(t) for t in trained] + [words(r["text"]) for r in every if r not in newer
+                                               and not (newer is fourteenth and r in fifteenth)]
+        postings: dict[str, list[int]] = {}
+        for i, w in enumerate(older):
+            for word in w:
+                postings.setdefault(word, []).append(i)
+        for r in newer:
+            mine = words(r["text"])
+            shared: dict[int, int] = {}
+            for word in mine:
+                for i in postings.get(word, ()):
+                    shared[i] = shared.get(i, 0) + 1
+            assert all(n <= (len(mine) + len(older[i]) - n) / 2 for i, n in shared.items()), r["text"][:40]
     assert len(captions) == 600 and {r["voice"] for r in captions} == {"caption", "headline"}
     assert len(third) == 420 and all(sum(r["code"] == c for r in third) == 12 for c in CODES)
     assert len(quiet) == 200 and all(r["code"] is None for r in quiet)

@@ -90,6 +90,9 @@ UNSEEN13_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippe
 # 370 snippets cut as from real copy of every sub-type, 77 hard non-events (2026-12-06, thirtieth session),
 # written apart and first scored before any change of that session; never read (snippets_unseen14.md)
 UNSEEN14_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen14.jsonl"
+# 372 more of every sub-type, 85 hard non-events (2026-12-07, thirty-second session), written apart and first
+# scored before any change of that session; never read (snippets_unseen15.md)
+UNSEEN15_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen15.jsonl"
 # 296 hard non-events in the same shapes (2026-12-06, twenty-fifth session), halved by line likewise.
 NONEVENTS2_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2.jsonl"
 NONEVENTS2_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2_read.jsonl"
@@ -505,7 +508,7 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
                        ("unseen7", UNSEEN7_FILE), ("unseen8", UNSEEN8_FILE), ("unseen9", UNSEEN9_FILE),
                        ("unseen9_read", UNSEEN9_READ_FILE), ("unseen10", UNSEEN10_FILE),
                        ("unseen11", UNSEEN11_FILE), ("unseen12", UNSEEN12_FILE),
-                       ("unseen13", UNSEEN13_FILE), ("unseen14", UNSEEN14_FILE),
+                       ("unseen13", UNSEEN13_FILE), ("unseen14", UNSEEN14_FILE), ("unseen15", UNSEEN15_FILE),
                        ("nonevents2", NONEVENTS2_FILE),
                        ("nonevents2_read", NONEVENTS2_READ_FILE),
                        ("captions", CAPTIONS_FILE), ("nonevents", NONEVENTS_FILE)):
