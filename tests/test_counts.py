@@ -445,6 +445,10 @@ def test_of_them_with_no_figure_before_points_back_a_sentence(nlp: Any) -> None:
 def test_a_headline_lists_its_dead_without_and(nlp: Any) -> None:
     assert _read(nlp, "12 herders, 3 vigilantes killed in Niger State gunfight").fatalities.best == 15
     assert _read(nlp, "Farmer, wife killed by gunmen in Benue").fatalities.best == 2
+    # lists of three, which the parse hangs as a chain or all on the first member
+    assert _read(nlp, "7 bandits, 2 soldiers, 1 vigilante killed in Zamfara clash").fatalities.best == 10
+    assert _read(nlp, "Two soldiers, three policemen, four civilians killed in Tillaberi ambush").fatalities.best == 9
+    assert _read(nlp, "Farmer, wife, son killed by gunmen in Benue").fatalities.best == 3
     # an apposition that describes the same people, or a teller, is no one more
     assert _read(nlp, "The protester, a second-year university student, died in hospital.").fatalities.best == 1
     got = _read(nlp, "Air strikes hit the base, killing 21 soldiers, the governor of the province said.")

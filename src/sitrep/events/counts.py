@@ -625,9 +625,18 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
             if hit:
                 return hit[0]
     # "7 bandits, 2 soldiers killed": the first of a headline's list takes the last one's casualty word
-    listed_after = [c for c in noun.children if _headline_list(c)]
-    if listed_after:
-        hit = [c.i for c in listed_after[-1].children if c.i in keywords and c.dep_ in ("acl", "relcl")]
+    # ("7 bandits, 2 soldiers, 1 vigilante killed": the parse hangs each member on the one before it, or
+    # all on the first, where a middle one finds the word on a later sibling)
+    listed = noun
+    for _ in range(6):
+        listed_after = [c for c in listed.children if _headline_list(c)]
+        if listed is noun and _headline_list(noun):
+            listed_after += [c for c in noun.head.children if c.i > noun.i and _headline_list(c)]
+        listed_after.sort(key=lambda t: t.i)
+        if not listed_after:
+            break
+        listed = listed_after[-1]
+        hit = [c.i for c in listed.children if c.i in keywords and c.dep_ in ("acl", "relcl")]
         if hit:
             return hit[0]
     # "15 dead", "2,000 injured": the casualty word modifies or heads the figure
@@ -1069,7 +1078,12 @@ def _victims(k: Token) -> list[Token]:
         # "a soldier killed in the attack" (but "TAIZ: A woman and her son were killed", where the
         # parse hangs the clause on the dateline, has its own subject); a headline's list from its first
         # ("Herder, two sons killed")
-        targets = [k.head.head if _headline_list(k.head) else k.head]
+        first = k.head
+        for _ in range(6):  # "Farmer, wife, son killed": the parse may chain the list
+            if not _headline_list(first):
+                break
+            first = first.head
+        targets = [first]
     elif not targets and k.tag_ == "VBN" and k.dep_ == "conj":
         targets = [c for c in k.children if c.dep_ == "nsubj"]  # "one was killed and another wounded"
         if not targets:  # "a journalist was beaten and hurt"
@@ -1095,9 +1109,13 @@ def _victims(k: Token) -> list[Token]:
             if tok.i != t.i and _kind(tok) is not None:
                 continue  # "the martyrdom of an officer and the injury of two": the injury is no victim
             out.append(tok)
-            for c in tok.children:  # "four soldiers, a police officer and two children"
+            members = list(tok.children)
+            while members:  # "four soldiers, a police officer and two children"; a chained headline list
+                c = members.pop(0)
                 if _list_appos(c) or _headline_list(c):
                     out.extend((c, *[g for g in c.conjuncts if g.i > c.i]))
+                    if _headline_list(c):
+                        members.extend(c.children)
     return out
 
 
