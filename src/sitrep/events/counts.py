@@ -48,6 +48,7 @@ _MONTHS = {
 _PERSON_NOUNS = _WORDS["person_nouns"]
 # People of any kind: a list after them that adds up to their figure is its breakdown.
 _GENERIC_PEOPLE = _WORDS["generic_people"]
+_BREAKDOWN_PARTS = _WORDS["breakdown_parts"]
 # Words that make a second hedged figure the top of the first one's range ("and perhaps as many as ten").
 _PERHAPS = {"perhaps", "possibly", "maybe", "probably", "even"}
 # Verbs that tell a figure on someone's word; two of them over one toll are two sources.
@@ -628,8 +629,11 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
     # ("7 bandits, 2 soldiers, 1 vigilante killed": the parse hangs each member on the one before it, or
     # all on the first, where a middle one finds the word on a later sibling)
     listed = noun
-    for _ in range(6):
-        listed_after = [c for c in listed.children if _headline_list(c)]
+    own_word = any(c.i in keywords and c.dep_ in ("acl", "relcl") for c in noun.children)
+    for _ in range(0 if own_word or (_headline_appos(noun) and not _headline_list(noun)) else 6):
+        # (a breakdown's parts are no more dead, but its whole takes the word: "Nine students, five girls,
+        # four boys killed")
+        listed_after = [c for c in listed.children if _headline_appos(c)]
         if listed is noun and _headline_list(noun):
             listed_after += [c for c in noun.head.children if c.i > noun.i and _headline_list(c)]
         listed_after.sort(key=lambda t: t.i)
@@ -878,6 +882,33 @@ def _list_appos(tok: Token) -> bool:
 
 
 def _headline_list(tok: Token) -> bool:
+    """A member after the first of a headline's list of the dead without "and" (``_headline_appos``),
+    unless the list is a breakdown of its first member."""
+    if not _headline_appos(tok):
+        return False
+    first = tok.head
+    for _ in range(6):
+        if not _headline_appos(first):
+            break
+        first = first.head
+    return not _headline_breakdown(first)
+
+
+def _headline_breakdown(first: Token) -> bool:
+    """ "Nine students, five girls, four boys killed": the later members, of a sex or an age, add up to
+    the first (other kinds add up by chance as often: "Three soldiers, two policemen, one civilian")."""
+    members, todo = [], [first]
+    while todo:
+        for c in todo.pop().children:
+            if _headline_appos(c):
+                members.append(c)
+                todo.append(c)
+    whole, parts = _member_value(first), [_member_value(m) for m in members]
+    return (len(parts) > 1 and whole is not None and None not in parts and sum(p or 0 for p in parts) == whole
+            and all(m.lemma_.lower() in _BREAKDOWN_PARTS for m in members))
+
+
+def _headline_appos(tok: Token) -> bool:
     """A headline's list of the dead without "and" ("7 bandits, 2 soldiers killed in ...", "Herder, two
     sons killed"): an apposition after a comma, of another kind than the noun before it, which is no
     word for people of any kind (whose apposition would be its breakdown: "seven people, five soldiers")."""
@@ -1080,7 +1111,7 @@ def _victims(k: Token) -> list[Token]:
         # ("Herder, two sons killed")
         first = k.head
         for _ in range(6):  # "Farmer, wife, son killed": the parse may chain the list
-            if not _headline_list(first):
+            if not _headline_list(first) or _told_apart(first.head, k):
                 break
             first = first.head
         targets = [first]
@@ -1112,11 +1143,18 @@ def _victims(k: Token) -> list[Token]:
             members = list(tok.children)
             while members:  # "four soldiers, a police officer and two children"; a chained headline list
                 c = members.pop(0)
+                if _headline_list(c) and _told_apart(c, k):
+                    continue  # "7 bandits killed, 2 soldiers, 1 vigilante injured": the wounded are no dead
                 if _list_appos(c) or _headline_list(c):
                     out.extend((c, *[g for g in c.conjuncts if g.i > c.i]))
                     if _headline_list(c):
                         members.extend(c.children)
     return out
+
+
+def _told_apart(member: Token, k: Token) -> bool:
+    """A list member with a casualty word of its own other than ``k`` (\"2 soldiers injured\")."""
+    return any(c.i != k.i and c.dep_ in ("acl", "relcl") and _kind(c) is not None for c in member.children)
 
 
 def word_set(name: str) -> frozenset[str]:
