@@ -302,11 +302,13 @@ def _follows_up(sents: list[Span], by_sentence: dict[int, list[Event]], i: int, 
     if i == 0 or not before or opens_apart(sents[i], rules()) or names_new_scene(sents[i], sents[i - 1]):
         return False
     root, words = sents[i].root, lexicon()
-    dead = words.fatal | words.casualty
-    if root.lemma_.lower() not in dead and any(c.dep_ == "advmod" and c.lower_ in words.additions
-                                                for c in root.children) and not any(
+    dead = words.fatal | words.casualty | words.injured
+    if root.lemma_.lower() not in dead and root.lower_ not in dead and any(
+            c.dep_ == "advmod" and c.lower_ in words.additions for c in root.children) and not any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in dead for c in root.children):
-        return False  # "A neighbouring village was also attacked": another act ("the dead also included": no)
+        # "A neighbouring village was also attacked": another act ("the dead also included", "two children
+        # were also wounded": no)
+        return False
     if any(m.code == code for m in before):
         return True
     told, first = read_counts(sents[i]), read_counts(sents[i - 1])
