@@ -453,7 +453,8 @@ def test_a_headline_lists_its_dead_without_and(nlp: Any) -> None:
     # the wounded listed after the dead are no more dead; a list by sex or age breaks a figure down
     got = _read(nlp, "7 bandits killed, 2 soldiers, 1 vigilante injured in Zamfara clash")
     assert (got.fatalities.best, got.injured.best) == (7, 3)
-    assert _read(nlp, "12 bandits killed, 3 vigilantes, 2 soldiers, 1 policeman injured in Katsina").fatalities.best == 12
+    got = _read(nlp, "12 bandits killed, 3 vigilantes, 2 soldiers, 1 policeman injured in Katsina")
+    assert got.fatalities.best == 12
     assert _read(nlp, "Nine students, five girls, four boys killed in Zamfara school attack").fatalities.best == 9
     # an apposition that describes the same people, or a teller, is no one more
     assert _read(nlp, "The protester, a second-year university student, died in hospital.").fatalities.best == 1
