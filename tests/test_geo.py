@@ -14,6 +14,7 @@ from sitrep.errors import GazetteerError, InputError
 from sitrep.geo import find_places
 from sitrep.geo.gazetteer import DEMONYM, Gazetteer, build, import_dumps, open_default
 from sitrep.geo.normalize import name_key, skeleton
+from sitrep.geo.resolve import distance_km
 from sitrep.ingest import article_from_text, read_path
 from sitrep.nlp import parse
 
@@ -946,3 +947,35 @@ def test_rivers_and_mountains_are_features(gaz: Gazetteer) -> None:
     text = "The Darling River ran dry near Menindee, and snow fell on the Drakensberg."
     places = _gold(gaz, text, "Darling River", "Menindee", "Drakensberg")
     assert places["Darling River"].feature_code == "STM" and places["Darling River"].country == "AU"
+
+
+@pytest.mark.slow
+def test_a_governorate_named_for_its_seat_reads_as_the_city_by_its_short_spelling(gaz: Gazetteer) -> None:
+    # GeoNames spells the city "Hamah" and files "Hama" as its alternate; the governorate gives way to the
+    # city, which a four-letter alternate must not then lose
+    found = _gold(gaz, "Jets struck Khan Sheikhoun and villages in northern Hama on Monday.", "Khan Sheikhoun", "Hama")
+    assert found["Hama"].country == "SY" and found["Hama"].latitude is not None
+    assert distance_km(found["Hama"].latitude, found["Hama"].longitude, 35.13, 36.75) < 50
+
+
+@pytest.mark.slow
+def test_a_direction_word_before_a_landmark_or_a_demonym_reads_no_town(gaz: Gazetteer) -> None:
+    # "South Pole" is no southern Poland ("Pole" names Poland's people), nor "Western University" the
+    # small town called University; "South Australian" is the state's adjective
+    found = _gold(gaz, "Dishes from Hawaii to the South Pole took part.", "Hawaii", "South Pole")
+    assert found["South Pole"].country != "PL" and found["South Pole"].latitude == -90.0
+    found = _gold(gaz, "Students at Western University in London, Ontario, marched on Friday.",
+                  "Western University", "London", "Ontario")
+    assert found["Western University"].country == "CA"
+    assert distance_km(found["Western University"].latitude, found["Western University"].longitude, 43.0, -81.27) < 50
+    found = _gold(gaz, "The capsule landed in the South Australian outback near Woomera.", "South Australian")
+    assert found["South Australian"].name == "South Australia"
+
+
+@pytest.mark.slow
+def test_a_stations_name_that_geonames_gives_a_far_town_is_no_reading(gaz: Gazetteer) -> None:
+    # GeoNames lists "Union Station" among the names of Union, South Carolina: in a Toronto story the
+    # station is Toronto's
+    text = "Fans packed trains into Union Station from Mississauga and Oakville before the Toronto parade."
+    found = _gold(gaz, text, "Union Station", "Mississauga", "Oakville", "Toronto")
+    assert found["Union Station"].country == "CA"

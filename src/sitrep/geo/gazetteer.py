@@ -137,7 +137,7 @@ _FEATURE_CLASS = {
     **dict.fromkeys(("OCN", "SEA", "GULF", "BAY", "STRT", "CHN", "CNL", "STM", "LK", "LKS", "RSV", "LGN", "ESTY",
                      "HBR", "FLLS", "GLCR", "WTLD"), "H"),
     **dict.fromkeys(("MTS", "MT", "PEN", "DSRT", "VAL", "PLN", "PLAT", "ISL", "ISLS", "HLLS", "DLTA", "HLL", "PASS",
-                     "GRGE", "BCH", "CAPE", "BSN"), "T"),
+                     "GRGE", "BCH", "CAPE", "BSN", "PT"), "T"),
     **dict.fromkeys(("CONT", "RGN", "AREA", "RGNE", "RESV"), "L"),
     "FRST": "V",
     **dict.fromkeys(("PPLX", "PPL"), "P"),

@@ -41,7 +41,7 @@ _NAMED_TOWN_SCORE = round(MIN_SCORE + _NEAREST_FACTOR * (1 - MIN_SCORE) / 2, 3)
 _SURE_MARGIN = 1.5
 # Countries, continents, seas and named regions: no country focus applies to them.
 _AREA_CODES = {"PCLI", "CONT", "RGN", "OCN", "SEA", "GULF", "MTS", "DSRT", "PEN", "LK", "DLTA", "ISL", "BAY", "STRT",
-               "CHN", "STM", "LKS", "VAL", "PLN", "ISLS"}
+               "CHN", "STM", "LKS", "VAL", "PLN", "ISLS", "PT"}
 # a town read by its vowel skeleton this near a place read by its spelling is in the story's area
 _FUZZY_KM = 500.0
 # an alternate name of a town smaller than this, far from the story's places, is no reading of it
@@ -112,9 +112,12 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
             return inner
         if dem:
             return dem
-    if not cands and len(parts) > 1 and parts[0] in words()["directions"]:
-        # "Eastern Mediterranean", "northern Syria": the named area itself.
-        cands = list(gaz.lookup(" ".join(parts[1:])))
+    if not cands and len(parts) > 1 and parts[0] in words()["directions"] and not _landmark_name(parts):
+        # "Eastern Mediterranean", "northern Syria": the named area itself (but "South Pole" is no southern
+        # Poland, nor "Western University" a town called University)
+        if text.endswith("an"):  # "South Australian", "Western Australian": the state's adjective
+            cands = [c for c in gaz.lookup(text[:-1]) if c.fclass == "A"]
+        cands = cands or [c for c in gaz.lookup(" ".join(parts[1:])) if c.kind != DEMONYM]
     if not cands:
         key = name_key(text)
         cands = [c for c in gaz.lookup_fuzzy(text)
@@ -145,8 +148,16 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
             return any(c.fclass == "P" and c.kind == ALTERNATE and c.country == unit.country
                        and 2 * c.population >= unit.population and _near(c, unit, 150.0) for c in cands)
 
+        units = [c for c in cands if c.fclass == "A" and c.fcode != "PCLI"]
+        seated = [u for u in units if seat_by_another_spelling(u)]
+        # the seat that stands for its unit is a reading however short its spelling ("northern Hama":
+        # Hamah's governorate gives way to the city, which GeoNames spells Hamah)
+        seats = {c.id for u in seated if u.fcode == "ADM1" for c in cands if c.fclass == "P" and c.kind == ALTERNATE
+                 and c.country == u.country and 2 * c.population >= u.population and _near(c, u, 150.0)}
         cands = [c for c in cands if not (c.fclass == "A" and c.fcode != "PCLI"
-                                          and (named_after_town(c) or seat_by_another_spelling(c)))]
+                                          and (named_after_town(c) or c in seated))]
+    else:
+        seats = set()
     # a village that merely once bore a city's name ("Baltimore" of New Haven, Missouri) is no reading
     # beside the city whose own name it is, however near the story's other places it lies
     biggest = max((c.population for c in cands if c.fclass == "P" and c.kind == MAIN), default=0)
@@ -157,8 +168,14 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     # a short alternate name is a reading only for an abbreviation, for a sea or region ("the Gulf"),
     # or for a capital or a city of millions ("Kiev")
     return [c for c in cands if (c.kind % 10 != CODE or short_code)
-            and (c.kind % 10 != ALTERNATE or not short or abbreviation or c.fcode in _AREA_CODES
+            and (c.kind % 10 != ALTERNATE or not short or abbreviation or c.fcode in _AREA_CODES or c.id in seats
                  or c.fcode == "PPLC" or c.population >= _GREAT_CITY)]
+
+
+def _landmark_name(parts: list[str]) -> bool:
+    """Whether a name's words hold a landmark's head word ("Union Station", "Western University")."""
+    heads = words()["landmark_words"] | words()["landmark_of_words"]
+    return any(p in heads for p in parts)
 
 
 def _near(a: Candidate, b: Candidate, km: float) -> bool:
@@ -418,6 +435,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     out = [_inside(r, out) for r in out]
     # a name the gazetteer holds only by its vowel skeleton is as good as lacking once left unread
     lacked = far | {k for k, cands in enumerate(cand_lists) if all(c.kind >= 10 for c in cands)}
+    # and so is a landmark left unread ("Union Station", whose name GeoNames gives a far town)
+    lacked |= {k for k, r in enumerate(out) if r.place is None and _landmark_name(name_key(r.mention.text).split())}
 
     def stand_in(k: int, r: Resolution) -> Resolution:
         towns = [o for o in out if k not in abroad or o.place is None or o.place.country != abroad[k]]
@@ -481,12 +500,15 @@ def _unsupported_alternate(out: list[Resolution]) -> list[Resolution]:
     main = [r.place for r in out if r.place is not None and r.place.kind == MAIN]
     countries = {p.country for p in main}
 
-    def unsupported(c: Candidate | None) -> bool:
+    def unsupported(c: Candidate | None, landmark: bool) -> bool:
+        # a landmark's name that GeoNames gives a town ("Union Station" of Union, South Carolina) is
+        # no reading far from the story's places, in whatever country
         return (bool(main) and c is not None and c.kind == ALTERNATE and c.fclass == "P"
-                and c.population < _SMALL_TOWN and c.country not in countries
+                and c.population < _SMALL_TOWN and (landmark or c.country not in countries)
                 and not any(_near(c, p, _FUZZY_KM) for p in main if p.latitude is not None))
 
-    return [Resolution(r.mention, None, None, []) if unsupported(r.place) else r for r in out]
+    return [Resolution(r.mention, None, None, [])
+            if unsupported(r.place, _landmark_name(name_key(r.mention.text).split())) else r for r in out]
 
 
 def _far_namesakes(out: list[Resolution], cand_lists: list[list[Candidate]]) -> set[int]:
