@@ -731,3 +731,39 @@ def test_deaths_the_next_sentence_adds_to_the_event(nlp: Any, text: str, tolls: 
     events = find_events(doc, art)
     fill_arguments(doc, art, events)
     assert [e.fatalities.best for e in events if e.status in ("occurred", "announced")] == tolls
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        # lists of the dead: "and" joins three kinds, the parse hangs the casualty word on the last one
+        ("7 bandits, 2 soldiers and 1 vigilante killed in Zamfara", 10),
+        ("Militants killed 5 soldiers, 3 policemen and 2 civilians near Kupwara on Monday.", 10),
+        # ... people of any kind before the list are its breakdown, whatever the parts add up to
+        ("The attack killed nine people, six soldiers and three civilians.", 9),
+        # single people of many trades, and passive subjects the parse splits
+        ("Gunmen killed a farmer, a herder and a trader near Jos on Sunday.", 3),
+        ("A driver, a conductor and a passenger were shot dead when gunmen opened fire on the bus.", 3),
+        # a figure with a clause of its own is no death
+        ("Five people were killed and 12 others abducted when bandits raided the village.", 5),
+        # a toll the sentence replaces, and two sources' tolls, are no parts of the event's
+        ("The bombing claimed 23 lives, officials said, revising an initial toll of 18.", 23),
+        ("Rights groups said at least 14 protesters were killed; the ministry later listed eight dead.", 8),
+    ],
+)
+def test_lists_revisions_and_sources_of_a_toll(nlp: Any, text: str, best: int) -> None:
+    assert _read(nlp, text).fatalities.best == best
+
+
+@pytest.mark.slow
+def test_a_toll_of_lives_claimed_is_no_claim_of_responsibility(nlp: Any) -> None:
+    from sitrep.events import fill_arguments, find_events
+    from sitrep.ingest import article_from_text
+
+    text = "The car bomb claimed 12 lives in Quetta on Monday."
+    art = article_from_text(text, id="c")
+    doc = nlp(text)
+    events = find_events(doc, art)
+    fill_arguments(doc, art, events)
+    assert [(e.status, e.fatalities.best) for e in events] == [("occurred", 12)]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import yaml
@@ -51,8 +52,9 @@ _GENERIC_PEOPLE = _WORDS["generic_people"]
 _BREAKDOWN_PARTS = _WORDS["breakdown_parts"]
 # Words that make a second hedged figure the top of the first one's range ("and perhaps as many as ten").
 _PERHAPS = {"perhaps", "possibly", "maybe", "probably", "even"}
-# Verbs that tell a figure on someone's word; two of them over one toll are two sources.
-_REPORTING = {"say", "claim", "report", "put", "estimate", "tell", "state", "announce", "confirm", "add", "speak"}
+_REPORTING = _WORDS["reporting_verbs"]
+_SUPERSEDED_MARKS = _WORDS["superseded_marks"]
+_REVISING_VERBS = _WORDS["revising_verbs"]
 # Words of a wire story's slug whose number is its version, never a count ("UPDATE 2-", "WRAPUP 1-").
 _SLUGS = {"update", "wrapup", "refile", "corrected", "rpt"}
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -643,6 +645,10 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
         hit = [c.i for c in listed.children if c.i in keywords and c.dep_ in ("acl", "relcl")]
         if hit:
             return hit[0]
+    if not own_word and noun.i not in keywords and a.i not in keywords:
+        last_word = _list_tail_word(noun, keywords)
+        if last_word is not None:
+            return last_word
     # "15 dead", "2,000 injured": the casualty word modifies or heads the figure
     for tok in (a, noun):
         if tok.i in keywords and tok.i != fig.anchor:
@@ -672,6 +678,10 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
         return took
     if fig.start - 2 >= sent.start and doc[fig.start - 1].lower_ in _AMOUNTED and fig.start - 2 in keywords:
         return fig.start - 2  # "the dead numbered 14", "casualties totalled 30" (the parse often fails here)
+    if (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.i not in keywords
+            and noun.head.dep_ == "conj" and noun.head.head.i in keywords and _kind(noun.head) is None
+            and not any(c.i in keywords for c in noun.head.children)):
+        return None  # "Five persons were killed and 11 women taken away": the figure has a clause of its own
     # climb through conjuncts and appositions to the governing casualty word
     cur = noun
     for _ in range(6):
@@ -878,6 +888,10 @@ def _list_appos(tok: Token) -> bool:
     parts = [_member_value(t) for t in (tok, *tok.conjuncts)]
     if whole is None or any(p is None for p in parts):
         return False
+    if (tok.head.lemma_.lower() not in _GENERIC_PEOPLE
+            and not all(t.lemma_.lower() in _BREAKDOWN_PARTS for t in people)
+            and all(any(c.dep_ == "nummod" for c in t.children) for t in people)):
+        return True  # "5 soldiers, 3 policemen and 2 civilians": other kinds add up to the first by chance
     return sum(p for p in parts if p is not None) != whole
 
 
@@ -939,6 +953,24 @@ def _comma_breakdown(first: Token) -> bool:
         and sum(p for p in parts if p is not None) == whole
     )
 
+
+
+def _list_tail_word(noun: Token, keywords: dict[int, str]) -> int | None:
+    """ "7 bandits, 2 soldiers and 1 vigilante killed": a listed noun takes the participle the parse
+    hangs on the list's last member, where no member between has a casualty word of its own."""
+    cur = noun
+    for _ in range(8):
+        nxt = [c for c in cur.children if c.i > cur.i and (c.dep_ == "conj" or _list_appos(c) or _headline_appos(c))]
+        if not nxt:
+            break
+        cur = nxt[-1]
+        words = [c for c in cur.children if c.i in keywords and c.dep_ in ("acl", "relcl")]
+        if words:
+            w = words[0]
+            if cur.i == noun.i or w.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in w.children):
+                return None
+            return w.i
+    return None
 
 def _list_head(tok: Token) -> Token:
     """The first noun of a list the token belongs to, through conjuncts and listing appositions."""
@@ -1128,8 +1160,15 @@ def _victims(k: Token) -> list[Token]:
         # at ... protest"), its subject a person ("hospital hit, 2 killed" counts no barrage)
         subjects = [c for c in k.children if c.dep_ == "nsubj"]
         targets = [c for c in subjects if len(subjects) == 1 and c.lemma_.lower() in _PERSON_NOUNS]
-    # one victim phrase per verb: a second object is an apposition ("killed 53 soldiers, ..., the heaviest loss")
-    targets = targets[:1]
+    # one victim phrase per verb: a second object is an apposition ("killed 53 soldiers, ..., the heaviest loss");
+    # but passive subjects one after another are a list the parse split ("A teacher, a pupil and a guard were
+    # shot dead")
+    listed = [t for t in targets if t.dep_ == "nsubjpass"]
+    if len(listed) > 1 and all(any(x.text == "," for x in a.doc[a.i + 1 : b.left_edge.i])
+                               for a, b in pairwise(listed)):
+        targets = listed
+    else:
+        targets = targets[:1]
     out = []
     doc = k.doc
     for t in targets:
@@ -1433,6 +1472,7 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
             # "In 2019, the militia attacked Djugu; on Tuesday it killed 12": a dated clause is today's
             event_items = [it for it in event_items if _this_week(doc[it[0]])]
         if event_items:
+            event_items = [it for it in event_items if not _superseded(doc, it)] or event_items
             event_items = _told_twice(doc, event_items)
             event_items, other_high = _most_conservative(doc, event_items)
             tolls = [it for it in event_items if doc[it[0]].lemma_ == "toll" and doc[it[0]].pos_ == "NOUN"]
@@ -1629,6 +1669,24 @@ def _told_twice(doc: Doc, items: list[tuple[int, list[Figure]]]) -> list[tuple[i
         seen.append(key)
         out.append(item)
     return out
+
+
+def _superseded(doc: Doc, item: tuple[int, list[Figure]]) -> bool:
+    """A toll the sentence replaces by a newer one: "revising an initial toll of 25", "updating a toll of 13
+    dead given the night before", "up from 43"."""
+    _, figs = item
+    for f in figs:
+        if f.start >= 2 and doc[f.start - 1].lower_ == "from" and doc[f.start - 2].lower_ in ("up", "down"):
+            return True
+    for tok in [doc[f.anchor] for f in figs] + [a for f in figs for a in list(doc[f.anchor].ancestors)[:3]]:
+        if tok.lemma_.lower() not in _TOTAL_NOUNS and tok.lemma_.lower() not in ("toll", "figure", "estimate"):
+            continue
+        if any(c.dep_ == "amod" and c.lemma_.lower() in _SUPERSEDED_MARKS for c in tok.children):
+            return True
+        if (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _REVISING_VERBS
+                and not any(c.dep_ == "prep" and c.lower_ == "to" for c in (*tok.head.children, *tok.children))):
+            return True  # (but "updated the toll to 40" gives the new one)
+    return False
 
 
 def _most_conservative(

@@ -138,6 +138,7 @@ class StatusCues:
     perpetrator_heads: frozenset[str] = frozenset()
     habit_heads: frozenset[str] = frozenset()
     series_nouns: frozenset[str] = frozenset()
+    claimed_not: WordSet = field(default_factory=lambda: WordSet.of([]))
     describing_clause_deps: frozenset[str] = frozenset()
     directives: frozenset[str] = frozenset()
     day_words: frozenset[str] = frozenset()
@@ -286,6 +287,7 @@ def rules() -> Rules:
         no_determiner=frozenset(_words(st["no_determiner"])),
         denied=WordSet.of(_words(st["denied"])),
         claimed=WordSet.of(_words(st["claimed"])),
+        claimed_not=WordSet.of(_words(st.get("claimed_not"))),
         threatened=WordSet.of(_words(st["threatened"])),
         planned=WordSet.of(_words(st["planned"])),
         hypothetical=WordSet.of(_words(st["hypothetical"])),

@@ -553,7 +553,8 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     for a in chain:
         if a.lemma_.lower() in REPORTING or a.i in apart:
             continue
-        if a.i in told and not (_has(cues.denied, a) or _has(cues.claimed, a) or a.lemma_.lower() == "responsibility"):
+        if a.i in told and not (_has(cues.denied, a) or (_has(cues.claimed, a) and not _has(cues.claimed_not, a))
+                                or a.lemma_.lower() == "responsibility"):
             # "hoped she would bring aid to the countries where the blasts killed 257": a past relative
             # clause tells a fact whatever wish or plan the noun it describes sits in
             continue
@@ -566,7 +567,7 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
             return "negated"  # "failed to agree on a ceasefire", "no agreement on a truce was reached"
         if _has(cues.denied, a):
             return "denied"
-        if _has(cues.claimed, a) or a.lemma_.lower() == "responsibility":
+        if (_has(cues.claimed, a) and not _has(cues.claimed_not, a)) or a.lemma_.lower() == "responsibility":
             return "claimed"
         if _has(cues.threatened, a):
             return "threatened"
