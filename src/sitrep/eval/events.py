@@ -93,6 +93,10 @@ UNSEEN14_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippe
 # 372 more of every sub-type, 85 hard non-events (2026-12-07, thirty-second session), written apart and first
 # scored before any change of that session; never read (snippets_unseen15.md)
 UNSEEN15_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen15.jsonl"
+# 359 snippets told with a death toll (2026-12-07, thirty-third session), halved: the first half's lines never
+# read, the second's read to mend tolls after both were scored (snippets_unseen16.md)
+UNSEEN16_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen16.jsonl"
+UNSEEN16_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen16_read.jsonl"
 # 296 hard non-events in the same shapes (2026-12-06, twenty-fifth session), halved by line likewise.
 NONEVENTS2_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2.jsonl"
 NONEVENTS2_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2_read.jsonl"
@@ -509,6 +513,7 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
                        ("unseen9_read", UNSEEN9_READ_FILE), ("unseen10", UNSEEN10_FILE),
                        ("unseen11", UNSEEN11_FILE), ("unseen12", UNSEEN12_FILE),
                        ("unseen13", UNSEEN13_FILE), ("unseen14", UNSEEN14_FILE), ("unseen15", UNSEEN15_FILE),
+                       ("unseen16", UNSEEN16_FILE), ("unseen16_read", UNSEEN16_READ_FILE),
                        ("nonevents2", NONEVENTS2_FILE),
                        ("nonevents2_read", NONEVENTS2_READ_FILE),
                        ("captions", CAPTIONS_FILE), ("nonevents", NONEVENTS_FILE)):
