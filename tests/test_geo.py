@@ -979,3 +979,16 @@ def test_a_stations_name_that_geonames_gives_a_far_town_is_no_reading(gaz: Gazet
     text = "Fans packed trains into Union Station from Mississauga and Oakville before the Toronto parade."
     found = _gold(gaz, text, "Union Station", "Mississauga", "Oakville", "Toronto")
     assert found["Union Station"].country == "CA"
+
+
+@pytest.mark.slow
+def test_an_apposition_that_puts_a_town_in_a_unit_decides_its_namesake(gaz: Gazetteer) -> None:
+    # "Warsaw, a small town in Virginia" is Virginia's, however great the capital abroad and whatever
+    # other countries the story names; a list of states stays a list of states
+    text = ("Prosecutors say the consultant hid money in Ukraine and Cyprus. He is held at a jail in Warsaw, "
+            "a small town in Virginia, and driven to court each day.")
+    found = _gold(gaz, text, "Ukraine", "Cyprus", "Warsaw", "Virginia")
+    assert found["Warsaw"].country == "US"
+    found = _gold(gaz, "Cases were reported in Texas, Utah, Virginia, Washington and Wyoming.",
+                  "Texas", "Utah", "Virginia", "Washington", "Wyoming")
+    assert found["Washington"].feature_code == "ADM1"

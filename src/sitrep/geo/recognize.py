@@ -437,6 +437,11 @@ def _link_containers(text: str, mentions: list[Mention]) -> None:
         # "X, Y", "X in Y", "X district of Y", "X, in northern Y", "X province, Y"
         while between and (between[0] in w["admin_words"] or between[0] in ("city", "town", "village")):
             between = between[1:]
+        if len(between) > 2 and between[0] == "," and between[1] in ("a", "an", "the"):
+            # "Warsaw, a small town in Virginia": the apposition's place noun, then where it lies
+            noun = next((i for i, t in enumerate(between[2:6], 2) if t in w["settlement_words"]), None)
+            if noun is not None and between[noun + 1:noun + 2] in (["in"], ["of"]):
+                between = between[noun + 1:]
         if between and between[0] in (",", "in", "of"):
             rest = [t for t in between[1:] if t not in ("the", "in", ",") and t not in w["directions"]]
             if not rest:

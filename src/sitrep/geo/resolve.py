@@ -319,6 +319,12 @@ def _big_city(c: Candidate, cands: list[Candidate], m: Mention) -> bool:
 def _rank(m: Mention, cands: list[Candidate], focus: dict[str, float], container: Candidate | None,
           anchors: list[tuple[float, float]], held: Sequence[Sequence[Candidate]] = (),
           peers: Sequence[Candidate] = ()) -> list[tuple[float, Candidate]]:
+    if (container is not None and container.fclass == "A" and container.fcode != "PCLI" and not m.peers
+            and not any(c.fclass == "A" for c in cands)):  # (not a list of units: "Virginia, Washington")
+        # "Warsaw, Virginia", "Warsaw, a small town in Virginia": the unit the text puts it in decides,
+        # whatever great city abroad bears the name
+        inside = [c for c in cands if _holds(container, c)]
+        cands = inside or cands
     scored = [(_prior(c, m) + _context(c, m, focus, container, anchors, held, peers)
                + (_GREAT_CITY_BONUS if _great_city(c, cands, m, peers) else 0.0)
                + (_BIG_CITY_BONUS if _big_city(c, cands, m) else 0.0), c) for c in cands]
@@ -422,7 +428,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     # A capital or a city of millions keeps its reading: the later passes only ever pull a name
     # towards the story's own area, and a local story names the world's cities too ("Paris" in a
     # Kentucky paper's story of an attack in France is not Paris, Kentucky)
-    out = [t if t.place is f.place and not _world_city(o.place) else o
+    out = [t if t.place is f.place and (not _world_city(o.place) or _held_by_container(t, fourth)) else o
            for o, t, f in zip(out, third, fourth, strict=True)]
     out = _unsupported_alternate(_unsupported_fuzzy(_own_name_at_home(out, cand_lists)))
     out = _told_where(out, keys)
@@ -443,6 +449,13 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
         return _named_within(r, towns, gaz) or _nearest_town(r, towns)
 
     return [stand_in(k, r) if k in lacked and r.place is None else _pointed(r, out) for k, r in enumerate(out)]
+
+
+def _held_by_container(r: Resolution, out: list[Resolution]) -> bool:
+    """Whether the unit the text puts a name in ("Warsaw, a small town in Virginia") holds its reading."""
+    c = r.mention.container
+    unit = out[c].place if c is not None and c < len(out) else None
+    return unit is not None and r.place is not None and unit.fclass == "A" and _holds(unit, r.place)
 
 
 def _told_where(out: list[Resolution], keys: list[str]) -> list[Resolution]:
