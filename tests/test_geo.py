@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import zipfile
@@ -992,3 +993,22 @@ def test_an_apposition_that_puts_a_town_in_a_unit_decides_its_namesake(gaz: Gaze
     found = _gold(gaz, "Cases were reported in Texas, Utah, Virginia, Washington and Wyoming.",
                   "Texas", "Utah", "Virginia", "Washington", "Wyoming")
     assert found["Washington"].feature_code == "ADM1"
+
+
+@pytest.mark.slow
+def test_a_suburb_the_gazetteer_lacks_takes_its_city_not_a_pointless_unit_abroad(gaz: Gazetteer) -> None:
+    # "Nkwen" is spelt like no place but Eswatini's Nkwene district, which has no point: no reading, so
+    # the town the apposition puts it in stands in
+    text = "Gunmen seized pupils from a school in Nkwen, a suburb of Bamenda, in Cameroon's Northwest region."
+    found = _gold(gaz, text, "Nkwen", "Bamenda", "Cameroon", "Northwest")
+    assert found["Nkwen"].country == "CM"
+
+
+@pytest.mark.slow
+def test_a_name_once_called_a_unit_is_that_unit_when_named_bare_again(gaz: Gazetteer) -> None:
+    text = ("Separatists in Cameroon's Northwest and Southwest regions imposed a curfew on Sunday. Schools "
+            "across the Southwest stayed shut.")
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Cameroon|Northwest|Southwest", text)]
+    art = article_from_text(text, id="s", gold_places=spans)
+    places = find_places(None, art, gaz)  # type: ignore[arg-type]
+    assert [p.country for p in places if p.text == "Southwest"] == ["CM", "CM"]

@@ -431,7 +431,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     out = [t if t.place is f.place and (not _world_city(o.place) or _held_by_container(t, fourth)) else o
            for o, t, f in zip(out, third, fourth, strict=True)]
     out = _unsupported_alternate(_unsupported_fuzzy(_own_name_at_home(out, cand_lists)))
-    out = _told_where(out, keys)
+    out = _same_unit(_told_where(out, keys), keys)
     far = _far_namesakes(out, cand_lists)
     # the country a far namesake was read in gives it no stand-in either ("Clermont" of Durban is not
     # placed at the "Phoenix" of Arizona named beside it)
@@ -449,6 +449,24 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
         return _named_within(r, towns, gaz) or _nearest_town(r, towns)
 
     return [stand_in(k, r) if k in lacked and r.place is None else _pointed(r, out) for k, r in enumerate(out)]
+
+
+def _same_unit(out: list[Resolution], keys: list[str]) -> list[Resolution]:
+    """A name the text once calls a unit ("Cameroon's Northwest and Southwest regions") is that unit when
+    named bare again, rather than no reading or a unit of its name abroad (a South West district of Singapore)."""
+    hinted: dict[str, Resolution] = {}
+    for r, key in zip(out, keys, strict=True):
+        if r.mention.admin_hint and r.place is not None and r.place.fclass == "A" and r.place.fcode != "PCLI":
+            hinted.setdefault(key, r)
+    fixed = list(out)
+    for k, (r, key) in enumerate(zip(out, keys, strict=True)):
+        told = hinted.get(key)
+        if told is None or r is told or r.mention.admin_hint or told.place is None:
+            continue
+        if r.place is None or (r.place.fclass == "A" and r.place.fcode != "PCLI"
+                               and r.place.country != told.place.country):
+            fixed[k] = Resolution(r.mention, told.place, told.score, told.features)
+    return fixed
 
 
 def _held_by_container(r: Resolution, out: list[Resolution]) -> bool:
@@ -606,6 +624,10 @@ def _unsupported_fuzzy(out: list[Resolution]) -> list[Resolution]:
 
     def unsupported(c: Candidate | None) -> bool:
         # near a place read by its spelling counts too ("Ma'ale Adumim", West Bank, in a story of Israel)
+        if c is not None and c.latitude is None:
+            # a unit without a point is near nothing: only its country vouches for it ("Nkwen" of Bamenda
+            # is no Nkwene district of Eswatini)
+            return bool(exact) and c.kind >= 10 and not any(p.country == c.country for p in exact)
         return (bool(exact) and c is not None and c.kind >= 10 and c.fcode != "PCLI"
                 and not any(_near(c, p, _FUZZY_KM) for p in exact if p.latitude is not None))
 
