@@ -750,6 +750,8 @@ def test_deaths_the_next_sentence_adds_to_the_event(nlp: Any, text: str, tolls: 
         # a toll the sentence replaces, and two sources' tolls, are no parts of the event's
         ("The bombing claimed 23 lives, officials said, revising an initial toll of 18.", 23),
         ("Rights groups said at least 14 protesters were killed; the ministry later listed eight dead.", 8),
+        # the tagger's "nine overnight" is a time; the count is nine
+        ("The toll from the missile strike on the apartment block climbed to nine overnight.", 9),
     ],
 )
 def test_lists_revisions_and_sources_of_a_toll(nlp: Any, text: str, best: int) -> None:
@@ -767,3 +769,16 @@ def test_a_toll_of_lives_claimed_is_no_claim_of_responsibility(nlp: Any) -> None
     events = find_events(doc, art)
     fill_arguments(doc, art, events)
     assert [(e.status, e.fatalities.best) for e in events] == [("occurred", 12)]
+
+
+@pytest.mark.slow
+def test_a_toll_from_an_attack_tells_the_attack(nlp: Any) -> None:
+    from sitrep.events import fill_arguments, find_events
+    from sitrep.ingest import article_from_text
+
+    text = "The death toll from the attack on herders near Kwall has risen to 41, officials said."
+    art = article_from_text(text, id="c")
+    doc = nlp(text)
+    events = find_events(doc, art)
+    fill_arguments(doc, art, events)
+    assert [(e.code, e.fatalities.best) for e in events] == [("ATTACK", 41)]

@@ -583,6 +583,9 @@ def _lethal(root: Token, r: Rules) -> bool:
         return False
     prep = root.head
     verb = prep.head
+    if (root.dep_ == "pobj" and prep.lower_ == "from" and verb.pos_ == "NOUN"
+            and verb.lemma_.lower() in r.sets["toll_heads"].singles):
+        return True  # "the death toll from the attack on rice farmers has risen to 110"
     # "lost their lives", "lives were lost"; not "lost ground", "data was lost"
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     dies = verb.lemma_.lower() in r.sets["lethal_in"].singles and all(

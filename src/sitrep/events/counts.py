@@ -248,6 +248,8 @@ def _looks_like_date(doc: Doc, i: int, j: int) -> bool:
         in ("year", "month", "day", "week", "hour", "minute", "storey", "story", "km", "mile", "metre")
     ):
         return True
+    if doc[i].ent_type_ == "TIME" and after in ("overnight", "yesterday", "today") and before != "at":
+        return False  # "the toll climbed to nine overnight": the tagger's time is the count and its day
     return doc[i].ent_type_ in ("TIME", "PERCENT", "MONEY", "ORDINAL") or doc[i].like_url
 
 
