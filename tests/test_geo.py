@@ -1012,3 +1012,20 @@ def test_a_name_once_called_a_unit_is_that_unit_when_named_bare_again(gaz: Gazet
     art = article_from_text(text, id="s", gold_places=spans)
     places = find_places(None, art, gaz)  # type: ignore[arg-type]
     assert [p.country for p in places if p.text == "Southwest"] == ["CM", "CM"]
+
+
+@pytest.mark.slow
+def test_a_direction_before_a_demonym_adjective_is_the_country_and_ports_stay_towns(gaz: Gazetteer) -> None:
+    # a review's cases: "Port St Johns" is a town, not a landmark; "Northern Nigerian", "West German" name
+    # their countries; a bare unit named again after "the Northwest and Southwest regions" is that unit
+    found = _gold(gaz, "Police in Cape Town said the suspects were arrested in Port St Johns.", "Cape Town",
+                  "Port St Johns")
+    assert found["Port St Johns"].country == "ZA" and found["Port St Johns"].feature_code.startswith("PPL")
+    found = _gold(gaz, "Older West German voters and Northern Nigerian traders were polled.", "West German",
+                  "Northern Nigerian")
+    assert found["West German"].country == "DE" and found["Northern Nigerian"].country == "NG"
+    text = ("Separatists in Cameroon's Northwest and Southwest regions imposed a curfew. Fighting in the "
+            "Northwest killed 12.")
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Cameroon|Northwest|Southwest", text)]
+    places = find_places(None, article_from_text(text, id="s", gold_places=spans), gaz)  # type: ignore[arg-type]
+    assert [p.country for p in places if p.text == "Northwest"] == ["CM", "CM"]

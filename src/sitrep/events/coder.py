@@ -584,8 +584,11 @@ def _lethal(root: Token, r: Rules) -> bool:
     prep = root.head
     verb = prep.head
     if (root.dep_ == "pobj" and prep.lower_ == "from" and verb.pos_ == "NOUN"
-            and verb.lemma_.lower() in r.sets["toll_heads"].singles):
-        return True  # "the death toll from the attack on rice farmers has risen to 110"
+            and verb.lemma_.lower() in r.sets["toll_heads"].singles and verb.dep_ == "nsubj"
+            and verb.head.lemma_.lower() in r.sets["toll_rises"].singles and verb.head.tag_ in ("VBD", "VBN", "VBZ")
+            and not any(c.dep_ in ("aux", "neg") and c.lower_ not in ("has", "have", "had")
+                        for c in verb.head.children)):
+        return True  # "the death toll from the attack on rice farmers has risen to 110" (not "could rise")
     # "lost their lives", "lives were lost"; not "lost ground", "data was lost"
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     dies = verb.lemma_.lower() in r.sets["lethal_in"].singles and all(

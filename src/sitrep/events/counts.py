@@ -54,6 +54,8 @@ _BREAKDOWN_PARTS = _WORDS["breakdown_parts"]
 _PERHAPS = {"perhaps", "possibly", "maybe", "probably", "even"}
 _REPORTING = _WORDS["reporting_verbs"]
 _SUPERSEDED_MARKS = _WORDS["superseded_marks"]
+# "five more", "two others": figures that add to the ones before, whoever tells them
+_MORE_WORDS = frozenset({"more", "other", "others", "additional", "further", "another"})
 _REVISING_VERBS = _WORDS["revising_verbs"]
 # Words of a wire story's slug whose number is its version, never a count ("UPDATE 2-", "WRAPUP 1-").
 _SLUGS = {"update", "wrapup", "refile", "corrected", "rpt"}
@@ -682,7 +684,7 @@ def _keyword_of(doc: Doc, fig: Figure, sent: Span, keywords: dict[int, str]) -> 
         return fig.start - 2  # "the dead numbered 14", "casualties totalled 30" (the parse often fails here)
     if (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.i not in keywords
             and noun.head.dep_ == "conj" and noun.head.head.i in keywords and _kind(noun.head) is None
-            and not any(c.i in keywords for c in noun.head.children)):
+            and not any(t.i in keywords for t in noun.head.subtree)):
         return None  # "Five persons were killed and 11 women taken away": the figure has a clause of its own
     # climb through conjuncts and appositions to the governing casualty word
     cur = noun
@@ -890,10 +892,6 @@ def _list_appos(tok: Token) -> bool:
     parts = [_member_value(t) for t in (tok, *tok.conjuncts)]
     if whole is None or any(p is None for p in parts):
         return False
-    if (tok.head.lemma_.lower() not in _GENERIC_PEOPLE
-            and not all(t.lemma_.lower() in _BREAKDOWN_PARTS for t in people)
-            and all(any(c.dep_ == "nummod" for c in t.children) for t in people)):
-        return True  # "5 soldiers, 3 policemen and 2 civilians": other kinds add up to the first by chance
     return sum(p for p in parts if p is not None) != whole
 
 
@@ -944,8 +942,11 @@ def _headline_appos(tok: Token) -> bool:
 def _comma_breakdown(first: Token) -> bool:
     """ "11 civilians, six women and five children": people of a kind, then its parts adding up to it."""
     doc = first.doc
-    if first.lemma_.lower() not in _GENERIC_PEOPLE or first.i + 1 >= len(doc) or doc[first.i + 1].text != ",":
+    if first.i + 1 >= len(doc) or doc[first.i + 1].text != ",":
         return False
+    if first.lemma_.lower() not in _GENERIC_PEOPLE and not (
+            first.conjuncts and all(t.lemma_.lower() in _BREAKDOWN_PARTS for t in first.conjuncts)):
+        return False  # ("Nine students, five girls and four boys": a breakdown by sex or age, whatever the first)
     whole = _member_value(first)
     parts = [_member_value(t) for t in first.conjuncts]
     return (
@@ -960,16 +961,19 @@ def _comma_breakdown(first: Token) -> bool:
 def _list_tail_word(noun: Token, keywords: dict[int, str]) -> int | None:
     """ "7 bandits, 2 soldiers and 1 vigilante killed": a listed noun takes the participle the parse
     hangs on the list's last member, where no member between has a casualty word of its own."""
+    if noun.dep_ in ("dobj", "pobj", "iobj", "dative", "attr", "oprd") or any(
+            c.dep_ in ("acl", "relcl") for c in noun.children):
+        return None  # "Troops kill 7 bandits, 2 soldiers and 1 vigilante injured": the first has its own verb
     cur = noun
     for _ in range(8):
         nxt = [c for c in cur.children if c.i > cur.i and (c.dep_ == "conj" or _list_appos(c) or _headline_appos(c))]
         if not nxt:
             break
         cur = nxt[-1]
-        words = [c for c in cur.children if c.i in keywords and c.dep_ in ("acl", "relcl")]
-        if words:
-            w = words[0]
-            if cur.i == noun.i or w.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in w.children):
+        clauses = [c for c in cur.children if c.dep_ in ("acl", "relcl")]
+        if clauses:
+            w = clauses[0]
+            if w.i not in keywords or w.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in w.children):
                 return None
             return w.i
     return None
@@ -1703,6 +1707,9 @@ def _most_conservative(
     told = {k: v for k, v in by_source.items() if k is not None}
     if len(told) < 2 or None in by_source:
         return items, None
+    figs = [f for _, fs in items for f in fs]
+    if any(doc[f.end].lower_ in _MORE_WORDS for f in figs if f.end < len(doc)):
+        return items, None  # "officials recorded five more deaths": more dead, no rival figure
 
     def total(group: list[tuple[int, list[Figure]]], top: bool = False) -> int:
         return sum((f.high if top and f.high is not None else f.best) or 0 for _, fs in group for f in fs)

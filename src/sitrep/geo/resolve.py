@@ -117,7 +117,10 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         # Poland, nor "Western University" a town called University)
         if text.endswith("an"):  # "South Australian", "Western Australian": the state's adjective
             cands = [c for c in gaz.lookup(text[:-1]) if c.fclass == "A"]
-        cands = cands or [c for c in gaz.lookup(" ".join(parts[1:])) if c.kind != DEMONYM]
+        # a demonym after a direction is its country when it is an adjective ("Northern Nigerian", "East
+        # German"), not when it names a person ("South Pole")
+        adjective = parts[-1].endswith(("an", "ese", "ish", "i", "ic", "ch"))
+        cands = cands or [c for c in gaz.lookup(" ".join(parts[1:])) if c.kind != DEMONYM or adjective]
     if not cands:
         key = name_key(text)
         cands = [c for c in gaz.lookup_fuzzy(text)
@@ -173,9 +176,9 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
 
 
 def _landmark_name(parts: list[str]) -> bool:
-    """Whether a name's words hold a landmark's head word ("Union Station", "Western University")."""
+    """Whether a name ends in a landmark's head word ("Union Station", "Western University"; not "Port St Johns")."""
     heads = words()["landmark_words"] | words()["landmark_of_words"]
-    return any(p in heads for p in parts)
+    return bool(parts) and parts[-1] in heads
 
 
 def _near(a: Candidate, b: Candidate, km: float) -> bool:
@@ -463,8 +466,8 @@ def _same_unit(out: list[Resolution], keys: list[str]) -> list[Resolution]:
         told = hinted.get(key)
         if told is None or r is told or r.mention.admin_hint or told.place is None:
             continue
-        if r.place is None or (r.place.fclass == "A" and r.place.fcode != "PCLI"
-                               and r.place.country != told.place.country):
+        if r.place is None or (r.place.country != told.place.country and r.place.fcode != "PCLI"
+                               and (r.place.fclass == "A" or (r.place.fclass == "P" and not _world_city(r.place)))):
             fixed[k] = Resolution(r.mention, told.place, told.score, told.features)
     return fixed
 
