@@ -14,6 +14,18 @@ def _read(nlp: Any, text: str) -> Any:
     return read_counts(next(iter(doc.sents)), 2024)
 
 
+def _events(nlp: Any, text: str) -> list[Any]:
+    """The pipeline's events of a text, their arguments (tolls included) filled."""
+    from sitrep.events import fill_arguments, find_events
+    from sitrep.ingest import article_from_text
+
+    art = article_from_text(text, id="c")
+    doc = nlp(text)
+    events = find_events(doc, art)
+    fill_arguments(doc, art, events)
+    return events
+
+
 def test_lexicon_has_acled_quantity_words() -> None:
     lex = lexicon()
     assert lex.quantities[("dozens",)]["value"] == 12
@@ -537,14 +549,7 @@ def test_what_a_siege_has_killed_is_a_tally(nlp: Any) -> None:
 
 @pytest.mark.slow
 def test_a_day_after_an_abbreviated_month_is_no_count(nlp: Any) -> None:
-    from sitrep.events import fill_arguments, find_events
-    from sitrep.ingest import article_from_text
-
-    text = "Kurdish militants claimed the Dec. 10 bombings in Istanbul that killed 44 people."
-    art = article_from_text(text, id="c")
-    doc = nlp(text)
-    events = find_events(doc, art)
-    fill_arguments(doc, art, events)
+    events = _events(nlp, "Kurdish militants claimed the Dec. 10 bombings in Istanbul that killed 44 people.")
     assert {e.fatalities.best for e in events if e.fatalities.best is not None} == {44}
 
 
@@ -723,13 +728,7 @@ def test_a_toll_gate_is_no_death_toll(nlp: Any) -> None:
     ],
 )
 def test_deaths_the_next_sentence_adds_to_the_event(nlp: Any, text: str, tolls: list[int | None]) -> None:
-    from sitrep.events import fill_arguments, find_events
-    from sitrep.ingest import article_from_text
-
-    art = article_from_text(text, id="c")
-    doc = nlp(text)
-    events = find_events(doc, art)
-    fill_arguments(doc, art, events)
+    events = _events(nlp, text)
     assert [e.fatalities.best for e in events if e.status in ("occurred", "announced")] == tolls
 
 
@@ -765,28 +764,14 @@ def test_lists_revisions_and_sources_of_a_toll(nlp: Any, text: str, best: int) -
 
 @pytest.mark.slow
 def test_a_toll_of_lives_claimed_is_no_claim_of_responsibility(nlp: Any) -> None:
-    from sitrep.events import fill_arguments, find_events
-    from sitrep.ingest import article_from_text
-
-    text = "The car bomb claimed 12 lives in Quetta on Monday."
-    art = article_from_text(text, id="c")
-    doc = nlp(text)
-    events = find_events(doc, art)
-    fill_arguments(doc, art, events)
+    events = _events(nlp, "The car bomb claimed 12 lives in Quetta on Monday.")
     assert [(e.status, e.fatalities.best) for e in events] == [("occurred", 12)]
 
 
 @pytest.mark.slow
 def test_a_toll_from_an_attack_tells_the_attack(nlp: Any) -> None:
-    from sitrep.events import fill_arguments, find_events
-    from sitrep.ingest import article_from_text
-
-    text = "The death toll from the attack on herders near Kwall has risen to 41, officials said."
-    art = article_from_text(text, id="c")
-    doc = nlp(text)
-    events = find_events(doc, art)
-    fill_arguments(doc, art, events)
+    events = _events(nlp, "The death toll from the attack on herders near Kwall has risen to 41, officials said.")
     assert [(e.code, e.fatalities.best) for e in events] == [("ATTACK", 41)]
     # a toll still to rise tells no attack of its own
-    text = "Residents feared the death toll from the attack on the market could rise."
-    assert not [e for e in find_events(nlp(text), article_from_text(text, id="d")) if e.code == "ATTACK"]
+    events = _events(nlp, "Residents feared the death toll from the attack on the market could rise.")
+    assert not [e for e in events if e.code == "ATTACK"]
