@@ -54,9 +54,9 @@ _BREAKDOWN_PARTS = _WORDS["breakdown_parts"]
 _PERHAPS = {"perhaps", "possibly", "maybe", "probably", "even"}
 _REPORTING = _WORDS["reporting_verbs"]
 _SUPERSEDED_MARKS = _WORDS["superseded_marks"]
-# "five more", "two others": figures that add to the ones before, whoever tells them
-_MORE_WORDS = frozenset({"more", "other", "others", "additional", "further", "another"})
+_SUPERSEDED_NOUNS = _WORDS["superseded_nouns"]
 _REVISING_VERBS = _WORDS["revising_verbs"]
+_MORE_WORDS = _WORDS["more_words"]
 # Words of a wire story's slug whose number is its version, never a count ("UPDATE 2-", "WRAPUP 1-").
 _SLUGS = {"update", "wrapup", "refile", "corrected", "rpt"}
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -957,7 +957,6 @@ def _comma_breakdown(first: Token) -> bool:
     )
 
 
-
 def _list_tail_word(noun: Token, keywords: dict[int, str]) -> int | None:
     """ "7 bandits, 2 soldiers and 1 vigilante killed": a listed noun takes the participle the parse
     hangs on the list's last member, where no member between has a casualty word of its own."""
@@ -977,6 +976,7 @@ def _list_tail_word(noun: Token, keywords: dict[int, str]) -> int | None:
                 return None
             return w.i
     return None
+
 
 def _list_head(tok: Token) -> Token:
     """The first noun of a list the token belongs to, through conjuncts and listing appositions."""
@@ -1685,7 +1685,7 @@ def _superseded(doc: Doc, item: tuple[int, list[Figure]]) -> bool:
         if f.start >= 2 and doc[f.start - 1].lower_ == "from" and doc[f.start - 2].lower_ in ("up", "down"):
             return True
     for tok in [doc[f.anchor] for f in figs] + [a for f in figs for a in list(doc[f.anchor].ancestors)[:3]]:
-        if tok.lemma_.lower() not in _TOTAL_NOUNS and tok.lemma_.lower() not in ("toll", "figure", "estimate"):
+        if tok.lemma_.lower() not in _TOTAL_NOUNS and tok.lemma_.lower() not in _SUPERSEDED_NOUNS:
             continue
         if any(c.dep_ == "amod" and c.lemma_.lower() in _SUPERSEDED_MARKS for c in tok.children):
             return True

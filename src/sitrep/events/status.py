@@ -34,6 +34,11 @@ def _has(ws: WordSet, tok: Token) -> bool:
     return ws.in_words(words, joined)
 
 
+def _claims(tok: Token, cues: StatusCues) -> bool:
+    """A word of an unverified claim ("claimed responsibility"), but not of a toll ("claimed 38 lives")."""
+    return (_has(cues.claimed, tok) and not _has(cues.claimed_not, tok)) or tok.lemma_.lower() == "responsibility"
+
+
 # lags that put a clause's act well before the sentence's own ("a month after ...")
 # words the status lexicon's `months` holds beside the months and weekdays
 _SHORT_SPANS = frozenset({"day", "week", "weekend"})
@@ -553,8 +558,7 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
     for a in chain:
         if a.lemma_.lower() in REPORTING or a.i in apart:
             continue
-        if a.i in told and not (_has(cues.denied, a) or (_has(cues.claimed, a) and not _has(cues.claimed_not, a))
-                                or a.lemma_.lower() == "responsibility"):
+        if a.i in told and not (_has(cues.denied, a) or _claims(a, cues)):
             # "hoped she would bring aid to the countries where the blasts killed 257": a past relative
             # clause tells a fact whatever wish or plan the noun it describes sits in
             continue
@@ -567,7 +571,7 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
             return "negated"  # "failed to agree on a ceasefire", "no agreement on a truce was reached"
         if _has(cues.denied, a):
             return "denied"
-        if (_has(cues.claimed, a) and not _has(cues.claimed_not, a)) or a.lemma_.lower() == "responsibility":
+        if _claims(a, cues):
             return "claimed"
         if _has(cues.threatened, a):
             return "threatened"

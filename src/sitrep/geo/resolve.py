@@ -112,7 +112,7 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
             return inner
         if dem:
             return dem
-    if not cands and len(parts) > 1 and parts[0] in words()["directions"] and not _landmark_name(parts):
+    if not cands and len(parts) > 1 and parts[0] in words()["directions"] and not _landmark_name(text):
         # "Eastern Mediterranean", "northern Syria": the named area itself (but "South Pole" is no southern
         # Poland, nor "Western University" a town called University)
         if text.endswith("an"):  # "South Australian", "Western Australian": the state's adjective
@@ -175,10 +175,10 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
                  or c.fcode == "PPLC" or c.population >= _GREAT_CITY)]
 
 
-def _landmark_name(parts: list[str]) -> bool:
+def _landmark_name(name: str) -> bool:
     """Whether a name ends in a landmark's head word ("Union Station", "Western University"; not "Port St Johns")."""
-    heads = words()["landmark_words"] | words()["landmark_of_words"]
-    return bool(parts) and parts[-1] in heads
+    parts = name_key(name).split()
+    return bool(parts) and (parts[-1] in words()["landmark_words"] or parts[-1] in words()["landmark_of_words"])
 
 
 def _near(a: Candidate, b: Candidate, km: float) -> bool:
@@ -431,7 +431,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     # A capital or a city of millions keeps its reading: the later passes only ever pull a name
     # towards the story's own area, and a local story names the world's cities too ("Paris" in a
     # Kentucky paper's story of an attack in France is not Paris, Kentucky)
-    out = [t if t.place is f.place and (not _world_city(o.place) or _held_by_container(t, fourth)) else o
+    out = [t if t.place is f.place and not _world_city(o.place) else o
            for o, t, f in zip(out, third, fourth, strict=True)]
     out = _unsupported_alternate(_unsupported_fuzzy(_own_name_at_home(out, cand_lists)))
     out = _same_unit(_told_where(out, keys), keys)
@@ -445,7 +445,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     # a name the gazetteer holds only by its vowel skeleton is as good as lacking once left unread
     lacked = far | {k for k, cands in enumerate(cand_lists) if all(c.kind >= 10 for c in cands)}
     # and so is a landmark left unread ("Union Station", whose name GeoNames gives a far town)
-    lacked |= {k for k, r in enumerate(out) if r.place is None and _landmark_name(name_key(r.mention.text).split())}
+    lacked |= {k for k, r in enumerate(out) if r.place is None and _landmark_name(r.mention.text)}
 
     def stand_in(k: int, r: Resolution) -> Resolution:
         towns = [o for o in out if k not in abroad or o.place is None or o.place.country != abroad[k]]
@@ -470,13 +470,6 @@ def _same_unit(out: list[Resolution], keys: list[str]) -> list[Resolution]:
                                and (r.place.fclass == "A" or (r.place.fclass == "P" and not _world_city(r.place)))):
             fixed[k] = Resolution(r.mention, told.place, told.score, told.features)
     return fixed
-
-
-def _held_by_container(r: Resolution, out: list[Resolution]) -> bool:
-    """Whether the unit the text puts a name in ("Warsaw, a small town in Virginia") holds its reading."""
-    c = r.mention.container
-    unit = out[c].place if c is not None and c < len(out) else None
-    return unit is not None and r.place is not None and unit.fclass == "A" and _holds(unit, r.place)
 
 
 def _told_where(out: list[Resolution], keys: list[str]) -> list[Resolution]:
@@ -541,8 +534,8 @@ def _unsupported_alternate(out: list[Resolution]) -> list[Resolution]:
                 and c.population < _SMALL_TOWN and (landmark or c.country not in countries)
                 and not any(_near(c, p, _FUZZY_KM) for p in main if p.latitude is not None))
 
-    return [Resolution(r.mention, None, None, [])
-            if unsupported(r.place, _landmark_name(name_key(r.mention.text).split())) else r for r in out]
+    return [Resolution(r.mention, None, None, []) if unsupported(r.place, _landmark_name(r.mention.text)) else r
+            for r in out]
 
 
 def _far_namesakes(out: list[Resolution], cand_lists: list[list[Candidate]]) -> set[int]:
