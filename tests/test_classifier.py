@@ -201,6 +201,39 @@ def test_no_arrest_is_filled_in_where_the_rules_held_an_arrest_to_be_ordinary_cr
 
 
 @pytest.mark.slow
+def test_the_head_reads_an_event_beside_one_the_rules_set_aside() -> None:
+    # the rules read the fighting as negated ("without fighting"); the ground changing hands is the news
+    text = ("Militants who had held the village of Mbau left on Friday and Congolese soldiers returned to it "
+            "without fighting, local sources said.")
+    from sitrep.events import find_events
+    from sitrep.events.coder import code_events
+    from sitrep.ingest import article_from_text
+    from sitrep.nlp import load
+
+    doc = load()(text)
+    article = article_from_text(text)
+    assert [(e.code, e.status) for e in code_events(doc, article)] == [("ARMED_CLASH", "negated")]
+    assert sorted((e.code, e.status) for e in find_events(doc, article)) == [
+        ("ARMED_CLASH", "negated"), ("NON_VIOL_TERRIT_TRANSFER", "occurred")]
+
+
+@pytest.mark.slow
+def test_a_head_sure_enough_fills_in_past_the_word_guards() -> None:
+    from sitrep.events.classifier import _settings
+    from sitrep.events.classifier import predict as head_reads
+
+    s = _settings()
+    # no word of the political set, yet the head is sure of a political arrest
+    saboteur = "Russian security services detained a Ukrainian saboteur in the Kursk region, TASS reported."
+    assert head_reads([saboteur], [set()])[0].confidence >= s["needs_waived_at"]
+    assert _rules_and_combined(saboteur) == ([], ["ARREST"])
+    # "Ebola" is a word of the disaster set that stops the fill-in below the head's surest readings
+    clinic = "Gunmen stormed a clinic treating Ebola patients in Butembo on Friday and shot dead a doctor."
+    assert head_reads([clinic], [set()])[0].confidence >= s["veto_waived_at"]
+    assert _rules_and_combined(clinic) == ([], ["ATTACK"])
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "head_fills"),
     [

@@ -863,6 +863,17 @@ def test_a_plural_or_a_describing_clause_that_names_its_day_is_told(nlp: Languag
 
 
 @pytest.mark.slow
+def test_a_describing_clause_tells_the_event_of_a_text_that_stands_alone(nlp: Language) -> None:
+    # a caption or a snippet has no other sentence to tell its event in
+    caption = "A woman who was raped by soldiers sits outside a clinic in Bunia."
+    assert [(e.code, e.status) for e in _code(nlp, caption)] == [("SEX_VIOL", "occurred")]
+    # in an article the clause tells who the subject is; its events are told elsewhere
+    article = " ".join([caption, "The clinic treats 40 women a week.", "Its funding ends in March.",
+                        "Doctors appealed for help on Monday."])
+    assert all(e.status != "occurred" for e in _code(nlp, article) if e.code == "SEX_VIOL")
+
+
+@pytest.mark.slow
 def test_barricades_alone_make_no_riot(nlp: Language) -> None:
     text = "The demonstrators marched on parliament, berating the riot police at the barricades that blocked the road."
     assert "VIOL_DEMONSTR" not in {e.code for e in _code(nlp, text)}

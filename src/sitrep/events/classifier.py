@@ -357,16 +357,23 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
     narrow: dict[int, str] = {}
     added: list[Event] = []
     for (i, sent), codes, pred in zip(todo, readings, preds, strict=True):
-        if i not in by_sentence:
+        set_aside = {m.code for m in by_sentence.get(i, [])}
+        if not codes:
             sure = pred.confidence >= s["add_when_at_least"] or (
                 # the head is sure it is an event but split between two sub-types ("16 soldiers killed
                 # in Mali ambush": a clash or an attack): its first reading
                 1.0 - pred.p_none >= s["add_when_event_at_least"] and pred.confidence >= s["add_top_at_least"]
             )
-            if (pred.code and sure and not blocked(sent, vetoes) and not _reacts(sent, reactions)
+            if set_aside:
+                # the rules set aside another event of the sentence (planned, negated, claimed ...): the
+                # head's own reading stands beside it ("soldiers returned to the village without fighting")
+                sure = pred.code not in set_aside and pred.confidence >= s["add_beside_when_at_least"]
+            if (pred.code and sure and (pred.confidence >= s["veto_waived_at"] or not blocked(sent, vetoes))
+                    and not _reacts(sent, reactions)
                     # in an article the lead's fill-in after its headline is the richer mention, merged later
                     and not (snippet and _follows_up(sents, by_sentence, i, pred.code))
-                    and (pred.code not in needs or blocked(sent, needs[pred.code]))
+                    and (pred.code not in needs or blocked(sent, needs[pred.code])
+                         or pred.confidence >= s["needs_waived_at"])
                     and subtype(pred.code).event_type not in background_types(doc, article, sent)):
                 event = _filled(sent, i, pred.code, pred.confidence, article)
                 if event is not None:

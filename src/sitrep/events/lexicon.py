@@ -140,6 +140,7 @@ class StatusCues:
     series_nouns: frozenset[str] = frozenset()
     claimed_not: WordSet = field(default_factory=lambda: WordSet.of([]))
     describing_clause_deps: frozenset[str] = frozenset()
+    describing_clause_from: int = 0
     directives: frozenset[str] = frozenset()
     day_words: frozenset[str] = frozenset()
     state_participle_codes: frozenset[str] = frozenset()
@@ -316,6 +317,7 @@ def rules() -> Rules:
         habit_heads=frozenset(_words(data["background"].get("habit_heads"))),
         series_nouns=frozenset(_words(data["background"].get("series_nouns"))),
         describing_clause_deps=frozenset(_words(data["background"].get("describing_clause_deps"))),
+        describing_clause_from=int(data["background"].get("describing_clause_from") or 0),
         directives=frozenset(_words(st.get("directives"))),
         day_words=frozenset(_words(data["background"].get("day_words"))),
         state_participle_codes=frozenset(str(c) for c in data["background"].get("state_participle_codes") or []),
