@@ -256,6 +256,11 @@ def test_running_totals_are_tallies_not_event_counts(nlp: Any) -> None:
         ("Students beat and set ablaze Mary Okon, accused of blasphemy, in Sokoto on Monday, killing her.", 1),
         # a headline's "shot dead" without its auxiliary: its subject is the dead
         ("Journalist shot dead in Lahore", 1),
+        # a bomber who killed no one but himself is the toll, told with or without a casualty word
+        ("A suicide bomber blew himself up at the gate of the police lines; no one else was hurt.", 1),
+        ("Suicide bomber blows himself up at Konduga checkpoint", 1),
+        ("Two suicide bombers blew themselves up in Kolofata on Sunday without causing other victims.", 2),
+        ("A gunman opened fire in the church before turning the gun on himself; nobody else was hurt.", 1),
     ],
 )
 def test_fatalities_in_other_words(nlp: Any, text: str, best: int) -> None:
@@ -775,3 +780,14 @@ def test_a_toll_from_an_attack_tells_the_attack(nlp: Any) -> None:
     # a toll still to rise tells no attack of its own
     events = _events(nlp, "Residents feared the death toll from the attack on the market could rise.")
     assert not [e for e in events if e.code == "ATTACK"]
+
+
+@pytest.mark.slow
+def test_a_bomber_who_killed_only_himself_is_the_toll_until_his_victims_are_told(nlp: Any) -> None:
+    alone = _events(nlp, "A suicide bomber blew himself up at the gate of an army camp in Baramulla. "
+                         "No one else was hurt, officials said.")
+    assert [e.fatalities.best for e in alone if e.status == "occurred"] == [1]
+    # the next sentence's toll of the victims is the event's, as "blew herself up, killing nine" is nine
+    victims = _events(nlp, "A teenage girl blew herself up at a mosque in Mubi during dawn prayers. "
+                           "Nine worshippers were killed, officials said.")
+    assert [e.fatalities.best for e in victims if e.status == "occurred"] == [9]

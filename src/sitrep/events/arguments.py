@@ -880,7 +880,8 @@ def _toll_sentences(ctx: _Context, by_sent: dict[int, list[tuple[Event, int]]]) 
         # an event told with its own toll keeps it: deaths told after it may be another event's ("Five
         # soldiers were also killed in an ambush"), unless they are told as more of that event ("Seven
         # soldiers also died in the fighting": added to its toll)
-        if ctx.counts_of(j - 1).fatalities.best is not None and not _more_of_it(sent):
+        own = ctx.counts_of(j - 1)
+        if own.fatalities.best is not None and not own.fatal_self_only and not _more_of_it(sent):
             continue
         if any(t.lower_ in _ELSEWHERE for t in sent):
             continue  # "in another city", "in a separate raid", "in a neighbouring district"
@@ -966,15 +967,17 @@ def fill(doc: Doc, article: Article, events: list[Event]) -> list[Tally]:
         # claimed responsibility. Seven soldiers were killed."; "protesting the killing of a colleague.
         # Residents said at least three persons died.")
         fatal, fatal_at, injured, injured_at = counts.fatalities, counts.fatal_at, counts.injured, counts.injured_at
-        own_toll = fatal.best is not None
+        selves = counts.fatal_self_only  # a bomber's own death gives way to the toll of his victims
+        own_toll = fatal.best is not None and not selves
         nxt = i + 1
-        while (fatal.best is None or injured.best is None) and nxt < min(i + 3, len(sents)):
+        while (fatal.best is None or selves or injured.best is None) and nxt < min(i + 3, len(sents)):
             if nxt in by_sent or not _same_paragraph(ctx.text, sents[nxt - 1], sents[nxt]):
                 break
             later = ctx.counts_of(nxt)
             if later.fatalities.text is not None and (
-                    fatal.text is None or (fatal.best is None and later.fatalities.best is not None)):
-                fatal, fatal_at = later.fatalities, later.fatal_at
+                    fatal.text is None or (fatal.best is None and later.fatalities.best is not None)
+                    or (selves and later.fatalities.best)):
+                fatal, fatal_at, selves = later.fatalities, later.fatal_at, False
             if later.injured.text is not None and (
                     injured.text is None or (injured.best is None and later.injured.best is not None)):
                 injured, injured_at = later.injured, later.injured_at

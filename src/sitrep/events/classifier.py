@@ -313,7 +313,7 @@ def _follows_up(sents: list[Span], by_sentence: dict[int, list[Event]], i: int, 
         return True
     told, first = read_counts(sents[i]), read_counts(sents[i - 1])
     # a toll only where the event before has none: one told with its own toll is no other's
-    return (told.fatalities.text is not None and first.fatalities.best is None) or (
+    return (told.fatalities.text is not None and (first.fatalities.best is None or first.fatal_self_only)) or (
         told.injured.text is not None and first.injured.best is None)
 
 

@@ -175,6 +175,9 @@ class SentenceCounts:
     tally_marker: int | None = None  # token index of the word that made it a tally
     fatal_at: int | None = None  # token index of the casualty word of each count
     injured_at: int | None = None
+    # the fatalities are the perpetrators who killed themselves, the sentence telling no other dead: a
+    # later sentence's toll of their victims replaces them ("blew herself up at a mosque. Nine were killed")
+    fatal_self_only: bool = False
 
 
 def _word_value(words: list[str]) -> int | None:
@@ -1294,6 +1297,36 @@ def _extra_singulars(k: Token, figs: list[Figure]) -> int:
     return sum(1 if _singular(t) else _themselves(t, told) for t in _victims(k) if not anchors & own(t))
 
 
+def _self_killed_at(sent: Span) -> tuple[int, Token] | None:
+    """How many perpetrators killed themselves and the reflexive that tells it ("blew himself up",
+    "then shot himself", "Two bombers blew themselves up"), None when none is told or counted."""
+    for tok in sent:
+        if tok.lower_ in ("himself", "herself", "themselves") and _killed_self_only(tok):
+            n = _self_killed(sent)[0]
+            return (n, tok) if n else None
+    return None
+
+
+def _selves_only(sent: Span, out: SentenceCounts) -> SentenceCounts:
+    """``out`` with the perpetrators who killed themselves as its toll when the sentence tells no other
+    ("a suicide bomber blew himself up at the gate; no one else was hurt"): perpetrators who died count
+    (CODEBOOK.md)."""
+    own = _self_killed_at(sent)
+    if own is not None:
+        n, at = own
+        out.fatalities = Count(best=n, low=n, high=n, text=_span_text(sent.doc, at.head.i, at.i + 1))
+        out.fatal_at = at.head.i
+        out.fatal_self_only = True
+    return out
+
+
+def _killed_self_only(tok: Token) -> bool:
+    """A reflexive of a perpetrator's own death: "blew himself up", "shot himself", "turned the gun on himself"."""
+    head = tok.head
+    return (head.lemma_ in ("blow", "detonate", "explode") or (tok.dep_ == "dobj" and head.lemma_ == "shoot")
+            or (head.lower_ == "on" and head.head.lemma_ == "turn"))
+
+
 def _self_killed(sent: Span) -> tuple[int, bool]:
     """Perpetrators who died by their own act, and whether by their bomb: "blew himself up" (1, True),
     "then shot himself" (1, False)."""
@@ -1334,7 +1367,7 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
     out = SentenceCounts()
     lows = lowers[sent.start : sent.end] if lowers is not None else [t.lower_ for t in sent]
     if lex.forms.isdisjoint(lows):
-        return out
+        return _selves_only(sent, out)
     keywords = {
         i: kw
         for i in range(sent.start, sent.end)
@@ -1347,7 +1380,7 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
     # "death toll": one casualty word, the toll
     keywords = {i: k for i, k in keywords.items() if not (doc[i].dep_ == "compound" and doc[i].head.i in keywords)}
     if not keywords:
-        return out
+        return _selves_only(sent, out)
     figs = _figures(doc, sent.start, sent.end, lows)
     linked: dict[int, list[Figure]] = {}
     consumed: set[int] = set()
@@ -1514,6 +1547,8 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
             setattr(out, "fatal_at" if kind == "fatal" else "injured_at", event_items[0][0])
         elif tally_items:
             pass
+        elif kind == "fatal" and _self_killed_at(sent) is not None:
+            _selves_only(sent, out)
         elif kind in zero:
             setattr(out, slot, Count(best=0, low=0, high=0, text=_zero_text(doc, sent, kind, keywords)))
         elif kind in vague or (kind == "fatal" and "casualty" in vague) or (kind == "fatal" and groups["casualty"]):

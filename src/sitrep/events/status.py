@@ -193,9 +193,12 @@ def _describes_subject(trigger: Token, cues: StatusCues) -> bool:
     names no day ("Al-Shabaab, which has been fighting the government for years, ...")."""
     if trigger.dep_ not in cues.describing_clause_deps or trigger.head.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    if sum(1 for _ in trigger.doc.sents) < cues.describing_clause_from and not any(
-            t.ent_type_ == "DATE" for t in trigger.subtree):
-        return False  # a snippet or a caption standing alone tells its event in such a clause
+    if (sum(1 for _ in trigger.doc.sents) < cues.describing_clause_from
+            and not any(t.ent_type_ == "DATE" for t in trigger.subtree)
+            and trigger.head.head.lemma_.lower() not in REPORTING):
+        # a snippet or a caption standing alone tells its event in such a clause (not when the subject
+        # speaks: "Women abducted by the gunmen told reporters that they had escaped")
+        return False
     if misread_finite(trigger) and trigger.head.head.lemma_.lower() in REPORTING:
         return False  # "ADF fighters killed 70 civilians, a leader said": the told event, misread
     if teller_after(trigger.head) and not any(
