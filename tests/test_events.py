@@ -697,6 +697,8 @@ def test_unseen_snippets_are_apart_from_training() -> None:
         UNSEEN15_FILE,
         UNSEEN16_FILE,
         UNSEEN16_READ_FILE,
+        UNSEEN17_FILE,
+        UNSEEN17_READ_FILE,
         UNSEEN_FILE,
     )
 
@@ -718,6 +720,8 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     fifteenth = [json.loads(line) for line in UNSEEN15_FILE.read_text("utf-8").splitlines() if line.strip()]
     sixteenth = [json.loads(line) for path in (UNSEEN16_FILE, UNSEEN16_READ_FILE)
                  for line in path.read_text("utf-8").splitlines() if line.strip()]
+    seventeenth = [json.loads(line) for path in (UNSEEN17_FILE, UNSEEN17_READ_FILE)
+                   for line in path.read_text("utf-8").splitlines() if line.strip()]
     captions = [json.loads(line) for line in CAPTIONS_FILE.read_text("utf-8").splitlines() if line.strip()]
     quiet = [json.loads(line) for line in NONEVENTS_FILE.read_text("utf-8").splitlines() if line.strip()]
     trained = {json.loads(line)["text"] for path in TRAIN_DIR.glob("*.jsonl")
@@ -725,10 +729,14 @@ def test_unseen_snippets_are_apart_from_training() -> None:
     quiet2 = [json.loads(line) for path in (NONEVENTS2_FILE, NONEVENTS2_READ_FILE)
               for line in path.read_text("utf-8").splitlines() if line.strip()]
     every = (rows + second + third + fourth + fifth + sixth + seventh + eighth + ninth + ninth_read + tenth
-             + eleventh + twelfth + thirteenth + fourteenth + fifteenth + sixteenth + captions + quiet + quiet2)
+             + eleventh + twelfth + thirteenth + fourteenth + fifteenth + sixteenth + seventeenth + captions + quiet
+             + quiet2)
     assert not {r["text"] for r in every} & trained
     assert len({r["text"] for r in every}) == len(every)
     assert len(fourth) == 338 and all(sum(r["code"] == c for r in fourth) >= 8 for c in CODES)
+    # the seventeenth: every sub-type and about a quarter no event
+    assert len(seventeenth) == 321 and all(any(r["code"] == c for r in seventeenth) for c in CODES)
+    assert sum(r["code"] is None for r in seventeenth) == 79
     assert len(fifth) == 401 and all(sum(r["code"] == c for r in fifth) >= 9 for c in CODES)
     # a third of the sixth is killings told with little or no cause, and a third no event
     assert len(sixth) == 337 and sum(r["code"] is None for r in sixth) == 117

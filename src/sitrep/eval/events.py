@@ -97,6 +97,10 @@ UNSEEN15_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippe
 # read, the second's read to mend tolls after both were scored (snippets_unseen16.md)
 UNSEEN16_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen16.jsonl"
 UNSEEN16_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen16_read.jsonl"
+# 321 snippets in the shape of CASE 2021's (every sub-type and the non-events it held), 2026-12-07: the
+# first half kept unread (tests/data/snippets_unseen17.md)
+UNSEEN17_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen17.jsonl"
+UNSEEN17_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen17_read.jsonl"
 # 296 hard non-events in the same shapes (2026-12-06, twenty-fifth session), halved by line likewise.
 NONEVENTS2_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2.jsonl"
 NONEVENTS2_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2_read.jsonl"
@@ -514,6 +518,7 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
                        ("unseen11", UNSEEN11_FILE), ("unseen12", UNSEEN12_FILE),
                        ("unseen13", UNSEEN13_FILE), ("unseen14", UNSEEN14_FILE), ("unseen15", UNSEEN15_FILE),
                        ("unseen16", UNSEEN16_FILE), ("unseen16_read", UNSEEN16_READ_FILE),
+                       ("unseen17", UNSEEN17_FILE), ("unseen17_read", UNSEEN17_READ_FILE),
                        ("nonevents2", NONEVENTS2_FILE),
                        ("nonevents2_read", NONEVENTS2_READ_FILE),
                        ("captions", CAPTIONS_FILE), ("nonevents", NONEVENTS_FILE)):
