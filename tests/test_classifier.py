@@ -10,7 +10,7 @@ import pytest
 
 from sitrep.encoder import DIM, pool
 from sitrep.errors import SitrepError
-from sitrep.events.classifier import NONE, from_json, head, predict, probabilities, rule_features
+from sitrep.events.classifier import NONE, REPORTABLE, from_json, head, predict, probabilities, rule_features
 from sitrep.events.taxonomy import CODES
 
 
@@ -215,6 +215,10 @@ def test_the_head_reads_an_event_beside_one_the_rules_set_aside() -> None:
     assert [(e.code, e.status) for e in code_events(doc, article)] == [("ARMED_CLASH", "negated")]
     assert sorted((e.code, e.status) for e in find_events(doc, article)) == [
         ("ARMED_CLASH", "negated"), ("NON_VIOL_TERRIT_TRANSFER", "occurred")]
+    # beside a plan the head's reading is the plan's (a review's sentence)
+    plan = "The rebels announced they would withdraw from Goma and hand it to the army."
+    plan_doc = load()(plan)
+    assert not [e.code for e in find_events(plan_doc, article_from_text(plan)) if e.status in REPORTABLE]
 
 
 @pytest.mark.slow

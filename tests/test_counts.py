@@ -259,6 +259,8 @@ def test_running_totals_are_tallies_not_event_counts(nlp: Any) -> None:
         # a bomber who killed no one but himself is the toll, told with or without a casualty word
         ("A suicide bomber blew himself up at the gate of the police lines; no one else was hurt.", 1),
         ("Suicide bomber blows himself up at Konduga checkpoint", 1),
+        # a headline after an opening tag, which the parse makes the root
+        ("Odisha: Jawan killed, 2 injured in gunfight with Maoists in Malkangiri", 1),
         ("Two suicide bombers blew themselves up in Kolofata on Sunday without causing other victims.", 2),
         ("A gunman opened fire in the church before turning the gun on himself; nobody else was hurt.", 1),
     ],
@@ -791,3 +793,21 @@ def test_a_bomber_who_killed_only_himself_is_the_toll_until_his_victims_are_told
     victims = _events(nlp, "A teenage girl blew herself up at a mosque in Mubi during dawn prayers. "
                            "Nine worshippers were killed, officials said.")
     assert [e.fatalities.best for e in victims if e.status == "occurred"] == [9]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        # a perpetrator's own shot or bomb that did not kill him, or that he never set off (a review's sentences)
+        ("A gunman opened fire on worshippers at a mosque in Bradford, wounding three, then shot himself in the leg.",
+         None),
+        ("The bomber blew himself up but survived with severe burns and was taken into custody, police said.", None),
+        ("A man tried to blow himself up at a checkpoint in Mogadishu but was arrested.", None),
+        ("A teenager wearing an explosive vest surrendered to soldiers instead of blowing himself up.", None),
+        # ... and one that did
+        ("A policeman opened fire on colleagues at a station in Quetta, wounding five, before shooting himself.", 1),
+    ],
+)
+def test_a_perpetrator_counts_only_when_his_own_act_killed_him(nlp: Any, text: str, best: int | None) -> None:
+    assert _read(nlp, text).fatalities.best == best

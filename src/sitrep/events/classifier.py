@@ -338,6 +338,7 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
         return mentions  # a headline about a drill or an accident frames its lead (event_rules.yaml)
     vetoes = [str(n) for n in _raw_settings().get("veto_sets") or []]
     reactions = frozenset(str(v) for v in _raw_settings().get("reaction_verbs") or [])
+    beside = frozenset(str(v) for v in _raw_settings().get("add_beside_statuses") or [])
     by_sentence: dict[int, list[Event]] = {}
     for m in mentions:
         if m.sentence is not None:
@@ -365,9 +366,11 @@ def combine(doc: Doc, article: Article, mentions: list[Event], skip: frozenset[s
                 1.0 - pred.p_none >= s["add_when_event_at_least"] and pred.confidence >= s["add_top_at_least"]
             )
             if set_aside:
-                # the rules set aside another event of the sentence (planned, negated, claimed ...): the
-                # head's own reading stands beside it ("soldiers returned to the village without fighting")
-                sure = pred.code not in set_aside and pred.confidence >= s["add_beside_when_at_least"]
+                # the rules set aside another event of the sentence as negated or claimed: the head's own
+                # reading stands beside it ("soldiers returned to the village without fighting"); beside a
+                # plan or a threat it would be the plan's ("announced they would withdraw and hand it over")
+                sure = (pred.code not in set_aside and pred.confidence >= s["add_beside_when_at_least"]
+                        and {m.status for m in by_sentence[i]} <= beside)
             if (pred.code and sure and (pred.confidence >= s["veto_waived_at"] or not blocked(sent, vetoes))
                     and not _reacts(sent, reactions)
                     # in an article the lead's fill-in after its headline is the richer mention, merged later

@@ -57,6 +57,8 @@ _SUPERSEDED_MARKS = _WORDS["superseded_marks"]
 _SUPERSEDED_NOUNS = _WORDS["superseded_nouns"]
 _REVISING_VERBS = _WORDS["revising_verbs"]
 _MORE_WORDS = _WORDS["more_words"]
+_WOUND_SITES = _WORDS["wound_sites"]
+_SURVIVED = _WORDS["survived_words"]
 # Words of a wire story's slug whose number is its version, never a count ("UPDATE 2-", "WRAPUP 1-").
 _SLUGS = {"update", "wrapup", "refile", "corrected", "rpt"}
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -1160,14 +1162,15 @@ def _victims(k: Token) -> list[Token]:
         targets = [c for c in k.children if c.dep_ == "nsubj"]  # "one was killed and another wounded"
         if not targets:  # "a journalist was beaten and hurt"
             targets = [c for c in k.head.children if _shared_passive(c, k)]
-    elif not targets and k.tag_ == "VBN" and k.dep_ == "ROOT" and not any(
+    elif not targets and k.tag_ == "VBN" and _headline_main(k) and not any(
             c.dep_ in ("aux", "auxpass") for c in k.children):
-        targets = [c for c in k.children if c.dep_ == "nsubj"]  # a headline's "Police officer killed in ..."
-    elif not targets and k.tag_ == "VBD" and k.pos_ == "VERB" and _kind(k) == "fatal" and k.dep_ == "ROOT" and not any(
+        # a headline's "Police officer killed in ...", also after a tag ("Chhattisgarh: Jawan killed")
+        targets = [c for c in k.children if c.dep_ == "nsubj" and c.i > _tag_end(k)]
+    elif not targets and k.tag_ == "VBD" and k.pos_ == "VERB" and _kind(k) == "fatal" and _headline_main(k) and not any(
             c.dep_ in ("aux", "auxpass", "dobj") for c in k.children):
         # the same headline read as active with no object ("Mozambique: teenager killed as police shoot
         # at ... protest"), its subject a person ("hospital hit, 2 killed" counts no barrage)
-        subjects = [c for c in k.children if c.dep_ == "nsubj"]
+        subjects = [c for c in k.children if c.dep_ == "nsubj" and c.i > _tag_end(k)]
         targets = [c for c in subjects if len(subjects) == 1 and c.lemma_.lower() in _PERSON_NOUNS]
     # one victim phrase per verb: a second object is an apposition ("killed 53 soldiers, ..., the heaviest loss");
     # but passive subjects one after another are a list the parse split ("A teacher, a pupil and a guard were
@@ -1300,11 +1303,39 @@ def _extra_singulars(k: Token, figs: list[Figure]) -> int:
 def _self_killed_at(sent: Span) -> tuple[int, Token] | None:
     """How many perpetrators killed themselves and the reflexive that tells it ("blew himself up",
     "then shot himself", "Two bombers blew themselves up"), None when none is told or counted."""
+    if any(t.lower_ in _SURVIVED for t in sent):
+        return None  # "blew himself up but survived with severe burns"
     for tok in sent:
         if tok.lower_ in ("himself", "herself", "themselves") and _killed_self_only(tok):
+            verb = tok.head.head if tok.head.lower_ == "on" else tok.head
+            done = verb.tag_ in ("VBD", "VBZ", "VBN") or (
+                verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in ("before", "after"))
+            if not done or any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in verb.children):
+                # "tried to blow himself up", "before he could", "instead of blowing himself up" (but
+                # "wounding five, before shooting himself" is done)
+                return None
+            if any(g.lower_ in _WOUND_SITES for c in verb.children if c.dep_ == "prep" for g in c.children):
+                return None  # "then shot himself in the leg"
             n = _self_killed(sent)[0]
             return (n, tok) if n else None
     return None
+
+
+def _tag_end(k: Token) -> int:
+    """The index of the colon that closes a headline's opening tag ("Chhattisgarh:", "BREAKING:"), else -1."""
+    start = k.sent.start
+    colon = next((t.i for t in k.doc[start : min(start + 5, k.i)] if t.text == ":"), None)
+    return -1 if colon is None else colon
+
+
+def _headline_main(k: Token) -> bool:
+    """The sentence's main verb, or that of the headline after an opening tag, which the parse makes the
+    root ("Chhattisgarh: Jawan killed, 2 injured in gunfight", "Mexico: Mob burns alleged kidnappers")."""
+    if k.dep_ == "ROOT":
+        return True
+    tag = _tag_end(k)
+    return tag > 0 and k.head.dep_ == "ROOT" and k.head.i < tag < k.i and k.dep_ in ("parataxis", "appos", "dep",
+                                                                                        "ccomp", "conj", "acl")
 
 
 def _selves_only(sent: Span, out: SentenceCounts) -> SentenceCounts:

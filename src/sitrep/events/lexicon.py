@@ -141,6 +141,7 @@ class StatusCues:
     claimed_not: WordSet = field(default_factory=lambda: WordSet.of([]))
     describing_clause_deps: frozenset[str] = frozenset()
     describing_clause_from: int = 0
+    describing_clause_later: frozenset[str] = frozenset()
     directives: frozenset[str] = frozenset()
     day_words: frozenset[str] = frozenset()
     state_participle_codes: frozenset[str] = frozenset()
@@ -318,6 +319,7 @@ def rules() -> Rules:
         series_nouns=frozenset(_words(data["background"].get("series_nouns"))),
         describing_clause_deps=frozenset(_words(data["background"].get("describing_clause_deps"))),
         describing_clause_from=int(data["background"].get("describing_clause_from") or 0),
+        describing_clause_later=frozenset(_words(data["background"].get("describing_clause_later"))),
         directives=frozenset(_words(st.get("directives"))),
         day_words=frozenset(_words(data["background"].get("day_words"))),
         state_participle_codes=frozenset(str(c) for c in data["background"].get("state_participle_codes") or []),

@@ -195,9 +195,8 @@ def _describes_subject(trigger: Token, cues: StatusCues) -> bool:
         return False
     if (sum(1 for _ in trigger.doc.sents) < cues.describing_clause_from
             and not any(t.ent_type_ == "DATE" for t in trigger.subtree)
-            and trigger.head.head.lemma_.lower() not in REPORTING):
-        # a snippet or a caption standing alone tells its event in such a clause (not when the subject
-        # speaks: "Women abducted by the gunmen told reporters that they had escaped")
+            and not _later_state(trigger.head.head, cues)):
+        # a snippet or a caption standing alone tells its event in such a clause
         return False
     if misread_finite(trigger) and trigger.head.head.lemma_.lower() in REPORTING:
         return False  # "ADF fighters killed 70 civilians, a leader said": the told event, misread
@@ -207,6 +206,19 @@ def _describes_subject(trigger: Token, cues: StatusCues) -> bool:
     if _telegraphic(trigger):
         return False
     return not _names_a_day(trigger, cues)
+
+
+def _later_state(verb: Token, cues: StatusCues) -> bool:
+    """Whether a subject's verb tells what it says or what became of it since, not the scene of the clause
+    describing it: "Women abducted by the gunmen told reporters ...", "A woman who was raped by soldiers now
+    runs a shelter", "A village that was bombed has been rebuilt", "A journalist who was detained is running
+    for parliament" (a caption's "sits outside a clinic" or "is seen on a wall" is the scene)."""
+    if verb.lemma_.lower() in REPORTING:
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in cues.describing_clause_later for c in verb.children):
+        return True
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lemma_ == "have" for a in aux) or (verb.tag_ == "VBG" and bool(aux))
 
 
 def _telegraphic(trigger: Token) -> bool:
