@@ -222,6 +222,14 @@ def test_the_head_reads_an_event_beside_one_the_rules_set_aside() -> None:
 
 
 @pytest.mark.slow
+def test_a_filled_in_event_hangs_on_the_clause_before_a_semicolon() -> None:
+    # the root after the semicolon is negated ("has not been told"); the news is the clause before it
+    text = ("Men in plain clothes seized an activist from her home in Harare on Monday; her family has not "
+            "been told where she is held.")
+    assert _rules_and_combined(text) == ([], ["ABDUCT_DISSAP"])
+
+
+@pytest.mark.slow
 def test_a_head_sure_enough_fills_in_past_the_word_guards() -> None:
     from sitrep.events.classifier import _settings
     from sitrep.events.classifier import predict as head_reads

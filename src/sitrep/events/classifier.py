@@ -236,8 +236,15 @@ def _settings() -> dict[str, float]:
 
 
 def _anchor(sent: Span) -> Token:
-    """The word the model-found event hangs on: the sentence's main verb, else its first verb, else its root."""
+    """The word the model-found event hangs on: the sentence's main verb, else its first verb, else its root.
+    A root after a semicolon gives way to the past verb of the clause before it, the news the rest follows
+    ("men ... seized a journalist from his home; his family has not been told where he is held")."""
     root = sent.root
+    semi = next((t.i for t in sent if t.text == ";" and t.i < root.i), None)
+    if semi is not None:
+        told = next((t for t in sent.doc[sent.start : semi] if t.tag_ == "VBD" and t.pos_ == "VERB"), None)
+        if told is not None:
+            return told
     if root.pos_ in ("VERB", "AUX"):
         return root
     return next((t for t in sent if t.pos_ == "VERB"), root)
