@@ -1362,12 +1362,9 @@ def _self_killed(sent: Span) -> tuple[int, bool]:
     """Perpetrators who died by their own act, and whether by their bomb: "blew himself up" (1, True),
     "then shot himself" (1, False)."""
     for tok in sent:
-        if tok.lower_ in ("himself", "herself") and tok.head.lemma_ in ("blow", "detonate", "explode"):
-            return 1, True
-        if tok.lower_ in ("himself", "herself") and tok.head.lower_ == "on" and tok.head.head.lemma_ == "turn":
-            return 1, False  # "before turning the gun on himself"
-        if tok.lower_ in ("himself", "herself") and tok.dep_ == "dobj" and tok.head.lemma_ == "shoot":
-            return 1, False  # "then shot himself"
+        if tok.lower_ in ("himself", "herself") and _killed_self_only(tok):
+            # "blew himself up"; "then shot himself", "before turning the gun on himself"
+            return 1, tok.head.lemma_ in ("blow", "detonate", "explode")
         if tok.lemma_ in ("detonate", "explode", "trigger") and tok.pos_ == "VERB":
             # "two suicide bombers detonated their explosives"
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
