@@ -1029,3 +1029,27 @@ def test_a_direction_before_a_demonym_adjective_is_the_country_and_ports_stay_to
     spans = [(m.start(), m.end()) for m in re.finditer(r"Cameroon|Northwest|Southwest", text)]
     places = find_places(None, article_from_text(text, id="s", gold_places=spans), gaz)  # type: ignore[arg-type]
     assert [p.country for p in places if p.text == "Northwest"] == ["CM", "CM"]
+
+
+@pytest.mark.slow
+def test_a_town_and_the_county_it_lies_in_confirm_each_other(gaz: Gazetteer) -> None:
+    # alone, "Paris" is France's and "Henry County" the biggest of a dozen; named together, the one
+    # Paris that lies in a Henry County (Tennessee's) is the reading of both
+    found = _gold(gaz, "Volunteers repainted the old depot in Paris on Saturday, and Henry County paid for "
+                  "the paint.", "Paris", "Henry County")
+    assert (found["Paris"].country, found["Henry County"].country) == ("US", "US")
+    assert found["Paris"].admin1 == found["Henry County"].admin1 == "Tennessee"
+    found = _gold(gaz, "The clinic in Gainesville will stay open late, Hall County officials said.",
+                  "Gainesville", "Hall County")
+    assert found["Gainesville"].admin1 == found["Hall County"].admin1 == "Georgia"
+
+
+@pytest.mark.slow
+def test_a_spelling_variant_finds_a_town_of_no_recorded_size_by_its_district(gaz: Gazetteer) -> None:
+    # GeoNames spells it Ma'arrat an Nu'man and gives it no population; wire copy writes one "r"
+    found = _gold(gaz, "Warplanes pounded Maarat al-Numan and Saraqeb on Tuesday, rescuers said.",
+                  "Maarat al-Numan", "Saraqeb")
+    town = found["Maarat al-Numan"]
+    # the town itself, not its district nor Saraqeb standing in for a name the gazetteer lacks
+    assert town.feature_code.startswith("PPL") and town.name != "Saraqib"
+    assert distance_km(town.latitude, town.longitude, 35.65, 36.68) < 5

@@ -58,6 +58,9 @@ _GREAT_CITY_BONUS = 2.5
 _BIG_CITY, _BIG_RATIO, _BIG_CITY_BONUS = 300_000, 50, 1.5
 # readings closer than this put a place in the same spot (the usual 161 km of geoparsing scores)
 _ACC_KM = 161.0
+# a town in a county the text also names, and that county: each confirms the other, as "X, Y" does
+# (measured 2026-12-07: LGL 0.865 to 0.880, 28 names right and 1 lost; TR-News and GeoVirus the same)
+_PAIR_BONUS = 3.0
 # the units a list is read as a list of (towns of one country are left to the country focus)
 _LISTED_CODES = {"PCLI", "ADM1", "ADM2"}
 _KIND_BONUS = {MAIN: 0.0, ALTERNATE: -0.3, DEMONYM: 0.0, CODE: -0.5, UNIT_WORDS: 0.0}
@@ -123,9 +126,13 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         cands = cands or [c for c in gaz.lookup(" ".join(parts[1:])) if c.kind != DEMONYM or adjective]
     if not cands:
         key = name_key(text)
-        cands = [c for c in gaz.lookup_fuzzy(text)
-                 if c.kind % 10 == MAIN and (c.population >= 10_000 or c.fclass == "A")
-                 and SequenceMatcher(None, key, name_key(c.name)).ratio() >= 0.75]
+        alike = [c for c in gaz.lookup_fuzzy(text) if (c.kind % 10 == MAIN or c.fclass == "A")
+                 and SequenceMatcher(None, key, _base(name_key(c.name))).ratio() >= 0.75]
+        units = [c for c in alike if c.fclass == "A"]
+        # a town of no recorded size counts beside a district of its name around it ("Maarat al-Numan":
+        # GeoNames gives Ma'arrat an Nu'man no population, its district 45,000)
+        cands = [c for c in alike if c.population >= 10_000 or c.fclass == "A"
+                 or (c.fclass == "P" and any(_near(c, u, 50.0) for u in units))]
     if m.titled:
         # "the Gaza border" is the border of the Gaza of the biggest town so named, not Mozambique's
         # smaller province ("the Florida Legislature" is still the state's: no town outnumbers it)
@@ -135,7 +142,7 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
                      or c.population > home.population]
     if not m.admin_hint:
         # "Aleppo" is the city, not the governorate named after it.
-        towns = [c for c in cands if c.fclass == "P" and c.kind == MAIN]
+        towns = [c for c in cands if c.fclass == "P" and c.kind % 10 == MAIN]
 
         def named_after_town(unit: Candidate) -> bool:
             # A big unit far from its namesake town keeps its reading ("Quebec", "Punjab"); a
@@ -221,8 +228,10 @@ def _holds(outer: Candidate, inner: Candidate) -> bool:
 
 def _context(c: Candidate, m: Mention, focus: dict[str, float], container: Candidate | None,
              anchors: list[tuple[float, float]], held: Sequence[Sequence[Candidate]] = (),
-             peers: Sequence[Candidate] = ()) -> float:
+             peers: Sequence[Candidate] = (), paired: frozenset[int] = frozenset()) -> float:
     s = 3.0 * focus.get(c.country, 0.0)
+    if id(c) in paired:
+        s += _PAIR_BONUS
     # a name in a list reads like its neighbours ("Virginia, Washington and Oregon": the state)
     if c.fcode in _LISTED_CODES and any(p.fcode == c.fcode and (c.fcode == "PCLI" or p.country == c.country)
                                         for p in peers):
@@ -321,14 +330,14 @@ def _big_city(c: Candidate, cands: list[Candidate], m: Mention) -> bool:
 
 def _rank(m: Mention, cands: list[Candidate], focus: dict[str, float], container: Candidate | None,
           anchors: list[tuple[float, float]], held: Sequence[Sequence[Candidate]] = (),
-          peers: Sequence[Candidate] = ()) -> list[tuple[float, Candidate]]:
+          peers: Sequence[Candidate] = (), paired: frozenset[int] = frozenset()) -> list[tuple[float, Candidate]]:
     if (container is not None and container.fclass == "A" and container.fcode != "PCLI" and not m.peers
             and not any(c.fclass == "A" for c in cands)):  # (not a list of units: "Virginia, Washington")
         # "Warsaw, Virginia", "Warsaw, a small town in Virginia": the unit the text puts it in decides,
         # whatever great city abroad bears the name
         inside = [c for c in cands if _holds(container, c)]
         cands = inside or cands
-    scored = [(_prior(c, m) + _context(c, m, focus, container, anchors, held, peers)
+    scored = [(_prior(c, m) + _context(c, m, focus, container, anchors, held, peers, paired)
                + (_GREAT_CITY_BONUS if _great_city(c, cands, m, peers) else 0.0)
                + (_BIG_CITY_BONUS if _big_city(c, cands, m) else 0.0), c) for c in cands]
     scored.sort(key=lambda x: (-x[0], -x[1].population))
@@ -337,7 +346,7 @@ def _rank(m: Mention, cands: list[Candidate], focus: dict[str, float], container
 
 def _readings(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: list[str],
               holds: dict[str, list[list[Candidate]]], first: list[Candidate | None],
-              sure: list[float]) -> list[Resolution]:
+              sure: list[float], paired: frozenset[int] = frozenset()) -> list[Resolution]:
     """Each mention's reading given the other names' readings ``first`` (weighted by ``sure``): with
     focus, containment and nearness; one reading per name."""
     counts: Counter[str] = Counter()
@@ -368,7 +377,7 @@ def _readings(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: 
         rest = rest if rest > 1e-9 else 0.0
         focus = {a: (v - mine.get(a, 0)) / rest for a, v in counts.items()} if rest > 0 else {}
         peers = [c for j in m.peers if (c := first[j]) is not None]
-        ranked = _rank(m, cands, focus, container, anchors, holds.get(keys[k], []), peers)
+        ranked = _rank(m, cands, focus, container, anchors, holds.get(keys[k], []), peers, paired)
         if not ranked or ranked[0][1].latitude is None:
             place, score, feats = (ranked[0][1] if ranked else None), None, []
         else:
@@ -386,6 +395,43 @@ def _readings(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: 
         chosen[memo_key] = (place, score, feats)
         out.append(Resolution(m, place, score, feats))
     return out
+
+
+def _paired(cand_lists: list[list[Candidate]], keys: list[str], told: set[str]) -> frozenset[int]:
+    """Candidates that another name of the article confirms: a town lying in a county or district the
+    text also names ("Paris and Henry County": Tennessee's Paris, in Tennessee's Henry County)."""
+    units: dict[tuple[str, str, str], list[tuple[str, Candidate]]] = {}
+    for key, cands in zip(keys, cand_lists, strict=True):
+        for c in cands:
+            if c.fcode == "ADM2" and c.admin2 and c.kind % 10 != ALTERNATE:
+                units.setdefault((c.country, c.admin1, c.admin2), []).append((key, c))
+    if not units:
+        return frozenset()
+    out: set[int] = set()
+    for key, cands in zip(keys, cand_lists, strict=True):
+        if key in told:
+            continue
+        base = _base(key)
+        pairs = []
+        for c in cands:
+            if c.fclass != "P" or c.kind != MAIN or not c.admin2:
+                continue
+            # a county that bears the town's own name ("Platte", "Platte County") confirms nothing
+            held = [u for k, u in units.get((c.country, c.admin1, c.admin2), [])
+                    if base not in _base(k) and _base(k) not in base]
+            if held:
+                pairs.append((c, held))
+        # a name that towns in two of the named counties bear is confirmed in neither ("Santa Maria")
+        if len({(c.country, c.admin1, c.admin2) for c, _ in pairs}) == 1:
+            for c, held in pairs:
+                out.add(id(c))
+                out.update(id(u) for u in held)
+    return frozenset(out)
+
+
+def _base(key: str) -> str:
+    parts = key.split()
+    return " ".join(parts[:-1]) if len(parts) > 1 and parts[-1] in words()["admin_words"] else key
 
 
 def _world_city(c: Candidate | None) -> bool:
@@ -420,14 +466,17 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     for m, cands in zip(mentions, cand_lists, strict=True):
         if m.container is not None:
             holds.setdefault(keys[m.container], []).append(cands)
-    out = _readings(mentions, cand_lists, keys, holds, first, sure)
+    # a name the text puts in a place, or says holds one ("Pandi, Bulacan"), is read by that
+    told = set(holds) | {keys[k] for k, m in enumerate(mentions) if m.container is not None}
+    paired = _paired(cand_lists, keys, told)
+    out = _readings(mentions, cand_lists, keys, holds, first, sure, paired)
     # Again with those readings as the context, twice: names read from each other's first guesses
     # agree only as a set ("Lincoln ... the Lincolnshire fire service ... Boston": the first guesses
     # say the US for two of them, the second pass the UK for those two, the next the UK for all
     # three). A name whose reading swings back and forth between passes ("Edmonton ... Enfield",
     # each read from the other's last guess) keeps its second-pass reading.
-    third = _readings(mentions, cand_lists, keys, holds, *_context_of(out, first, sure))
-    fourth = _readings(mentions, cand_lists, keys, holds, *_context_of(third, first, sure))
+    third = _readings(mentions, cand_lists, keys, holds, *_context_of(out, first, sure), paired)
+    fourth = _readings(mentions, cand_lists, keys, holds, *_context_of(third, first, sure), paired)
     # A capital or a city of millions keeps its reading: the later passes only ever pull a name
     # towards the story's own area, and a local story names the world's cities too ("Paris" in a
     # Kentucky paper's story of an attack in France is not Paris, Kentucky)
