@@ -67,6 +67,11 @@ def test_a_place_that_speaks_is_an_actor_not_where_it_happened(nlp: Any, gaz: Ga
     # the only other place: the speaker does not become the article's main place either
     loc = _locate(nlp, gaz, "Moscow said Ukrainian drones attacked an oil depot overnight.", "attacked")
     assert loc is None or loc.country != "RU"
+    # a capital that calls, describes or rejects speaks for its government too
+    sentence = "Government forces used sarin in attacks on the suburbs, which Washington called a red line."
+    text = "Rockets hit Zamalka, east of Damascus, before dawn on Wednesday. " + sentence
+    loc = _locate(nlp, gaz, text, "attacks", sentence)
+    assert loc is not None and loc.country == "SY"
 
 
 @pytest.mark.slow
