@@ -1053,3 +1053,37 @@ def test_a_spelling_variant_finds_a_town_of_no_recorded_size_by_its_district(gaz
     # the town itself, not its district nor Saraqeb standing in for a name the gazetteer lacks
     assert town.feature_code.startswith("PPL") and town.name != "Saraqib"
     assert distance_km(town.latitude, town.longitude, 35.65, 36.68) < 5
+
+
+@pytest.mark.slow
+def test_a_compass_name_is_a_zone_of_the_storys_country_not_a_small_town_abroad(gaz: Gazetteer) -> None:
+    # "North West" and "North East" are small towns of Maryland and Pennsylvania too, and a province of
+    # South Africa: in a Nigerian story they are Nigeria's zones
+    text = ("Bandits killed 30 villagers in Zamfara on Sunday, police in Gusau said, the latest attack in "
+            "Nigeria's North West. Troops in the North East said they had killed 12 insurgents.")
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Zamfara|Gusau|Nigeria|North West|North East", text)]
+    found = {p.text: p for p in find_places(None, article_from_text(text, id="z", gold_places=spans), gaz)}  # type: ignore[arg-type]
+    assert (found["North West"].country, found["North West"].feature_code) == ("NG", "RGN")
+    assert (found["North East"].country, found["North East"].feature_code) == ("NG", "RGN")
+    # with nothing to tell England's from Nigeria's or India's, no reading beats a coin toss
+    alone = _gold(gaz, "Turnout was lowest in the North East.", "North East")
+    assert alone["North East"].geonameid is None and alone["North East"].latitude is None
+
+
+@pytest.mark.slow
+def test_a_stand_in_town_of_the_same_sentence_is_one_of_the_storys_country(nlp: Any, gaz: Gazetteer) -> None:
+    # "Kano" of the Kano plains reads as Nigeria's city; the river the gazetteer lacks is not put there
+    text = ("Floods displaced 5,000 families in western Kenya this week, officials in Kisumu said. The Nyando "
+            "River swept through villages on the Kano plains.")
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Kenya|Nyando River|Kano|Kisumu", text)]
+    found = {p.text: p for p in find_places(nlp(text), article_from_text(text, id="k", gold_places=spans), gaz)}
+    assert found["Kano"].country == "NG"  # (the misreading the stand-in must not follow)
+    assert found["Nyando River"].country == "KE"
+
+
+def test_given_spans_know_their_sentences_without_a_parse() -> None:
+    from sitrep.geo.recognize import _sentence_starts
+
+    text = 'Gunmen killed 5 in Kano. "We fled," he said. Mr. Bello met U.S. officials in St. Louis. Then\nAbuja'
+    starts = _sentence_starts(None, text)
+    assert [text[s:s + 6] for s in starts] == ["Gunmen", '"We fl', "Mr. Be", "Then\nA", "Abuja"]

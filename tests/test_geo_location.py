@@ -49,6 +49,11 @@ def test_a_place_someone_came_from_is_not_where_it_happened(nlp: Any, gaz: Gazet
     # under the trigger itself, "from" names the event's place
     loc = _locate(nlp, gaz, "Gunmen abducted 20 pupils from a school in Kankara on Friday.", "abducted")
     assert loc is not None and loc.name == "Kankara"
+    # a region they came from is too coarse to stand for where even alone in the sentence: the story's town
+    sentence = "A number of terrorists fleeing from the North East were also arrested."
+    text = "Troops killed 20 bandits in raids on camps near Kaduna on Sunday. " + sentence
+    loc = _locate(nlp, gaz, text, "arrested", sentence)
+    assert loc is not None and loc.name == "Kaduna"
 
 
 @pytest.mark.slow

@@ -181,6 +181,9 @@ def _ranked(doc: Doc, article: Article, event: Event, places: list[Place], main:
         if span.root.dep_ in ("compound", "poss", "nmod") and span.root.head.i in named_after_of:
             dist += 10
         if _origin(span, trigger):
+            if main is not None and (p.feature_code or "") in _REGION_CODES:
+                continue  # "terrorists fleeing from the North East were arrested": not where, and too
+                # coarse to stand for where; the story's own place does better
             dist += 6
         if main is not None and trigger is not None and _where_said(span, trigger):
             continue

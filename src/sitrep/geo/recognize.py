@@ -9,6 +9,7 @@ gazetteer; person names, organisations, months and other words in
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -448,12 +449,39 @@ def _link_containers(text: str, mentions: list[Mention]) -> None:
                 m.container = k + 1
 
 
+# where a sentence ends without a parse: a full stop, "?" or "!" (and any closing quote or bracket), then
+# space and a capital, an opening quote or a digit; or a line break
+_SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)\]]*\s+(?=["\u201c\u2018(]?[A-Z0-9])|\n+""")
+
+
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "ste", "mt", "ft", "gen", "lt", "col", "maj", "capt",
+                            "sgt", "cpl", "adm", "gov", "sen", "rep", "pres", "prof", "rev", "hon", "jr", "sr",
+                            "no", "nos", "vol", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
+                            "dec", "inc", "ltd", "corp", "co", "vs", "approx", "est"})
+
+
+def _sentence_starts(doc: Doc | None, text: str) -> list[int]:
+    """The character offsets where the text's sentences start: the parse's, else a plain split."""
+    if doc is not None and doc.has_annotation("SENT_START"):
+        return [s.start_char for s in doc.sents] or [0]
+    starts = [0]
+    for m in _SENTENCE_END.finditer(text):
+        word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
+        # "Mr. Smith", "Lt. Gen.", "U.S. troops", "St. Louis": an abbreviation, no sentence's end
+        if m.group().startswith(".") and (word.lower().strip("(\"'") in _ABBREVIATIONS or "." in word
+                                          or (len(word) == 1 and word.isupper())):
+            continue
+        starts.append(m.end())
+    return starts
+
+
 def mentions_from_spans(doc: Doc | None, article: Article, spans: list[tuple[int, int]],
                         gaz: Gazetteer) -> list[Mention]:
     """Mentions for given (gold) spans, with the same hints recognition would add."""
     text = article.text
     w = words()
     out: list[Mention] = []
+    starts = _sentence_starts(doc, text)
     for start, end in sorted(set(spans)):
         if not (0 <= start < end <= len(text)) or not text[start:end].strip():
             continue  # a span outside the text, or blank: nothing to resolve
@@ -469,7 +497,8 @@ def mentions_from_spans(doc: Doc | None, article: Article, spans: list[tuple[int
         phrase_words = phrase.lower().split()
         if phrase_words and phrase_words[-1] in w["admin_words"]:
             hint = True
-        out.append(Mention(start, end, phrase, "GOLD", hint or titled, demonym, titled=titled and not hint,
+        out.append(Mention(start, end, phrase, "GOLD", hint or titled, demonym, None,
+                           bisect_right(starts, start) - 1, titled=titled and not hint,
                            dateline=_dateline(text, start, end)))
     _link_containers(text, out)
     _link_lists(text, out)
