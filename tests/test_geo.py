@@ -1087,3 +1087,19 @@ def test_given_spans_know_their_sentences_without_a_parse() -> None:
     text = 'Gunmen killed 5 in Kano. "We fled," he said. Mr. Bello met U.S. officials in St. Louis. Then\nAbuja'
     starts = _sentence_starts(None, text)
     assert [text[s:s + 6] for s in starts] == ["Gunmen", '"We fl', "Mr. Be", "Then\nA", "Abuja"]
+
+
+@pytest.mark.slow
+def test_a_capitals_name_is_the_state_when_the_story_lies_in_that_state_away_from_the_capital(
+        gaz: Gazetteer) -> None:
+    text = ("Wildfires destroyed most of the small town of Malden in eastern Washington on Monday, Whitman "
+            "County officials said. Residents fled to Spokane, and the governor in Olympia declared an "
+            "emergency across Washington.")
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Malden|Washington|Whitman County|Spokane|Olympia", text)]
+    found = [p for p in find_places(None, article_from_text(text, id="w", gold_places=spans), gaz)  # type: ignore[arg-type]
+             if p.text == "Washington"]
+    assert [(p.feature_code, p.admin1) for p in found] == [("ADM1", "Washington")] * 2
+    # a story of the city's own boroughs keeps the city
+    found = _gold(gaz, "Police in New York said two men were shot in Brooklyn and a woman in Queens on Sunday.",
+                  "New York", "Brooklyn", "Queens")
+    assert found["New York"].feature_code.startswith("PPL")

@@ -53,6 +53,8 @@ _FAR_TOWN, _FAR_LONE_TOWN = 100_000, 20_000
 # a city this big, in a first-level unit of its name, is what the bare name means ("New York")
 _GREAT_CITY = 1_000_000
 _GREAT_CITY_BONUS = 2.5
+# ... unless this share of the story's other places lies in the first-level unit of its name
+_HOME_UNIT_SHARE = 0.5
 # a city this big, fifty times any namesake town, leans its way (measured 2026-12-06: LGL +1, the probe
 # passages +4, none lost; 200,000 and 30 times read the same, 500,000 and 100 times one fewer)
 _BIG_CITY, _BIG_RATIO, _BIG_CITY_BONUS = 300_000, 50, 1.5
@@ -343,8 +345,20 @@ def _rank(m: Mention, cands: list[Candidate], focus: dict[str, float], container
         # whatever great city abroad bears the name
         inside = [c for c in cands if _holds(container, c)]
         cands = inside or cands
+    # the story's own places lie mostly in a first-level unit named like the great city, and none near the
+    # city ("Malden in eastern Washington ... Spokane, Olympia"): the bare name is that unit (but
+    # "New York" beside Brooklyn and Queens stays the city)
+    home_unit = any(u.fcode == "ADM1" and focus.get(f"{u.country}.{u.admin1}", 0.0) >= _HOME_UNIT_SHARE
+                    for u in cands)
+
+    def great(c: Candidate) -> bool:
+        if home_unit and c.latitude is not None and c.longitude is not None and not any(
+                distance_km(c.latitude, c.longitude, a, b) < _ACC_KM for a, b in anchors):
+            return False
+        return _great_city(c, cands, m, peers)
+
     scored = [(_prior(c, m) + _context(c, m, focus, container, anchors, held, peers, paired)
-               + (_GREAT_CITY_BONUS if _great_city(c, cands, m, peers) else 0.0)
+               + (_GREAT_CITY_BONUS if great(c) else 0.0)
                + (_BIG_CITY_BONUS if _big_city(c, cands, m) else 0.0), c) for c in cands]
     scored.sort(key=lambda x: (-x[0], -x[1].population))
     return scored
