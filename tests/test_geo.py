@@ -1103,3 +1103,14 @@ def test_a_capitals_name_is_the_state_when_the_story_lies_in_that_state_away_fro
     found = _gold(gaz, "Police in New York said two men were shot in Brooklyn and a woman in Queens on Sunday.",
                   "New York", "Brooklyn", "Queens")
     assert found["New York"].feature_code.startswith("PPL")
+
+
+@pytest.mark.slow
+def test_a_place_put_beside_the_town_just_named_is_not_a_namesake_far_away(gaz: Gazetteer) -> None:
+    # Durban's Phoenix is not in the gazetteer; Arizona's is, 16,000 km off
+    found = _gold(gaz, "In Durban, looters stripped shopping centres bare, while residents of Phoenix, north of "
+                  "the city, set up roadblocks.", "Durban", "Phoenix")
+    assert found["Phoenix"].country == "ZA"
+    # a list of towns is no such sign
+    found = _gold(gaz, "Amazon named Boston, Chicago and Denver among the finalists.", "Boston", "Chicago", "Denver")
+    assert {p.country for p in found.values()} == {"US"} and found["Boston"].admin1 == "Massachusetts"

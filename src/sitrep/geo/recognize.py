@@ -424,6 +424,13 @@ def _link_lists(text: str, mentions: list[Mention]) -> None:
             j -= 1
 
 
+# ", north of the city", ", 20 km south-east of the capital", ", outside the town"
+_NEAR_THE_TOWN = re.compile(
+    r",\s+(?:(?:some\s+|about\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:just\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|outside|near)\s+"
+    r"the\s+(?:city|capital|town|port)\b", re.IGNORECASE)
+
+
 def _link_containers(text: str, mentions: list[Mention]) -> None:
     """Mark "X, Y" and "X in Y" pairs: Y contains X."""
     for k in range(len(mentions) - 1):
@@ -444,9 +451,18 @@ def _link_containers(text: str, mentions: list[Mention]) -> None:
             if noun is not None and between[noun + 1:noun + 2] in (["in"], ["of"]):
                 between = between[noun + 1:]
         if between and between[0] in (",", "in", "of"):
-            rest = [t for t in between[1:] if t not in ("the", "in", ",") and t not in w["directions"]]
+            # (also "X, 20 km north of Y": Y holds it or lies beside it)
+            rest = [t for i, t in enumerate(between[1:], 1) if t not in ("the", "in", ",") and t not in w["directions"]
+                    and not t.isdigit() and not (t == "of" and between[i - 1] in w["directions"])]
             if not rest:
                 m.container = k + 1
+    # "residents of Phoenix, north of the city": the town the sentence named before it
+    for k in range(1, len(mentions)):
+        m, before = mentions[k], mentions[k - 1]
+        if m.container is not None or m.demonym or before.demonym or before.sentence != m.sentence:
+            continue
+        if _NEAR_THE_TOWN.match(text, m.end):
+            m.container = k - 1
 
 
 # where a sentence ends without a parse: a full stop, "?" or "!" (and any closing quote or bracket), then

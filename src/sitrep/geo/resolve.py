@@ -63,6 +63,8 @@ _ACC_KM = 161.0
 # a town in a county the text also names, and that county: each confirms the other, as "X, Y" does
 # (measured 2026-12-07: LGL 0.865 to 0.880, 28 names right and 1 lost; TR-News and GeoVirus the same)
 _PAIR_BONUS = 3.0
+# a town the text puts in or beside another town lies within this of it
+_NEAR_TOWN_KM = 300.0
 # the units a list is read as a list of (towns of one country are left to the country focus)
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                       "central", "far", "middle"})
@@ -510,7 +512,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     # the country a far namesake was read in gives it no stand-in either ("Clermont" of Durban is not
     # placed at the "Phoenix" of Arizona named beside it)
     abroad = {k: c.country for k in far if (c := out[k].place) is not None}
-    out = [Resolution(r.mention, None, None, []) if k in far or _unit_abroad(r, out) else r
+    out = [Resolution(r.mention, None, None, []) if k in far or _unit_abroad(r, out) or _far_from_town(k, r, out) else r
            for k, r in enumerate(out)]
     out = [_inside(r, out) for r in out]
     # a name the gazetteer holds only by its vowel skeleton is as good as lacking once left unread
@@ -772,6 +774,20 @@ def _named_within(r: Resolution, out: list[Resolution], gaz: Gazetteer) -> Resol
             town = max(towns, key=lambda c: c.population)
             return Resolution(r.mention, town, _NAMED_TOWN_SCORE, [], stand_in=True)
     return None
+
+
+def _far_from_town(k: int, r: Resolution, out: list[Resolution]) -> bool:
+    """A town or spot read far from the town named before it that the text puts it beside ("residents of
+    Phoenix, north of the city" of Durban read as Arizona's): a namesake, left for the town to stand in.
+    (A town after it is no such sign: "Boston, Chicago and Denver" is a list.)"""
+    c = r.mention.container
+    if c is None or c >= k or r.place is None or r.place.latitude is None or r.place.longitude is None:
+        return False
+    town = out[c].place
+    if town is None or town.fclass != "P" or town.latitude is None or town.longitude is None:
+        return False
+    return r.place.fclass in ("P", "S") and distance_km(
+        r.place.latitude, r.place.longitude, town.latitude, town.longitude) > _NEAR_TOWN_KM
 
 
 def _inside(r: Resolution, out: list[Resolution]) -> Resolution:
