@@ -1081,6 +1081,14 @@ def test_a_stand_in_town_of_the_same_sentence_is_one_of_the_storys_country(nlp: 
     assert found["Nyando River"].country == "KE"
 
 
+def test_the_word_before_a_name_and_plural_unit_words() -> None:
+    from sitrep.geo.recognize import _admin_word, _word_before
+
+    text = "Fires spread across eastern Washington and Nigeria\u2019s North West (Kano) today"
+    assert [_word_before(text, text.index(w)) for w in ("Washington", "North West", "Kano")] == ["eastern", "'s", ""]
+    assert _admin_word("regions") and _admin_word("counties") and _admin_word("state") and not _admin_word("towns")
+
+
 def test_given_spans_know_their_sentences_without_a_parse() -> None:
     from sitrep.geo.recognize import _sentence_starts
 

@@ -77,6 +77,9 @@ def test_a_place_that_speaks_is_an_actor_not_where_it_happened(nlp: Any, gaz: Ga
     text = "Rockets hit Zamalka, east of Damascus, before dawn on Wednesday. " + sentence
     loc = _locate(nlp, gaz, text, "attacks", sentence)
     assert loc is not None and loc.country == "SY"
+    # but a place that "called in" crews or was "described as" something is the place itself
+    loc = _locate(nlp, gaz, "Kharkiv called in emergency crews after a missile strike killed five.", "strike")
+    assert loc is not None and loc.name == "Kharkiv"
 
 
 @pytest.mark.slow

@@ -181,9 +181,12 @@ def _ranked(doc: Doc, article: Article, event: Event, places: list[Place], main:
         if span.root.dep_ in ("compound", "poss", "nmod") and span.root.head.i in named_after_of:
             dist += 10
         if _origin(span, trigger):
-            if main is not None and (p.feature_code or "") in _REGION_CODES:
-                continue  # "terrorists fleeing from the North East were arrested": not where, and too
-                # coarse to stand for where; the story's own place does better
+            if main is not None and (_country_only(p) or (p.feature_code == "RGN" and all(
+                    w in _words()["directions"] for w in p.text.lower().replace("-", " ").split()))):
+                continue  # "terrorists fleeing from the North East were arrested", "counterparts from
+                # Cameroon ... arresting three": not where, and too coarse to stand for where; the story's
+                # own place does better (but "fighters from Borno State attacked", "witnesses from
+                # Jubaland said": a named state or region may be where)
             dist += 6
         if main is not None and trigger is not None and _where_said(span, trigger):
             continue
@@ -210,7 +213,7 @@ def _sites(doc: Doc, places: list[Place]) -> list[Place]:
     out = []
     for k, p in enumerate(places):
         span = _span(doc, p)
-        if span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in speak:
+        if span is not None and span.root.dep_ == "nsubj" and _speaks(span.root.head, speak):
             continue
         before = places[k - 1] if k else None
         # "embassies in Nairobi, Kenya, and Dar es Salaam, Tanzania": a country right after a town says
@@ -219,6 +222,15 @@ def _sites(doc: Doc, places: list[Place]) -> list[Place]:
                      and text[before.end:p.start].strip() == ",")
         out.append(p if qualifies else (p.seat or p))  # "the Somali capital": Mogadishu, not Somalia
     return out
+
+
+def _speaks(verb: Token, speak: set[str]) -> bool:
+    """The verb makes its subject a speaker: "Moscow denied", "which Washington called a red line"; not
+    "Gaza described as hell on earth", "Mariupol called 'a city of the dead'", "Kharkiv called in crews"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in speak or any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
+        return False
+    return lemma not in ("call", "describe") or any(c.dep_ == "dobj" for c in verb.children)
 
 
 def locate_event(doc: Doc, article: Article, event: Event, places: list[Place]) -> Location | None:

@@ -57,6 +57,8 @@ class Mention:
     titled: bool = False
     # the story's dateline ("HYDERABAD: ...", "PORTLAND, Ore. —"): where it was filed
     dateline: bool = False
+    # the word just before the name, lower-cased ("the", "eastern", "'s" of "Nigeria's"), "" at the start
+    before: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -378,14 +380,14 @@ def _finish(doc: Doc, article: Article, spans: list[tuple[int, int, str, bool]])
             continue
         if text[start:end].endswith("$") or text[end:end + 1] == "$":
             continue  # a currency ("US$ 5", "A$"), not the country
-        hint = b < len(doc) and doc[b].lower_ in w["admin_words"]
+        hint = b < len(doc) and _admin_word(doc[b].lower_)
         if a >= 2 and doc[a - 1].lower_ == "of" and doc[a - 2].lower_ in w["admin_words"]:
             hint = True
         title = b + 1 if b < len(doc) and doc[b].lower_ == "'s" else b
         titled = not hint and title < len(doc) and doc[title].lower_ in w["unit_titles"]
         sent = sent_of[a]
         out.append(Mention(start, end, text[start:end], label, hint or titled, demonym, None, sent, titled=titled,
-                           dateline=_dateline(text, start, end)))
+                           dateline=_dateline(text, start, end), before=_word_before(text, start)))
     _link_containers(text, out)
     _link_lists(text, out)
     return out
@@ -398,6 +400,21 @@ def _dateline(text: str, start: int, end: int) -> bool:
         return False
     after = text[end:end + 3].lstrip(" ")[:1]
     return after == ":" or (text[start:end].isupper() and after in ("—", "–", "-", "(", ","))
+
+
+def _admin_word(word: str) -> bool:
+    """A unit word, or its plural after the last of several names ("the North-West and South-West regions")."""
+    admin = words()["admin_words"]
+    return word in admin or (word.endswith("s") and (word[:-1] in admin or word[:-3] + "y" in admin))
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start``, lower-cased, with "'s" standing for any possessive ("Nigeria's")."""
+    words_before = text[max(0, start - 40):start].split()
+    if not words_before or not text[start - 1:start].isspace():
+        return ""
+    word = words_before[-1].lower().replace("\u2019", "'")
+    return "'s" if word.endswith("'s") else word.strip("(\"'")
 
 
 def _link_lists(text: str, mentions: list[Mention]) -> None:
@@ -424,11 +441,14 @@ def _link_lists(text: str, mentions: list[Mention]) -> None:
             j -= 1
 
 
-# ", north of the city", ", 20 km south-east of the capital", ", outside the town"
+# ", north of the city", ", 20 km south-east of the town", ", outside the city" (not "the city of Aleppo",
+# which names its town, nor "the capital", which may be another country's)
 _NEAR_THE_TOWN = re.compile(
-    r",\s+(?:(?:some\s+|about\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:just\s+)?"
+    r",\s+(?:(?:some\s+|about\s+)?(?P<km>\d+)\s*(?:km|kilometres|kilometers|miles)\s+)?(?:just\s+)?"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|outside|near)\s+"
-    r"the\s+(?:city|capital|town|port)\b", re.IGNORECASE)
+    r"the\s+(?:city|town|port)\b(?!\s+(?:of\b|[A-Z]))")
+# farther than this from the town, "X, ... of the city" no longer says X is its namesake near it
+_NEAR_THE_TOWN_KM = 250
 
 
 def _link_containers(text: str, mentions: list[Mention]) -> None:
@@ -461,7 +481,8 @@ def _link_containers(text: str, mentions: list[Mention]) -> None:
         m, before = mentions[k], mentions[k - 1]
         if m.container is not None or m.demonym or before.demonym or before.sentence != m.sentence:
             continue
-        if _NEAR_THE_TOWN.match(text, m.end):
+        near = _NEAR_THE_TOWN.match(text, m.end)
+        if near and (near.group("km") is None or int(near.group("km")) <= _NEAR_THE_TOWN_KM):
             m.container = k - 1
 
 
@@ -508,14 +529,14 @@ def mentions_from_spans(doc: Doc | None, article: Article, spans: list[tuple[int
         before = text[max(0, start - 30):start].lower().split()
         title = re.sub(r"^'s\s+", "", text[end:end + 40].lstrip()).split(" ", 1)[0].lower().strip(",;:")
         titled = bool({title, title.rstrip(".")} & set(w["unit_titles"]))
-        hint = after in w["admin_words"] or (len(before) >= 2 and before[-1] == "of"
+        hint = _admin_word(after) or (len(before) >= 2 and before[-1] == "of"
                                              and before[-2] in w["admin_words"])
         phrase_words = phrase.lower().split()
         if phrase_words and phrase_words[-1] in w["admin_words"]:
             hint = True
         out.append(Mention(start, end, phrase, "GOLD", hint or titled, demonym, None,
                            bisect_right(starts, start) - 1, titled=titled and not hint,
-                           dateline=_dateline(text, start, end)))
+                           dateline=_dateline(text, start, end), before=_word_before(text, start)))
     _link_containers(text, out)
     _link_lists(text, out)
     return out
