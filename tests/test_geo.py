@@ -1122,3 +1122,13 @@ def test_a_place_put_beside_the_town_just_named_is_not_a_namesake_far_away(gaz: 
     # a list of towns is no such sign
     found = _gold(gaz, "Amazon named Boston, Chicago and Denver among the finalists.", "Boston", "Chicago", "Denver")
     assert {p.country for p in found.values()} == {"US"} and found["Boston"].admin1 == "Massachusetts"
+
+
+@pytest.mark.slow
+def test_ancient_sites_are_read_in_their_countries_and_namesake_cities_stay_elsewhere(gaz: Gazetteer) -> None:
+    found = _gold(gaz, "Archaeologists near Cairo found 59 coffins at Saqqara, the necropolis of ancient Memphis, "
+                  "Egypt's antiquities ministry said.", "Cairo", "Saqqara", "Memphis", "Egypt")
+    assert (found["Memphis"].country, found["Saqqara"].country) == ("EG", "EG")
+    assert _gold(gaz, "FedEx is based in Memphis.", "Memphis")["Memphis"].country == "US"
+    found = _gold(gaz, "Islamic State fighters bulldozed Nimrud, south of Mosul.", "Nimrud", "Mosul")
+    assert found["Nimrud"].country == "IQ" and found["Nimrud"].feature_code == "ANS"
