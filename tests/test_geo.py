@@ -1132,3 +1132,12 @@ def test_ancient_sites_are_read_in_their_countries_and_namesake_cities_stay_else
     assert _gold(gaz, "FedEx is based in Memphis.", "Memphis")["Memphis"].country == "US"
     found = _gold(gaz, "Islamic State fighters bulldozed Nimrud, south of Mosul.", "Nimrud", "Mosul")
     assert found["Nimrud"].country == "IQ" and found["Nimrud"].feature_code == "ANS"
+
+
+@pytest.mark.slow
+def test_a_countrys_possessive_puts_the_name_in_that_country(gaz: Gazetteer) -> None:
+    # an Iran story: Iran's Kurdistan province would win on the story's own country
+    text = ("The earthquake struck Kermanshah province in western Iran, and tremors were felt in Tehran, "
+            "Hamedan and Iraq's Kurdistan Region.")
+    found = _gold(gaz, text, "Kermanshah", "Iran", "Tehran", "Hamedan", "Iraq", "Kurdistan Region")
+    assert found["Kurdistan Region"].country == "IQ"

@@ -490,6 +490,13 @@ def _context_of(out: list[Resolution], first: list[Candidate | None],
 def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     """The best place for each mention, one reading per name within an article."""
     cand_lists = [_candidates(m, gaz) for m in mentions]
+    for k in range(1, len(mentions)):
+        m, owner = mentions[k], mentions[k - 1]
+        # "Iraq's Kurdistan Region", "Cameroon's South-West": a country's own (a town's possessive,
+        # "Beijing's Hong Kong policy", says no more than whose)
+        if (m.container is None and m.before == "'s" and m.start - owner.end == 3 and not owner.demonym
+                and any(c.fcode == "PCLI" and c.kind == MAIN for c in cand_lists[k - 1])):
+            m.container = k - 1
     # Pass 1: priors alone, to learn the article's countries and rough area.
     first: list[Candidate | None] = []
     # How much each first reading says about the article's area: a near tie between
