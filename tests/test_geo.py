@@ -1141,3 +1141,23 @@ def test_a_countrys_possessive_puts_the_name_in_that_country(gaz: Gazetteer) -> 
             "Hamedan and Iraq's Kurdistan Region.")
     found = _gold(gaz, text, "Kermanshah", "Iran", "Tehran", "Hamedan", "Iraq", "Kurdistan Region")
     assert found["Kurdistan Region"].country == "IQ"
+
+
+@pytest.mark.slow
+def test_the_narrowings_a_review_found_needed(gaz: Gazetteer) -> None:
+    # "east of the capital" may be another country's capital: Jalalabad stays in Afghanistan
+    found = _gold(gaz, "Officials in Washington said the strike hit a compound in Jalalabad, east of the capital.",
+                  "Washington", "Jalalabad")
+    assert found["Jalalabad"].country == "AF"
+    # a city quadrant is no US region ("in Southeast" of Washington, D.C.)
+    found = _gold(gaz, "Police in Washington said a man was shot in Southeast on Sunday, near Anacostia.",
+                  "Washington", "Southeast", "Anacostia")
+    assert found["Southeast"].feature_code != "RGN"
+    # the capital's landmark keeps the capital, whatever state the speaker's town lies in
+    found = _gold(gaz, "A man from Spokane was arrested at the Capitol in Washington on Wednesday.",
+                  "Spokane", "Capitol", "Washington")
+    assert found["Washington"].feature_code == "PPLC"
+    # a county the text puts in a state stays there, whatever town of another state's county is named
+    found = _gold(gaz, "A family in Boone County, Kentucky, lost their home; police in Columbia said the fire "
+                  "began in the kitchen.", "Boone County", "Kentucky", "Columbia")
+    assert found["Boone County"].admin1 == "Kentucky"

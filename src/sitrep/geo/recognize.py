@@ -491,21 +491,16 @@ def _link_containers(text: str, mentions: list[Mention]) -> None:
 _SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)\]]*\s+(?=["\u201c\u2018(]?[A-Z0-9])|\n+""")
 
 
-_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "ste", "mt", "ft", "gen", "lt", "col", "maj", "capt",
-                            "sgt", "cpl", "adm", "gov", "sen", "rep", "pres", "prof", "rev", "hon", "jr", "sr",
-                            "no", "nos", "vol", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
-                            "dec", "inc", "ltd", "corp", "co", "vs", "approx", "est"})
-
-
 def _sentence_starts(doc: Doc | None, text: str) -> list[int]:
     """The character offsets where the text's sentences start: the parse's, else a plain split."""
     if doc is not None and doc.has_annotation("SENT_START"):
         return [s.start_char for s in doc.sents] or [0]
     starts = [0]
+    short = words()["titles"] | words()["abbreviations"]
     for m in _SENTENCE_END.finditer(text):
         word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
         # "Mr. Smith", "Lt. Gen.", "U.S. troops", "St. Louis": an abbreviation, no sentence's end
-        if m.group().startswith(".") and (word.lower().strip("(\"'") in _ABBREVIATIONS or "." in word
+        if m.group().startswith(".") and (word.lower().strip("(\"'").rstrip(".") in short or "." in word
                                           or (len(word) == 1 and word.isupper())):
             continue
         starts.append(m.end())

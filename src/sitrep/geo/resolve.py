@@ -66,8 +66,6 @@ _PAIR_BONUS = 3.0
 # a town the text puts in or beside another town lies within this of it
 _NEAR_TOWN_KM = 300.0
 # the units a list is read as a list of (towns of one country are left to the country focus)
-_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                      "central", "far", "middle"})
 _LISTED_CODES = {"PCLI", "ADM1", "ADM2"}
 _KIND_BONUS = {MAIN: 0.0, ALTERNATE: -0.3, DEMONYM: 0.0, CODE: -0.5, UNIT_WORDS: 0.0}
 
@@ -112,7 +110,7 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
                 if c.id not in seen:
                     seen.add(c.id)
                     cands.append(c)
-    if parts and all(w in _COMPASS for w in parts):
+    if parts and all(w in words()["compass_words"] for w in parts):
         # a name of compass words alone is a zone or a unit ("the North East" of Nigeria, South Africa's
         # North West, Cameroon's South-West named bare), never one of the small towns so named abroad;
         # a zone only when told as one ("the Northeast", "Nigeria's North West"; not "shot in Southeast"
@@ -422,8 +420,9 @@ def _readings(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: 
             # nothing in the story to tell which) is a coin toss, not a reading
             # a zone named by compass words is one of the story's own countries ("the South-West" of a
             # Cameroon story is no Nigerian zone)
-            foreign_zone = (c.fclass in ("A", "L") and c.fcode != "PCLI" and bool(c.country) and bool(focus)
-                            and not focus.get(c.country) and all(w in _COMPASS for w in keys[k].split()))
+            compass = all(w in words()["compass_words"] for w in keys[k].split())
+            foreign_zone = (compass and c.fclass in ("A", "L") and c.fcode != "PCLI" and bool(c.country)
+                            and bool(focus) and not focus.get(c.country))
             place = c if score >= MIN_SCORE and (second is None or best - second > 1e-6) and not foreign_zone else None
             score = score if place is not None else None
         chosen[memo_key] = (place, score, feats)
