@@ -307,6 +307,26 @@ def test_namesakes_that_agree_as_a_set_are_read_together(gaz: Gazetteer) -> None
 
 
 @pytest.mark.slow
+def test_namesakes_that_swing_between_passes_settle_as_the_closest_set(gaz: Gazetteer) -> None:
+    # each name read from the other's last guess swings (Richmond of Virginia pulls Melbourne to Florida,
+    # Melbourne of Victoria pulls Richmond to Australia): settled one at a time, the set lying together wins
+    cases = [
+        ("Police were called to an injecting room in Richmond, in Melbourne's inner east, after a man overdosed.",
+         ("Richmond", "Melbourne"), {"AU"}),
+        ("Pupils from a primary school in Edmonton planted a garden beside the library in Enfield.",
+         ("Edmonton", "Enfield"), {"GB"}),
+        ("The tour opens in Glendale, Arizona, in May before heading to Santa Clara and Pasadena.",
+         ("Glendale", "Arizona", "Santa Clara", "Pasadena"), {"US"}),
+    ]
+    for text, names, countries in cases:
+        found = _gold(gaz, text, *names)
+        assert {p.country for p in found.values()} == countries, text
+    found = _gold(gaz, cases[2][0], *cases[2][1])
+    # two small Texan namesakes lie closer to each other, but the pair of California lies closer to Arizona
+    assert found["Santa Clara"].admin1 == found["Pasadena"].admin1 == "California"
+
+
+@pytest.mark.slow
 def test_a_local_story_keeps_the_world_city_it_names(nlp: Any, gaz: Gazetteer) -> None:
     # a real TR-News article of a Kentucky paper: a Georgetown family saw the attack in Paris, France; read
     # together, the Kentucky names would pull "Paris" to Paris, Kentucky, 20 km from Georgetown

@@ -51,6 +51,8 @@ _FAR_MAX_PLACES = 200
 # ... nor a town of this size or more, or of the second size where no other town bears its name
 _FAR_TOWN, _FAR_LONE_TOWN = 100_000, 20_000
 # a city this big, in a first-level unit of its name, is what the bare name means ("New York")
+# names swinging between passes settled jointly, at most (each costs a pass per name)
+_MAX_SWING = 4
 _GREAT_CITY = 1_000_000
 _GREAT_CITY_BONUS = 2.5
 # ... unless this share of the story's other places lies in the first-level unit of its name
@@ -430,6 +432,52 @@ def _readings(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: 
     return out
 
 
+def _settled(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: list[str],
+             holds: dict[str, list[list[Candidate]]], last: list[Resolution],
+             passes: tuple[list[Resolution], list[Resolution]], first: list[Candidate | None],
+             sure: list[float], paired: frozenset[int]) -> dict[int, Resolution]:
+    """Readings of names that swing between two passes, each read from the other's last guess ("Richmond,
+    in Melbourne's inner east": Virginia's with Australia's, then Australia's with Florida's), settled one
+    name at a time from each in turn; the settling that lies closest to the article's other places wins."""
+    a, b = passes
+    swing: dict[str, list[int]] = {}
+    for k in range(len(mentions)):
+        if a[k].place is not b[k].place:
+            swing.setdefault(keys[k], []).append(k)
+    if not 1 < len(swing) <= _MAX_SWING:
+        return {}
+    best: tuple[tuple[float, float], dict[int, Resolution]] = ((0.0, 0.0), {})
+    for start in swing:
+        readings, weights = _context_of(last, first, sure)
+        for key in [start, *(x for x in swing if x != start)]:
+            now = _readings(mentions, cand_lists, keys, holds, readings, weights, paired)
+            for k in swing[key]:
+                if now[k].place is not None and (score := now[k].score) is not None:
+                    readings[k], weights[k] = now[k].place, score
+        final = _readings(mentions, cand_lists, keys, holds, readings, weights, paired)
+        # the set lying closest to the article's other places, then the surest ("Edmonton ... Enfield"
+        # of north London, not of Alberta and Nova Scotia, 4,000 km apart)
+        # (on a doubling scale: two sets both near the story's places, "Lancaster ... York" of England or of
+        # Pennsylvania, are told apart by their readings' strength)
+        spread = float(int(math.log2(1.0 + sum(_spread(final[ks[0]].place, key, keys, final)
+                                               for key, ks in swing.items()) / _ACC_KM)))
+        total = sum(final[ks[0]].score or 0.0 for ks in swing.values())
+        if best[1] == {} or (spread, -total) < best[0]:
+            best = ((spread, -total), {k: final[k] for ks in swing.values() for k in ks})
+    return best[1]
+
+
+def _spread(c: Candidate | None, key: str, keys: list[str], out: list[Resolution]) -> float:
+    """How far (km) a reading lies from the places the article's other names are read as, on average; 0 with
+    nothing to measure against."""
+    if c is None or c.latitude is None or c.longitude is None or c.fcode in ("PCLI", "CONT"):
+        return 0.0
+    gaps = [distance_km(c.latitude, c.longitude, o.latitude, o.longitude) for r, k in zip(out, keys, strict=True)
+            if k != key and (o := r.place) is not None and o.latitude is not None and o.longitude is not None
+            and o.fcode not in ("PCLI", "CONT")]
+    return sum(gaps) / len(gaps) if gaps else 0.0
+
+
 def _paired(cand_lists: list[list[Candidate]], keys: list[str], told: set[str]) -> frozenset[int]:
     """Candidates that another name of the article confirms: a town lying in a county or district the
     text also names ("Paris and Henry County": Tennessee's Paris, in Tennessee's Henry County)."""
@@ -519,15 +567,17 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     # Again with those readings as the context, twice: names read from each other's first guesses
     # agree only as a set ("Lincoln ... the Lincolnshire fire service ... Boston": the first guesses
     # say the US for two of them, the second pass the UK for those two, the next the UK for all
-    # three). A name whose reading swings back and forth between passes ("Edmonton ... Enfield",
-    # each read from the other's last guess) keeps its second-pass reading.
+    # three). Names whose readings swing back and forth between passes ("Edmonton ... Enfield", each
+    # read from the other's last guess) are settled as a set (_settled); more than _MAX_SWING such
+    # names keep their second-pass readings.
     third = _readings(mentions, cand_lists, keys, holds, *_context_of(out, first, sure), paired)
     fourth = _readings(mentions, cand_lists, keys, holds, *_context_of(third, first, sure), paired)
     # A capital or a city of millions keeps its reading: the later passes only ever pull a name
     # towards the story's own area, and a local story names the world's cities too ("Paris" in a
     # Kentucky paper's story of an attack in France is not Paris, Kentucky)
-    out = [t if t.place is f.place and not _world_city(o.place) else o
-           for o, t, f in zip(out, third, fourth, strict=True)]
+    settled = _settled(mentions, cand_lists, keys, holds, fourth, (third, fourth), first, sure, paired)
+    out = [settled[k] if k in settled else t if t.place is f.place and not _world_city(o.place) else o
+           for k, (o, t, f) in enumerate(zip(out, third, fourth, strict=True))]
     out = _unsupported_alternate(_unsupported_fuzzy(_own_name_at_home(out, cand_lists)))
     out = _same_unit(_told_where(out, keys), keys)
     far = _far_namesakes(out, cand_lists)
