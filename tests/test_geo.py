@@ -327,6 +327,19 @@ def test_namesakes_that_swing_between_passes_settle_as_the_closest_set(gaz: Gaze
 
 
 @pytest.mark.slow
+def test_towns_read_from_another_country_they_share_when_they_then_lie_together(gaz: Gazetteer) -> None:
+    # read one by one, each is Australia's (a world city pulls the rest): four towns thousands of km apart
+    text = ("A Blairgowrie man was jailed at Perth Sheriff Court for stalking a woman from Scone; "
+            "she now lives in Kinross.")
+    found = _gold(gaz, text, "Blairgowrie", "Perth", "Scone", "Kinross")
+    assert {p.country for p in found.values()} == {"GB"}
+    # Ohio holds a Hamilton, a London, a Kingston and an Ottawa close together too, but as villages
+    found = _gold(gaz, "The band plays Hamilton, London and Kingston before ending its tour in Ottawa.",
+                  "Hamilton", "London", "Kingston", "Ottawa")
+    assert found["Ottawa"].country == "CA" and found["Hamilton"].country == "CA"
+
+
+@pytest.mark.slow
 def test_a_local_story_keeps_the_world_city_it_names(nlp: Any, gaz: Gazetteer) -> None:
     # a real TR-News article of a Kentucky paper: a Georgetown family saw the attack in Paris, France; read
     # together, the Kentucky names would pull "Paris" to Paris, Kentucky, 20 km from Georgetown

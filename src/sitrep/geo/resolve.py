@@ -53,6 +53,11 @@ _FAR_TOWN, _FAR_LONE_TOWN = 100_000, 20_000
 # a city this big, in a first-level unit of its name, is what the bare name means ("New York")
 # names swinging between passes settled jointly, at most (each costs a pass per name)
 _MAX_SWING = 4
+# another country's reading of the towns: names it must share, pairs of them it must bring together
+_COMPACT_NAMES = 3
+_COMPACT_GAIN = 2
+# ... and how much smaller (natural log of population, on average) its towns may be than those they replace
+_COMPACT_SHRINK = 1.5
 _GREAT_CITY = 1_000_000
 _GREAT_CITY_BONUS = 2.5
 # ... unless this share of the story's other places lies in the first-level unit of its name
@@ -467,6 +472,53 @@ def _settled(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: l
     return best[1]
 
 
+def _close_pairs(out: list[Resolution], keys: list[str]) -> int:
+    """Pairs of differently named towns and units the readings put within the accuracy radius."""
+    points: dict[str, Candidate] = {}
+    for r, key in zip(out, keys, strict=True):
+        c = r.place
+        if c is not None and c.latitude is not None and c.longitude is not None and c.fclass in ("P", "A") \
+                and c.fcode != "PCLI":
+            points.setdefault(key, c)
+    cs = list(points.values())
+    return sum(_near(a, b, _ACC_KM) for i, a in enumerate(cs) for b in cs[i + 1:])
+
+
+def _compact(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: list[str],
+             holds: dict[str, list[list[Candidate]]], out: list[Resolution], first: list[Candidate | None],
+             paired: frozenset[int]) -> list[Resolution]:
+    """The article's towns read again from another country that many of their names share, kept when they
+    then lie together far more ("Blairgowrie ... Scone ... Perth ... Kinross" of Perthshire, not four towns
+    spread across Australia)."""
+    shared: Counter[str] = Counter()
+    for cands in dict(zip(keys, cand_lists, strict=True)).values():  # each name once
+        shared.update({c.country for c in cands if c.kind == MAIN and c.fclass == "P" and c.country})
+    now = Counter(r.place.country for r in out if r.place is not None)
+    best, close = out, _close_pairs(out, keys)
+    for country, n in shared.most_common(3):
+        if n < _COMPACT_NAMES or country == (now.most_common(1)[0][0] if now else ""):
+            continue
+        seed: list[Candidate | None] = []
+        for r, cands, f in zip(out, cand_lists, first, strict=True):
+            home = [c for c in cands if c.kind == MAIN and c.country == country and c.fclass in ("P", "A")]
+            seed.append(max(home, key=lambda c: (c.fclass == "P", c.population)) if home else r.place or f)
+        again = _readings(mentions, cand_lists, keys, holds, seed, [1.0] * len(seed), paired)
+        again = _readings(mentions, cand_lists, keys, holds, *_context_of(again, seed, [1.0] * len(seed)), paired)
+        pairs = _close_pairs(again, keys)
+        if pairs >= close + _COMPACT_GAIN and pairs >= 2 * close and not _shrinks(out, again, keys):
+            best, close = again, pairs
+    return best
+
+
+def _shrinks(out: list[Resolution], again: list[Resolution], keys: list[str]) -> bool:
+    """Whether the towns read again are, on average, far smaller than the ones they replace: "Hamilton,
+    London, Kingston ... Ottawa" lie together in Ohio too, as villages."""
+    steps = {key: math.log1p(b.place.population) - math.log1p(a.place.population)
+             for a, b, key in zip(out, again, keys, strict=True)
+             if a.place is not None and b.place is not None and a.place is not b.place}
+    return bool(steps) and sum(steps.values()) / len(steps) < -_COMPACT_SHRINK
+
+
 def _spread(c: Candidate | None, key: str, keys: list[str], out: list[Resolution]) -> float:
     """How far (km) a reading lies from the places the article's other names are read as, on average; 0 with
     nothing to measure against."""
@@ -578,6 +630,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     settled = _settled(mentions, cand_lists, keys, holds, fourth, (third, fourth), first, sure, paired)
     out = [settled[k] if k in settled else t if t.place is f.place and not _world_city(o.place) else o
            for k, (o, t, f) in enumerate(zip(out, third, fourth, strict=True))]
+    out = _compact(mentions, cand_lists, keys, holds, out, first, paired)
     out = _unsupported_alternate(_unsupported_fuzzy(_own_name_at_home(out, cand_lists)))
     out = _same_unit(_told_where(out, keys), keys)
     far = _far_namesakes(out, cand_lists)
