@@ -340,6 +340,15 @@ def test_towns_read_from_another_country_they_share_when_they_then_lie_together(
 
 
 @pytest.mark.slow
+def test_a_unit_with_far_islands_is_placed_on_its_mainland(gaz: Gazetteer) -> None:
+    # Valparaíso Region's towns include Easter Island's: their middle lay in the Pacific, 1,700 km off the port
+    found = _gold(gaz, "Protests spread to Valparaíso, where the army enforced a curfew.", "Valparaíso")
+    place = found["Valparaíso"]
+    assert place.latitude is not None and place.longitude is not None
+    assert distance_km(place.latitude, place.longitude, -33.05, -71.62) < 161
+
+
+@pytest.mark.slow
 def test_a_local_story_keeps_the_world_city_it_names(nlp: Any, gaz: Gazetteer) -> None:
     # a real TR-News article of a Kentucky paper: a Georgetown family saw the attack in Paris, France; read
     # together, the Kentucky names would pull "Paris" to Paris, Kentucky, 20 km from Georgetown
