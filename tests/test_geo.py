@@ -341,11 +341,14 @@ def test_towns_read_from_another_country_they_share_when_they_then_lie_together(
 
 @pytest.mark.slow
 def test_a_unit_with_far_islands_is_placed_on_its_mainland(gaz: Gazetteer) -> None:
-    # Valparaíso Region's towns include Easter Island's: their middle lay in the Pacific, 1,700 km off the port
-    found = _gold(gaz, "Protests spread to Valparaíso, where the army enforced a curfew.", "Valparaíso")
-    place = found["Valparaíso"]
-    assert place.latitude is not None and place.longitude is not None
-    assert distance_km(place.latitude, place.longitude, -33.05, -71.62) < 161
+    # Valparaíso Region's towns include Easter Island's: their middle lay in the Pacific, 1,700 km off the
+    # port; Tokyo's include the Ogasawara islands', 480 km out
+    for text, name, point in [("Protests spread to Valparaíso, where the army enforced a curfew.", "Valparaíso",
+                               (-33.05, -71.62)),
+                              ("The typhoon swept across the Tokyo region overnight.", "Tokyo", (35.69, 139.69))]:
+        place = _gold(gaz, text, name)[name]
+        assert place.latitude is not None and place.longitude is not None
+        assert distance_km(place.latitude, place.longitude, *point) < 161, name
 
 
 @pytest.mark.slow
