@@ -352,6 +352,20 @@ def test_a_unit_with_far_islands_is_placed_on_its_mainland(gaz: Gazetteer) -> No
 
 
 @pytest.mark.slow
+def test_a_given_span_that_takes_in_its_possessive_is_the_place(gaz: Gazetteer) -> None:
+    found = _gold(gaz, "Gunmen attacked a village in Nigeria's Borno state; Mali's junta condemned it.",
+                  "Nigeria's", "Borno", "Mali's")
+    # the place keeps the name alone
+    assert found["Nigeria"].country == "NG" and found["Nigeria"].feature_code == "PCLI"
+    assert found["Mali"].country == "ML"
+    # "Victoria's" is no Victorias of the Philippines; a name whose own possessive it is stays whole
+    found = _gold(gaz, "Victoria's premier toured flooded towns near Melbourne.", "Victoria's", "Melbourne")
+    assert found["Victoria"].country == "AU"
+    found = _gold(gaz, "A trawler sank off St. John's, Newfoundland, on Monday.", "St. John's", "Newfoundland")
+    assert found["St. John's"].country == "CA"
+
+
+@pytest.mark.slow
 def test_a_local_story_keeps_the_world_city_it_names(nlp: Any, gaz: Gazetteer) -> None:
     # a real TR-News article of a Kentucky paper: a Georgetown family saw the attack in Paris, France; read
     # together, the Kentucky names would pull "Paris" to Paris, Kentucky, 20 km from Georgetown

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -507,6 +508,11 @@ def _sentence_starts(doc: Doc | None, text: str) -> list[int]:
     return starts
 
 
+def _largest(cands: Sequence[Candidate]) -> int:
+    """The population of the largest place a name's own (not alternate) readings give; -1 with none."""
+    return max((c.population for c in cands if c.kind == MAIN), default=-1)
+
+
 def mentions_from_spans(doc: Doc | None, article: Article, spans: list[tuple[int, int]],
                         gaz: Gazetteer) -> list[Mention]:
     """Mentions for given (gold) spans, with the same hints recognition would add."""
@@ -519,6 +525,11 @@ def mentions_from_spans(doc: Doc | None, article: Article, spans: list[tuple[int
             continue  # a span outside the text, or blank: nothing to resolve
         phrase = text[start:end]
         cands = gaz.lookup(phrase)
+        if phrase[-2:] in ("'s", "’s") and (bare := gaz.lookup(phrase[:-2])) and (
+                _largest(bare) > _largest(cands)):
+            # a span that takes in its possessive ("Nigeria's", "Victoria's" rather than Victorias of the
+            # Philippines): the name is the place, unless the possessive is the name's ("St. John's")
+            phrase, end, cands = phrase[:-2], end - 2, bare
         demonym = bool(cands) and cands[0].kind == DEMONYM
         after = text[end:end + 30].lstrip().split(" ", 1)[0].lower().strip(",.;:")
         before = text[max(0, start - 30):start].lower().split()
