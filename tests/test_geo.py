@@ -456,6 +456,9 @@ def test_first_level_units_have_points_names_and_abbreviations(gaz: Gazetteer) -
                   "Queensland", "New South Wales", "Guangxi")
     assert found["Queensland"].country == "AU" and found["Queensland"].latitude is not None
     assert found["Guangxi"].country == "CN" and found["Guangxi"].feature_code == "ADM1"
+    # the short forms local papers use ("KZN" is no Kazan airport)
+    found = _gold(gaz, "Floods hit KZN; militants struck in J&K; police in the FCT arrested 12.", "KZN", "J&K", "FCT")
+    assert [(p.country, p.feature_code) for p in found.values()] == [("ZA", "ADM1"), ("IN", "ADM1"), ("NG", "ADM1")]
     town = _gold(gaz, "Shelling hit Calgary overnight.", "Calgary")
     assert town["Calgary"].admin1 == "Alberta"
 
