@@ -366,6 +366,16 @@ def test_a_given_span_that_takes_in_its_possessive_is_the_place(gaz: Gazetteer) 
 
 
 @pytest.mark.slow
+def test_short_and_full_forms_of_saint_and_mount_meet(gaz: Gazetteer) -> None:
+    # GeoNames names Jamaica's parish "Saint James"; Jamaican papers write "St James"
+    found = _gold(gaz, "KINGSTON, Jamaica - A state of emergency was declared in St James after eight murders "
+                       "in Montego Bay.", "KINGSTON", "Jamaica", "St James", "Montego Bay")
+    assert found["St James"].country == "JM" and found["St James"].feature_code == "ADM1"
+    found = _gold(gaz, "Climbers were rescued from Mt Kenya on Sunday.", "Mt Kenya")
+    assert found["Mt Kenya"].country == "KE"
+
+
+@pytest.mark.slow
 def test_a_local_story_keeps_the_world_city_it_names(nlp: Any, gaz: Gazetteer) -> None:
     # a real TR-News article of a Kentucky paper: a Georgetown family saw the attack in Paris, France; read
     # together, the Kentucky names would pull "Paris" to Paris, Kentucky, 20 km from Georgetown

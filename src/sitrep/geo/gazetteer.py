@@ -145,6 +145,23 @@ _FEATURE_CLASS = {
 }
 
 
+# The short and full forms of a place name's first word that news and GeoNames write differently.
+_SHORT_FORMS = (("st", "saint"), ("ste", "sainte"), ("mt", "mount"), ("ft", "fort"))
+
+
+def _short_form(key: str) -> str | None:
+    """The name key with its first word in the other form ("st james" <-> "saint james"), else None."""
+    first, _, rest = key.partition(" ")
+    if not rest:
+        return None
+    for short, full in _SHORT_FORMS:
+        if first == short:
+            return f"{full} {rest}"
+        if first == full:
+            return f"{short} {rest}"
+    return None
+
+
 @lru_cache(maxsize=1)
 def data_version() -> str:
     """The schema version and a digest of the packaged sources, so a stale cache is never used."""
@@ -1073,7 +1090,19 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Places whose name (any form) has the same key as ``name``, most populous first."""
         key = name_key(name)
-        return self._lookup(key) if key else ()
+        if not key:
+            return ()
+        found = self._lookup(key)
+        other = _short_form(key)
+        if other is None:
+            return found
+        # "St James" is Jamaica's Saint James parish too, "Mt Kenya" Mount Kenya: both forms' places, each
+        # by the better of its two kinds of name ("St. Cloud" is Saint Cloud's own name, short)
+        best: dict[int, Candidate] = {}
+        for c in (*found, *self._lookup(other)):
+            if c.id not in best or c.kind < best[c.id].kind:
+                best[c.id] = c
+        return tuple(sorted(best.values(), key=lambda c: -c.population))
 
     def lookup_units(self, name: str) -> tuple[Candidate, ...]:
         """First-level units named by generic words only ("North-West"), for a name the text calls a unit."""
