@@ -376,6 +376,22 @@ def test_short_and_full_forms_of_saint_and_mount_meet(gaz: Gazetteer) -> None:
 
 
 @pytest.mark.slow
+def test_review_of_the_set_readings_and_short_forms(gaz: Gazetteer) -> None:
+    # a review's passages (2026-12-07): Jamaica's Saint Thomas parish and Charlotte Amalie (also "Saint Thomas")
+    # are no rivals of St. Thomas, Ontario, nor pull London to England
+    found = _gold(gaz, "ST. THOMAS, Ont. - Police in St. Thomas charged a man, and officers from London assisted.",
+                  "ST. THOMAS", "Ont.", "London")
+    assert [p.country for p in found.values()] == ["CA", "CA", "CA"]
+    # a saint's possessive is the name's own
+    found = _gold(gaz, "St George's, the capital of Grenada, was without power.", "St George's", "Grenada")
+    assert found["St George's"].country == "GD"
+    # a story that names its country is not read again elsewhere, however close the namesakes lie there
+    found = _gold(gaz, "Canada's snowstorm hit London, Kingston, Windsor and Halifax, grounding flights in Toronto.",
+                  "Canada", "London", "Kingston", "Windsor", "Halifax", "Toronto")
+    assert {p.country for p in found.values()} == {"CA"}
+
+
+@pytest.mark.slow
 def test_a_local_story_keeps_the_world_city_it_names(nlp: Any, gaz: Gazetteer) -> None:
     # a real TR-News article of a Kentucky paper: a Georgetown family saw the attack in Paris, France; read
     # together, the Kentucky names would pull "Paris" to Paris, Kentucky, 20 km from Georgetown

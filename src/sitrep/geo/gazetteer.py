@@ -145,8 +145,12 @@ _FEATURE_CLASS = {
 }
 
 
-# The short and full forms of a place name's first word that news and GeoNames write differently.
-_SHORT_FORMS = (("st", "saint"), ("ste", "sainte"), ("mt", "mount"), ("ft", "fort"))
+@lru_cache(maxsize=1)
+def _short_forms() -> tuple[tuple[str, str], ...]:
+    """Short and full forms of a place name's first word (data/geo_words.yaml ``short_forms``)."""
+    from .recognize import words
+
+    return tuple((pair.split()[0], pair.split()[1]) for pair in sorted(words()["short_forms"]))
 
 
 def _short_form(key: str) -> str | None:
@@ -154,7 +158,7 @@ def _short_form(key: str) -> str | None:
     first, _, rest = key.partition(" ")
     if not rest:
         return None
-    for short, full in _SHORT_FORMS:
+    for short, full in _short_forms():
         if first == short:
             return f"{full} {rest}"
         if first == full:
@@ -1096,12 +1100,15 @@ class Gazetteer:
         other = _short_form(key)
         if other is None:
             return found
-        # "St James" is Jamaica's Saint James parish too, "Mt Kenya" Mount Kenya: both forms' places, each
-        # by the better of its two kinds of name ("St. Cloud" is Saint Cloud's own name, short)
-        best: dict[int, Candidate] = {}
-        for c in (*found, *self._lookup(other)):
-            if c.id not in best or c.kind < best[c.id].kind:
-                best[c.id] = c
+        # "St James" is Jamaica's Saint James parish too, "Mt Kenya" Mount Kenya: places whose own name is the
+        # other form, as alternate names behind those that bear the form written ("St. Thomas" of Ontario
+        # over Jamaica's Saint Thomas parish; Charlotte Amalie, also called Saint Thomas, not at all), but a
+        # place bearing both keeps its own ("St. Cloud" is Saint Cloud's own name, short)
+        best = {c.id: c for c in found}
+        for c in self._lookup(other):
+            mine = best.get(c.id)
+            if c.kind == MAIN:
+                best[c.id] = c if mine is not None else replace(c, kind=ALTERNATE)
         return tuple(sorted(best.values(), key=lambda c: -c.population))
 
     def lookup_units(self, name: str) -> tuple[Candidate, ...]:

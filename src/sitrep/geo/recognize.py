@@ -525,10 +525,11 @@ def mentions_from_spans(doc: Doc | None, article: Article, spans: list[tuple[int
             continue  # a span outside the text, or blank: nothing to resolve
         phrase = text[start:end]
         cands = gaz.lookup(phrase)
-        if phrase[-2:] in ("'s", "’s") and (bare := gaz.lookup(phrase[:-2])) and (
-                _largest(bare) > _largest(cands)):
+        if phrase[-2:] in ("'s", "’s") and name_key(phrase).split()[0] not in words()["saint_words"] and (
+                bare := gaz.lookup(phrase[:-2])) and _largest(bare) > _largest(cands):
             # a span that takes in its possessive ("Nigeria's", "Victoria's" rather than Victorias of the
-            # Philippines): the name is the place, unless the possessive is the name's ("St. John's")
+            # Philippines): the name is the place, unless the possessive is the name's, as a saint's mostly
+            # is ("St. John's", "St George's", "St Mary's County")
             phrase, end, cands = phrase[:-2], end - 2, bare
         demonym = bool(cands) and cands[0].kind == DEMONYM
         after = text[end:end + 30].lstrip().split(" ", 1)[0].lower().strip(",.;:")

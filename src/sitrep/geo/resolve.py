@@ -494,9 +494,12 @@ def _compact(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: l
     for cands in dict(zip(keys, cand_lists, strict=True)).values():  # each name once
         shared.update({c.country for c in cands if c.kind == MAIN and c.fclass == "P" and c.country})
     now = Counter(r.place.country for r in out if r.place is not None)
+    top = now.most_common(1)[0][0] if now else ""
+    if any(r.place is not None and r.place.country == top and r.place.fcode in ("PCLI", "ADM1") for r in out):
+        return out  # the story names its country or a state of it ("Canada's snowstorm hit London, Kingston")
     best, close = out, _close_pairs(out, keys)
     for country, n in shared.most_common(3):
-        if n < _COMPACT_NAMES or country == (now.most_common(1)[0][0] if now else ""):
+        if n < _COMPACT_NAMES or country == top:
             continue
         seed: list[Candidate | None] = []
         for r, cands, f in zip(out, cand_lists, first, strict=True):
@@ -505,7 +508,11 @@ def _compact(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: l
         again = _readings(mentions, cand_lists, keys, holds, seed, [1.0] * len(seed), paired)
         again = _readings(mentions, cand_lists, keys, holds, *_context_of(again, seed, [1.0] * len(seed)), paired)
         pairs = _close_pairs(again, keys)
-        if pairs >= close + _COMPACT_GAIN and pairs >= 2 * close and not _shrinks(out, again, keys):
+        # a city still read in the story's country says the story is there ("... grounding flights in
+        # Toronto"); a village left there is a namesake of one the gazetteer lacks (Blairgowrie of Victoria)
+        stays = any(r.place is not None and r.place.country == top and r.place.population >= _FAR_TOWN
+                    for r in again)
+        if pairs >= close + _COMPACT_GAIN and pairs >= 2 * close and not stays and not _shrinks(out, again, keys):
             best, close = again, pairs
     return best
 
