@@ -525,7 +525,8 @@ def mentions_from_spans(doc: Doc | None, article: Article, spans: list[tuple[int
             continue  # a span outside the text, or blank: nothing to resolve
         phrase = text[start:end]
         cands = gaz.lookup(phrase)
-        if phrase[-2:] in ("'s", "’s") and name_key(phrase).split()[0] not in words()["saint_words"] and (
+        first_word = (name_key(phrase).split() or [""])[0]
+        if phrase[-2:] in ("'s", "’s") and first_word not in w["saint_words"] and (
                 bare := gaz.lookup(phrase[:-2])) and _largest(bare) > _largest(cands):
             # a span that takes in its possessive ("Nigeria's", "Victoria's" rather than Victorias of the
             # Philippines): the name is the place, unless the possessive is the name's, as a saint's mostly

@@ -50,7 +50,6 @@ _SMALL_TOWN = 10_000
 _FAR_MAX_PLACES = 200
 # ... nor a town of this size or more, or of the second size where no other town bears its name
 _FAR_TOWN, _FAR_LONE_TOWN = 100_000, 20_000
-# a city this big, in a first-level unit of its name, is what the bare name means ("New York")
 # names swinging between passes settled jointly, at most (each costs a pass per name)
 _MAX_SWING = 4
 # another country's reading of the towns: names it must share, pairs of them it must bring together
@@ -58,6 +57,7 @@ _COMPACT_NAMES = 3
 _COMPACT_GAIN = 2
 # ... and how much smaller (natural log of population, on average) its towns may be than those they replace
 _COMPACT_SHRINK = 1.5
+# a city this big, in a first-level unit of its name, is what the bare name means ("New York")
 _GREAT_CITY = 1_000_000
 _GREAT_CITY_BONUS = 2.5
 # ... unless this share of the story's other places lies in the first-level unit of its name
@@ -438,12 +438,12 @@ def _readings(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: 
 
 
 def _settled(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: list[str],
-             holds: dict[str, list[list[Candidate]]], last: list[Resolution],
-             passes: tuple[list[Resolution], list[Resolution]], first: list[Candidate | None],
-             sure: list[float], paired: frozenset[int]) -> dict[int, Resolution]:
+             holds: dict[str, list[list[Candidate]]], passes: tuple[list[Resolution], list[Resolution]],
+             first: list[Candidate | None], sure: list[float], paired: frozenset[int]) -> dict[int, Resolution]:
     """Readings of names that swing between two passes, each read from the other's last guess ("Richmond,
     in Melbourne's inner east": Virginia's with Australia's, then Australia's with Florida's), settled one
-    name at a time from each in turn; the settling that lies closest to the article's other places wins."""
+    name at a time from each in turn (from the later pass's readings); the settling that lies closest to the
+    article's other places wins."""
     a, b = passes
     swing: dict[str, list[int]] = {}
     for k in range(len(mentions)):
@@ -453,17 +453,16 @@ def _settled(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: l
         return {}
     best: tuple[tuple[float, float], dict[int, Resolution]] = ((0.0, 0.0), {})
     for start in swing:
-        readings, weights = _context_of(last, first, sure)
+        readings, weights = _context_of(b, first, sure)
         for key in [start, *(x for x in swing if x != start)]:
             now = _readings(mentions, cand_lists, keys, holds, readings, weights, paired)
             for k in swing[key]:
                 if now[k].place is not None and (score := now[k].score) is not None:
                     readings[k], weights[k] = now[k].place, score
         final = _readings(mentions, cand_lists, keys, holds, readings, weights, paired)
-        # the set lying closest to the article's other places, then the surest ("Edmonton ... Enfield"
-        # of north London, not of Alberta and Nova Scotia, 4,000 km apart)
-        # (on a doubling scale: two sets both near the story's places, "Lancaster ... York" of England or of
-        # Pennsylvania, are told apart by their readings' strength)
+        # the set lying closest to the article's other places ("Edmonton ... Enfield" of north London, not of
+        # Alberta and Nova Scotia, 4,000 km apart), on a doubling scale, then the surest: two sets both near
+        # the story's places ("Lancaster ... York" of England or of Pennsylvania) go by their readings' strength
         spread = float(int(math.log2(1.0 + sum(_spread(final[ks[0]].place, key, keys, final)
                                                for key, ks in swing.items()) / _ACC_KM)))
         total = sum(final[ks[0]].score or 0.0 for ks in swing.values())
@@ -634,7 +633,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     # A capital or a city of millions keeps its reading: the later passes only ever pull a name
     # towards the story's own area, and a local story names the world's cities too ("Paris" in a
     # Kentucky paper's story of an attack in France is not Paris, Kentucky)
-    settled = _settled(mentions, cand_lists, keys, holds, fourth, (third, fourth), first, sure, paired)
+    settled = _settled(mentions, cand_lists, keys, holds, (third, fourth), first, sure, paired)
     out = [settled[k] if k in settled else t if t.place is f.place and not _world_city(o.place) else o
            for k, (o, t, f) in enumerate(zip(out, third, fourth, strict=True))]
     out = _compact(mentions, cand_lists, keys, holds, out, first, paired)
