@@ -352,6 +352,47 @@ def test_a_unit_with_far_islands_is_placed_on_its_mainland(gaz: Gazetteer) -> No
 
 
 @pytest.mark.slow
+def test_a_village_sized_capital_pulls_only_where_its_country_is_named(gaz: Gazetteer) -> None:
+    # Bermuda's capital (902 people) and St Helena's (714) outweighed Hamilton, Ontario and Jamestown, New York
+    found = _gold(gaz, "Hamilton's mayor said the waterfront trail would reopen.", "Hamilton")
+    assert found["Hamilton"].country == "CA"
+    assert _gold(gaz, "A fire destroyed a warehouse in Jamestown on Tuesday.", "Jamestown")["Jamestown"].country == "US"
+    found = _gold(gaz, "Fans crowded the waterfront in Hamilton as the New Zealand crew won on Bermuda's Great Sound.",
+                  "Hamilton", "New Zealand", "Bermuda")
+    assert found["Hamilton"].country == "BM"
+    # "X, the capital of Y": Y holds X
+    found = _gold(gaz, "India's plan for a base on Assumption Island stalled after protests in Victoria, "
+                  "the capital of the Seychelles.", "India", "Assumption Island", "Victoria", "Seychelles")
+    assert found["Victoria"].country == "SC"
+
+
+@pytest.mark.slow
+def test_a_capital_moves_to_its_namesake_state_where_the_story_lies(gaz: Gazetteer) -> None:
+    # (first read as the capital, then as the state once British Columbia and the West Coast came in)
+    text = ("A wildfire in central Washington forced the evacuation of homes near Wenatchee. The blaze burned "
+            "the hills above the Columbia River. Smoke from fires in British Columbia drifted over the Cascades "
+            "to Seattle. Officials in Olympia urged residents to stay indoors. The fire season on the West Coast "
+            "has started earlier.")
+    found = _gold(gaz, text, "Washington", "Wenatchee", "Columbia River", "British Columbia", "Cascades", "Seattle",
+                  "Olympia", "West Coast")
+    assert found["Washington"].feature_code == "ADM1"
+    # the capital elsewhere
+    found = _gold(gaz, "Officials in Washington and Tehran traded threats after the tanker was seized off Fujairah.",
+                  "Washington", "Tehran", "Fujairah")
+    assert found["Washington"].feature_code == "PPLC"
+
+
+@pytest.mark.slow
+def test_airports_are_found_without_the_locality_after_their_name(gaz: Gazetteer) -> None:
+    found = _gold(gaz, "Hyderabad's metro will reach Rajiv Gandhi International Airport next year, and the "
+                  "AirTrain to JFK set a record in Stockholm's rival's report.",
+                  "Hyderabad's", "Rajiv Gandhi International Airport", "JFK", "Stockholm's")
+    assert found["Rajiv Gandhi International Airport"].feature_code == "AIRP"
+    assert found["Rajiv Gandhi International Airport"].country == "IN"
+    assert found["JFK"].feature_code == "AIRP" and found["JFK"].country == "US"
+
+
+@pytest.mark.slow
 def test_a_given_span_that_takes_in_its_possessive_is_the_place(gaz: Gazetteer) -> None:
     found = _gold(gaz, "Gunmen attacked a village in Nigeria's Borno state; Mali's junta condemned it.",
                   "Nigeria's", "Borno", "Mali's")

@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -47,7 +48,7 @@ __all__ = [
 ]
 
 # Bump when the schema or the packaged sources change: the default file name carries it.
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 
 # A city this big is named by the first words of its name ("Frankfurt" for Frankfurt am Main).
 _SHORT_FORM_CITY = 100_000
@@ -470,6 +471,10 @@ def _conflict_towns(con: sqlite3.Connection, w: _Writer, synthetic: list[int]) -
     w.flush()
 
 
+# an airport's name up to its word "Airport", where a locality follows
+_AIRPORT_NAME = re.compile(r"(.+?\bAirport)\b(?=\s*[\w(,])")
+
+
 def _airports(con: sqlite3.Connection, w: _Writer, synthetic: list[int]) -> None:
     """Every airport with an IATA code (airportsdata, MIT) by its full name and its name without
     "International" ("Aden International Airport", "Aden Airport"); curated ones (geo_features.csv,
@@ -482,7 +487,11 @@ def _airports(con: sqlite3.Connection, w: _Writer, synthetic: list[int]) -> None
             name = (row.get("name") or "").strip()
             if not row.get("iata") or not name or not row.get("lat") or not row.get("lon"):
                 continue
-            names = list(dict.fromkeys([name, name.replace(" International Airport", " Airport")]))
+            # "Rajiv Gandhi International Airport Shamshabad", "Antwerp International Airport (Deurne)": news
+            # names the airport without the locality after it
+            short = _AIRPORT_NAME.match(name)
+            full = [name] + ([short.group(1)] if short else [])
+            names = list(dict.fromkeys(n for f in full for n in (f, f.replace(" International Airport", " Airport"))))
             if con.execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (name_key(name),)).fetchone():
                 continue
             w.place((synthetic[0], name, float(row["lat"]), float(row["lon"]), "S", "AIRP", row.get("country") or "",

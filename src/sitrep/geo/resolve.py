@@ -31,6 +31,8 @@ _CODE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "OCN": 6.0, "SEA": 6.0, "GULF": 3.0, "L
 MIN_SCORE = 0.3
 # a place known only by the town that holds it is that close at best
 _INSIDE_FACTOR = 0.8
+# a capital this large pulls its full bonus; one of this size or less, none (log scale between)
+_FULL_CAPITAL, _NO_CAPITAL = 100_000, 1_000
 # a name the gazetteer lacks, read as the nearest town named: right 106 times in 169 on the three dev
 # corpora (gold spans, 2026-12-03), about 0.7 of a town's own reading
 _NEAREST_FACTOR = 0.7
@@ -215,9 +217,19 @@ def _near(a: Candidate, b: Candidate, km: float) -> bool:
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) < km
 
 
+def _capital_bonus(population: int) -> float:
+    """A capital's pull from afar, which a village-sized capital lacks ("Hamilton", Bermuda: 902 people)."""
+    if population >= _FULL_CAPITAL:
+        return _CODE_BONUS["PPLC"]
+    share = (math.log10(population + 1) - math.log10(_NO_CAPITAL)) / math.log10(_FULL_CAPITAL / _NO_CAPITAL)
+    return _CODE_BONUS["PPLC"] * min(1.0, max(0.0, share))
+
+
 def _prior(c: Candidate, m: Mention) -> float:
     s = _KIND_BONUS.get(c.kind % 10, 0.0) - (2.0 if c.kind >= 10 else 0.0)
-    if c.fcode != "ADM2" or m.admin_hint:
+    if c.fcode == "PPLC":
+        s += _capital_bonus(c.population)
+    elif c.fcode != "ADM2" or m.admin_hint:
         s += _CODE_BONUS.get(c.fcode, 0.0)
     if m.admin_hint and c.fclass == "A":
         s += 2.5
@@ -250,6 +262,9 @@ def _context(c: Candidate, m: Mention, focus: dict[str, float], container: Candi
              anchors: list[tuple[float, float]], held: Sequence[Sequence[Candidate]] = (),
              peers: Sequence[Candidate] = (), paired: frozenset[int] = frozenset()) -> float:
     s = 3.0 * focus.get(c.country, 0.0)
+    if c.fcode == "PPLC" and focus.get(c.country, 0.0) > 0:
+        # a small capital of a country the story names has its full pull ("Hamilton ... Bermuda's Great Sound")
+        s += _CODE_BONUS["PPLC"] - _capital_bonus(c.population)
     if id(c) in paired:
         s += _PAIR_BONUS
     # a name in a list reads like its neighbours ("Virginia, Washington and Oregon": the state)
@@ -584,6 +599,14 @@ def _world_city(c: Candidate | None) -> bool:
     return c is not None and c.fclass == "P" and (c.fcode == "PPLC" or c.population >= _GREAT_CITY)
 
 
+def _may_move(was: Candidate | None, now: Candidate | None) -> bool:
+    """Whether a later pass may move a name: not from a capital or a city of millions, unless to the
+    namesake state of its own country that lies apart from it (Washington's in a story of Wenatchee)."""
+    return (not _world_city(was) or (was is not None and now is not None and now.fcode == "ADM1"
+                                      and now.country == was.country and now.admin1 != was.admin1
+                                      and name_key(now.name) == name_key(was.name)))
+
+
 def _context_of(out: list[Resolution], first: list[Candidate | None],
                 sure: list[float]) -> tuple[list[Candidate | None], list[float]]:
     """Readings and their weights as the context of another pass (a name left unread keeps its guess)."""
@@ -634,7 +657,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     # towards the story's own area, and a local story names the world's cities too ("Paris" in a
     # Kentucky paper's story of an attack in France is not Paris, Kentucky)
     settled = _settled(mentions, cand_lists, keys, holds, (third, fourth), first, sure, paired)
-    out = [settled[k] if k in settled else t if t.place is f.place and not _world_city(o.place) else o
+    out = [settled[k] if k in settled else t if t.place is f.place and _may_move(o.place, t.place) else o
            for k, (o, t, f) in enumerate(zip(out, third, fourth, strict=True))]
     out = _compact(mentions, cand_lists, keys, holds, out, first, paired)
     out = _unsupported_alternate(_unsupported_fuzzy(_own_name_at_home(out, cand_lists)))
