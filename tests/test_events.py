@@ -1959,6 +1959,15 @@ def test_suicides_aircraft_shown_and_water_dropped(nlp: Language, text: str, cod
         ("Police detained a dozen visually impaired protesters who tried to march towards the Punjab "
          "Assembly on Thursday.", {"PROTEST_WITH_INTER"}),
         ("The march that organisers had scheduled for Sunday drew thousands.", {"PEACE_PROTEST"}),
+        # an attempt at violence told as past is violence done: the fighting, the blast took place
+        ("The rebels took heavy losses when they tried to storm the garrison, the provincial governor said.",
+         {"ARMED_CLASH"}),
+        ("A suicide bomber tried to ram an SUV into a CRPF convoy near Banihal on Saturday; the car exploded "
+         "short of the convoy, killing the driver.", {"SUIC_BOMB"}),
+        ("On Thursday, a mob of around 1,000 people tried to break into the armoury of the 7th Manipur Rifles "
+         "in Imphal East to loot weapons, officials said.", {"MOB_VIOL"}),
+        # still a plan
+        ("The rebels plan to storm the garrison next week, a commander said.", set()),
     ],
 )
 def test_retellings_routines_and_plans_are_no_events(nlp: Language, text: str, codes: set[str]) -> None:

@@ -383,6 +383,19 @@ def test_a_capital_moves_to_its_namesake_state_where_the_story_lies(gaz: Gazette
 
 
 @pytest.mark.slow
+def test_a_namesake_among_the_storys_places_outweighs_a_great_city_abroad(gaz: Gazetteer) -> None:
+    text = ("A wildfire near Monchique in Portugal's Algarve forced evacuations, and smoke drifted over the "
+            "beach resort of Lagos. Tourists arriving at Faro Airport were told to stay out of the sun.")
+    found = _gold(gaz, text, "Monchique", "Portugal's", "Algarve", "Lagos", "Faro Airport")
+    assert found["Lagos"].country == "PT"
+    # a great city named in a list reads with the list, whatever village of its name lies near another
+    text = ("Amazon's shortlist includes Atlanta, Boston, Chicago, Pittsburgh and Toronto, the only city outside "
+            "the United States.")
+    found = _gold(gaz, text, "Atlanta", "Boston", "Chicago", "Pittsburgh", "Toronto", "United States")
+    assert found["Toronto"].country == "CA"
+
+
+@pytest.mark.slow
 def test_airports_are_found_without_the_locality_after_their_name(gaz: Gazetteer) -> None:
     found = _gold(gaz, "Hyderabad's metro will reach Rajiv Gandhi International Airport next year, and the "
                   "AirTrain to JFK set a record in Stockholm's rival's report.",

@@ -62,6 +62,8 @@ _COMPACT_SHRINK = 1.5
 # a city this big, in a first-level unit of its name, is what the bare name means ("New York")
 _GREAT_CITY = 1_000_000
 _GREAT_CITY_BONUS = 2.5
+# a country this much of the story is about: a namesake among its places there outweighs a great city abroad
+_HOME_SHARE = 0.3
 # ... unless this share of the story's other places lies in the first-level unit of its name
 _HOME_UNIT_SHARE = 0.5
 # a city this big, fifty times any namesake town, leans its way (measured 2026-12-06: LGL +1, the probe
@@ -355,6 +357,20 @@ def _great_city(c: Candidate, cands: list[Candidate], m: Mention, peers: Sequenc
         100 * o.population < c.population if o.fclass == "P" else o.fclass != "A" for o in cands if o is not c)
 
 
+def _namesake_at_home(c: Candidate, cands: list[Candidate], focus: dict[str, float],
+                      anchors: list[tuple[float, float]]) -> bool:
+    """A town of the name lies among the story's places, in a country the story is about, and the great
+    city's country is not in the story at all ("Monchique in Portugal's Algarve ... the beach resort of
+    Lagos")."""
+    if focus.get(c.country, 0.0) > 0:
+        return False
+    return any(o is not c and o.fclass == "P" and o.kind == MAIN and o.population >= _SMALL_TOWN
+               and focus.get(o.country, 0.0) >= _HOME_SHARE
+               and o.latitude is not None and o.longitude is not None
+               and sum(distance_km(o.latitude, o.longitude, a, b) < _ACC_KM for a, b in anchors) >= 2
+               for o in cands)
+
+
 def _big_city(c: Candidate, cands: list[Candidate], m: Mention) -> bool:
     """A city of hundreds of thousands whose every namesake town is fifty times smaller: the bare name
     leans to it even near the small one ("a one-day series starting in Durban", after Cape Town, is not
@@ -383,7 +399,7 @@ def _rank(m: Mention, cands: list[Candidate], focus: dict[str, float], container
         if home_unit and c.latitude is not None and c.longitude is not None and not any(
                 distance_km(c.latitude, c.longitude, a, b) < _ACC_KM for a, b in anchors):
             return False
-        return _great_city(c, cands, m, peers)
+        return _great_city(c, cands, m, peers) and not _namesake_at_home(c, cands, focus, anchors)
 
     scored = [(_prior(c, m) + _context(c, m, focus, container, anchors, held, peers, paired)
                + (_GREAT_CITY_BONUS if great(c) else 0.0)
@@ -607,6 +623,21 @@ def _may_move(was: Candidate | None, now: Candidate | None) -> bool:
                                       and name_key(now.name) == name_key(was.name)))
 
 
+def _among_others(k: int, was: Candidate | None, now: Candidate | None, others: list[Resolution]) -> bool:
+    """Whether a later reading lies beside two of the story's other places while the world city it would
+    replace has no other place in its country ("the beach resort of Lagos" beside Monchique and Faro; not
+    a name in a list, which reads with the list: "Pittsburgh and Toronto")."""
+    if (was is None or now is None or now.latitude is None or now.longitude is None or now.country == was.country
+            or now.population < _SMALL_TOWN):  # (a village's nearness is no match for a world city's name)
+        return False
+    places = [r.place for j, r in enumerate(others) if j != k and r.place is not None]
+    if any(p.country == was.country for p in places):
+        return False
+    return sum(p.latitude is not None and p.longitude is not None and p.fcode not in _AREA_CODES
+               and distance_km(now.latitude, now.longitude, p.latitude, p.longitude) < _ACC_KM
+               for p in places) >= 2
+
+
 def _context_of(out: list[Resolution], first: list[Candidate | None],
                 sure: list[float]) -> tuple[list[Candidate | None], list[float]]:
     """Readings and their weights as the context of another pass (a name left unread keeps its guess)."""
@@ -657,7 +688,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     # towards the story's own area, and a local story names the world's cities too ("Paris" in a
     # Kentucky paper's story of an attack in France is not Paris, Kentucky)
     settled = _settled(mentions, cand_lists, keys, holds, (third, fourth), first, sure, paired)
-    out = [settled[k] if k in settled else t if t.place is f.place and _may_move(o.place, t.place) else o
+    out = [settled[k] if k in settled else t if t.place is f.place and (
+               _may_move(o.place, t.place) or (not mentions[k].peers and _among_others(k, o.place, t.place, fourth)))
+           else o
            for k, (o, t, f) in enumerate(zip(out, third, fourth, strict=True))]
     out = _compact(mentions, cand_lists, keys, holds, out, first, paired)
     out = _unsupported_alternate(_unsupported_fuzzy(_own_name_at_home(out, cand_lists)))
