@@ -396,6 +396,15 @@ def test_a_namesake_among_the_storys_places_outweighs_a_great_city_abroad(gaz: G
 
 
 @pytest.mark.slow
+def test_a_capital_is_read_by_its_own_name_where_a_demonym_names_its_country(gaz: Gazetteer) -> None:
+    # Kashmiris call Anantnag "Islamabad"; "Pakistani troops" names the country whose capital bears the name
+    text = ("Three militants were killed in Shopian district of south Kashmir. The army said Pakistani troops "
+            "had violated the ceasefire in Kupwara. Islamabad has condemned New Delhi's decision.")
+    found = _gold(gaz, text, "Shopian", "Kashmir", "Pakistani", "Kupwara", "Islamabad", "New Delhi")
+    assert found["Islamabad"].country == "PK"
+
+
+@pytest.mark.slow
 def test_airports_are_found_without_the_locality_after_their_name(gaz: Gazetteer) -> None:
     found = _gold(gaz, "Hyderabad's metro will reach Rajiv Gandhi International Airport next year, and the "
                   "AirTrain to JFK set a record in Stockholm's rival's report.",
@@ -403,6 +412,10 @@ def test_airports_are_found_without_the_locality_after_their_name(gaz: Gazetteer
     assert found["Rajiv Gandhi International Airport"].feature_code == "AIRP"
     assert found["Rajiv Gandhi International Airport"].country == "IN"
     assert found["JFK"].feature_code == "AIRP" and found["JFK"].country == "US"
+    # Arlington's districts, which GeoNames lacks (its Crystal City is in Texas or Missouri)
+    found = _gold(gaz, "The Virginia offices will be built near Crystal City and Pentagon City.",
+                  "Virginia", "Crystal City", "Pentagon City")
+    assert found["Crystal City"].latitude == pytest.approx(38.86) and found["Pentagon City"].country == "US"
 
 
 @pytest.mark.slow

@@ -764,8 +764,9 @@ def _own_name_at_home(out: list[Resolution], cand_lists: list[list[Candidate]]) 
         c = r.place
         if c is None or c.kind != ALTERNATE or r.score is None:
             continue
-        countries = {o.place.country for j, o in enumerate(out)
-                     if j != k and o.place is not None and o.place.kind == MAIN and o.mention.text != r.mention.text}
+        # (a demonym names its country too: "Pakistani troops ... Islamabad has condemned New Delhi")
+        countries = {o.place.country for j, o in enumerate(out) if j != k and o.place is not None
+                     and o.place.kind in (MAIN, DEMONYM) and o.mention.text != r.mention.text}
         # a capital whose own name it is, of a country the article names, is what it means ("New Delhi
         # accuses Islamabad ... Pakistan denies": not Anantnag, which Kashmiris also call Islamabad)
         capital = next((h for h in cands if h.kind == MAIN and h.fcode == "PPLC" and h.country in countries
