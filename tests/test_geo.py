@@ -405,6 +405,19 @@ def test_a_capital_is_read_by_its_own_name_where_a_demonym_names_its_country(gaz
 
 
 @pytest.mark.slow
+def test_a_city_holds_the_districts_the_text_puts_in_it(gaz: Gazetteer) -> None:
+    # the state held Long Island City and Arlington's Virginia drew the list to states; the city holds it too
+    text = ("Amazon will split its headquarters between Long Island City in the New York borough of Queens and "
+            "Arlington, Virginia, while Nashville gets 5,000 jobs.")
+    found = _gold(gaz, text, "Long Island City", "New York", "Queens", "Arlington", "Virginia", "Nashville")
+    assert found["New York"].feature_code == "PPL"
+    # the state still, where the text says so
+    found = _gold(gaz, "Governor Andrew Cuomo said New York would expand testing to Buffalo and Rochester.",
+                  "New York", "Buffalo", "Rochester")
+    assert found["New York"].feature_code == "ADM1"
+
+
+@pytest.mark.slow
 def test_airports_are_found_without_the_locality_after_their_name(gaz: Gazetteer) -> None:
     found = _gold(gaz, "Hyderabad's metro will reach Rajiv Gandhi International Airport next year, and the "
                   "AirTrain to JFK set a record in Stockholm's rival's report.",

@@ -62,6 +62,8 @@ _COMPACT_SHRINK = 1.5
 # a city this big, in a first-level unit of its name, is what the bare name means ("New York")
 _GREAT_CITY = 1_000_000
 _GREAT_CITY_BONUS = 2.5
+# a city holds the districts and towns this near its centre ("Brooklyn in New York")
+_CITY_REACH_KM = 30.0
 # a country this much of the story is about: a namesake among its places there outweighs a great city abroad
 _HOME_SHARE = 0.3
 # ... unless this share of the story's other places lies in the first-level unit of its name
@@ -260,6 +262,14 @@ def _holds(outer: Candidate, inner: Candidate) -> bool:
     return outer.fcode == "ADM1" and bool(outer.admin1) and inner.admin1 == outer.admin1
 
 
+def _city_holds(outer: Candidate, inner: Candidate) -> bool:
+    """Whether ``inner`` is a district or smaller town within ``outer``'s reach, ``outer`` a city."""
+    return (outer.fclass == "P" and inner is not outer and inner.fclass == "P" and inner.population < outer.population
+            and outer.latitude is not None and outer.longitude is not None and inner.latitude is not None
+            and inner.longitude is not None
+            and distance_km(outer.latitude, outer.longitude, inner.latitude, inner.longitude) < _CITY_REACH_KM)
+
+
 def _context(c: Candidate, m: Mention, focus: dict[str, float], container: Candidate | None,
              anchors: list[tuple[float, float]], held: Sequence[Sequence[Candidate]] = (),
              peers: Sequence[Candidate] = (), paired: frozenset[int] = frozenset()) -> float:
@@ -273,8 +283,9 @@ def _context(c: Candidate, m: Mention, focus: dict[str, float], container: Candi
     if c.fcode in _LISTED_CODES and any(p.fcode == c.fcode and (c.fcode == "PCLI" or p.country == c.country)
                                         for p in peers):
         s += 2.5
-    # "Atlanta, Georgia": the unit that holds a place the text puts in it
-    if any(any(_holds(c, inner) for inner in cands) for cands in held):
+    # "Atlanta, Georgia": the unit that holds a place the text puts in it; "Long Island City in the New
+    # York borough of Queens": the city that holds a district of it
+    if any(any(_holds(c, inner) or _city_holds(c, inner) for inner in cands) for cands in held):
         s += 3.0
     if c.admin1 and c.fcode not in ("PCLI", "CONT"):
         s += 2.0 * focus.get(f"{c.country}.{c.admin1}", 0.0)
