@@ -353,10 +353,16 @@ def test_a_unit_with_far_islands_is_placed_on_its_mainland(gaz: Gazetteer) -> No
 
 @pytest.mark.slow
 def test_a_village_sized_capital_pulls_only_where_its_country_is_named(gaz: Gazetteer) -> None:
-    # Bermuda's capital (902 people) and St Helena's (714) outweighed Hamilton, Ontario and Jamestown, New York
+    # Bermuda's capital (902 people) outweighed Hamilton, Ontario (569,000)
     found = _gold(gaz, "Hamilton's mayor said the waterfront trail would reopen.", "Hamilton")
     assert found["Hamilton"].country == "CA"
-    assert _gold(gaz, "A fire destroyed a warehouse in Jamestown on Tuesday.", "Jamestown")["Jamestown"].country == "US"
+    # a small capital keeps its pull where no namesake city of 100,000 stands against it
+    for text, name, country in (("Cruise ship arrivals in Philipsburg rose 12 per cent.", "Philipsburg", "SX"),
+                                ("The fishing fleet returned to Stanley harbour.", "Stanley", "FK"),
+                                ("The ship made its last call at Jamestown.", "Jamestown", "SH")):
+        assert _gold(gaz, text, name)[name].country == country, text
+    found = _gold(gaz, "Bermudian officials in Hamilton said the budget would balance.", "Bermudian", "Hamilton")
+    assert found["Hamilton"].country == "BM"
     found = _gold(gaz, "Fans crowded the waterfront in Hamilton as the New Zealand crew won on Bermuda's Great Sound.",
                   "Hamilton", "New Zealand", "Bermuda")
     assert found["Hamilton"].country == "BM"
@@ -380,19 +386,6 @@ def test_a_capital_moves_to_its_namesake_state_where_the_story_lies(gaz: Gazette
     found = _gold(gaz, "Officials in Washington and Tehran traded threats after the tanker was seized off Fujairah.",
                   "Washington", "Tehran", "Fujairah")
     assert found["Washington"].feature_code == "PPLC"
-
-
-@pytest.mark.slow
-def test_a_namesake_among_the_storys_places_outweighs_a_great_city_abroad(gaz: Gazetteer) -> None:
-    text = ("A wildfire near Monchique in Portugal's Algarve forced evacuations, and smoke drifted over the "
-            "beach resort of Lagos. Tourists arriving at Faro Airport were told to stay out of the sun.")
-    found = _gold(gaz, text, "Monchique", "Portugal's", "Algarve", "Lagos", "Faro Airport")
-    assert found["Lagos"].country == "PT"
-    # a great city named in a list reads with the list, whatever village of its name lies near another
-    text = ("Amazon's shortlist includes Atlanta, Boston, Chicago, Pittsburgh and Toronto, the only city outside "
-            "the United States.")
-    found = _gold(gaz, text, "Atlanta", "Boston", "Chicago", "Pittsburgh", "Toronto", "United States")
-    assert found["Toronto"].country == "CA"
 
 
 @pytest.mark.slow

@@ -31,7 +31,8 @@ _CODE_BONUS = {"PCLI": 4.0, "CONT": 3.0, "OCN": 6.0, "SEA": 6.0, "GULF": 3.0, "L
 MIN_SCORE = 0.3
 # a place known only by the town that holds it is that close at best
 _INSIDE_FACTOR = 0.8
-# a capital this large pulls its full bonus; one of this size or less, none (log scale between)
+# beside a namesake city this large, a capital this large keeps its full bonus; one of the second size or
+# less, none (log scale between)
 _FULL_CAPITAL, _NO_CAPITAL = 100_000, 1_000
 # a name the gazetteer lacks, read as the nearest town named: right 106 times in 169 on the three dev
 # corpora (gold spans, 2026-12-03), about 0.7 of a town's own reading
@@ -64,8 +65,6 @@ _GREAT_CITY = 1_000_000
 _GREAT_CITY_BONUS = 2.5
 # a city holds the districts and towns this near its centre ("Brooklyn in New York")
 _CITY_REACH_KM = 30.0
-# a country this much of the story is about: a namesake among its places there outweighs a great city abroad
-_HOME_SHARE = 0.3
 # ... unless this share of the story's other places lies in the first-level unit of its name
 _HOME_UNIT_SHARE = 0.5
 # a city this big, fifty times any namesake town, leans its way (measured 2026-12-06: LGL +1, the probe
@@ -221,19 +220,19 @@ def _near(a: Candidate, b: Candidate, km: float) -> bool:
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) < km
 
 
-def _capital_bonus(population: int) -> float:
-    """A capital's pull from afar, which a village-sized capital lacks ("Hamilton", Bermuda: 902 people)."""
-    if population >= _FULL_CAPITAL:
-        return _CODE_BONUS["PPLC"]
-    share = (math.log10(population + 1) - math.log10(_NO_CAPITAL)) / math.log10(_FULL_CAPITAL / _NO_CAPITAL)
-    return _CODE_BONUS["PPLC"] * min(1.0, max(0.0, share))
+def _small_capital_cut(c: Candidate, cands: list[Candidate], focus: dict[str, float]) -> float:
+    """How much of a capital's pull from afar a village-sized one lacks beside a namesake city of 100,000
+    ("Hamilton": Bermuda's 902 people against Ontario's 569,000), unless the story names its country."""
+    if (c.fcode != "PPLC" or c.population >= _FULL_CAPITAL or focus.get(c.country, 0.0) > 0
+            or not any(o is not c and o.fclass == "P" and o.population >= _FULL_CAPITAL for o in cands)):
+        return 0.0
+    share = (math.log10(c.population + 1) - math.log10(_NO_CAPITAL)) / math.log10(_FULL_CAPITAL / _NO_CAPITAL)
+    return _CODE_BONUS["PPLC"] * (1.0 - min(1.0, max(0.0, share)))
 
 
 def _prior(c: Candidate, m: Mention) -> float:
     s = _KIND_BONUS.get(c.kind % 10, 0.0) - (2.0 if c.kind >= 10 else 0.0)
-    if c.fcode == "PPLC":
-        s += _capital_bonus(c.population)
-    elif c.fcode != "ADM2" or m.admin_hint:
+    if c.fcode != "ADM2" or m.admin_hint:
         s += _CODE_BONUS.get(c.fcode, 0.0)
     if m.admin_hint and c.fclass == "A":
         s += 2.5
@@ -274,9 +273,6 @@ def _context(c: Candidate, m: Mention, focus: dict[str, float], container: Candi
              anchors: list[tuple[float, float]], held: Sequence[Sequence[Candidate]] = (),
              peers: Sequence[Candidate] = (), paired: frozenset[int] = frozenset()) -> float:
     s = 3.0 * focus.get(c.country, 0.0)
-    if c.fcode == "PPLC" and focus.get(c.country, 0.0) > 0:
-        # a small capital of a country the story names has its full pull ("Hamilton ... Bermuda's Great Sound")
-        s += _CODE_BONUS["PPLC"] - _capital_bonus(c.population)
     if id(c) in paired:
         s += _PAIR_BONUS
     # a name in a list reads like its neighbours ("Virginia, Washington and Oregon": the state)
@@ -368,20 +364,6 @@ def _great_city(c: Candidate, cands: list[Candidate], m: Mention, peers: Sequenc
         100 * o.population < c.population if o.fclass == "P" else o.fclass != "A" for o in cands if o is not c)
 
 
-def _namesake_at_home(c: Candidate, cands: list[Candidate], focus: dict[str, float],
-                      anchors: list[tuple[float, float]]) -> bool:
-    """A town of the name lies among the story's places, in a country the story is about, and the great
-    city's country is not in the story at all ("Monchique in Portugal's Algarve ... the beach resort of
-    Lagos")."""
-    if focus.get(c.country, 0.0) > 0:
-        return False
-    return any(o is not c and o.fclass == "P" and o.kind == MAIN and o.population >= _SMALL_TOWN
-               and focus.get(o.country, 0.0) >= _HOME_SHARE
-               and o.latitude is not None and o.longitude is not None
-               and sum(distance_km(o.latitude, o.longitude, a, b) < _ACC_KM for a, b in anchors) >= 2
-               for o in cands)
-
-
 def _big_city(c: Candidate, cands: list[Candidate], m: Mention) -> bool:
     """A city of hundreds of thousands whose every namesake town is fifty times smaller: the bare name
     leans to it even near the small one ("a one-day series starting in Durban", after Cape Town, is not
@@ -410,9 +392,10 @@ def _rank(m: Mention, cands: list[Candidate], focus: dict[str, float], container
         if home_unit and c.latitude is not None and c.longitude is not None and not any(
                 distance_km(c.latitude, c.longitude, a, b) < _ACC_KM for a, b in anchors):
             return False
-        return _great_city(c, cands, m, peers) and not _namesake_at_home(c, cands, focus, anchors)
+        return _great_city(c, cands, m, peers)
 
-    scored = [(_prior(c, m) + _context(c, m, focus, container, anchors, held, peers, paired)
+    scored = [(_prior(c, m) - _small_capital_cut(c, cands, focus)
+               + _context(c, m, focus, container, anchors, held, peers, paired)
                + (_GREAT_CITY_BONUS if great(c) else 0.0)
                + (_BIG_CITY_BONUS if _big_city(c, cands, m) else 0.0), c) for c in cands]
     scored.sort(key=lambda x: (-x[0], -x[1].population))
@@ -634,21 +617,6 @@ def _may_move(was: Candidate | None, now: Candidate | None) -> bool:
                                       and name_key(now.name) == name_key(was.name)))
 
 
-def _among_others(k: int, was: Candidate | None, now: Candidate | None, others: list[Resolution]) -> bool:
-    """Whether a later reading lies beside two of the story's other places while the world city it would
-    replace has no other place in its country ("the beach resort of Lagos" beside Monchique and Faro; not
-    a name in a list, which reads with the list: "Pittsburgh and Toronto")."""
-    if (was is None or now is None or now.latitude is None or now.longitude is None or now.country == was.country
-            or now.population < _SMALL_TOWN):  # (a village's nearness is no match for a world city's name)
-        return False
-    places = [r.place for j, r in enumerate(others) if j != k and r.place is not None]
-    if any(p.country == was.country for p in places):
-        return False
-    return sum(p.latitude is not None and p.longitude is not None and p.fcode not in _AREA_CODES
-               and distance_km(now.latitude, now.longitude, p.latitude, p.longitude) < _ACC_KM
-               for p in places) >= 2
-
-
 def _context_of(out: list[Resolution], first: list[Candidate | None],
                 sure: list[float]) -> tuple[list[Candidate | None], list[float]]:
     """Readings and their weights as the context of another pass (a name left unread keeps its guess)."""
@@ -699,9 +667,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     # towards the story's own area, and a local story names the world's cities too ("Paris" in a
     # Kentucky paper's story of an attack in France is not Paris, Kentucky)
     settled = _settled(mentions, cand_lists, keys, holds, (third, fourth), first, sure, paired)
-    out = [settled[k] if k in settled else t if t.place is f.place and (
-               _may_move(o.place, t.place) or (not mentions[k].peers and _among_others(k, o.place, t.place, fourth)))
-           else o
+    out = [settled[k] if k in settled else t if t.place is f.place and _may_move(o.place, t.place) else o
            for k, (o, t, f) in enumerate(zip(out, third, fourth, strict=True))]
     out = _compact(mentions, cand_lists, keys, holds, out, first, paired)
     out = _unsupported_alternate(_unsupported_fuzzy(_own_name_at_home(out, cand_lists)))
