@@ -963,6 +963,18 @@ def test_news_sentences_are_the_coded_ones(tmp_path: Path) -> None:
         news_sentences(data, moved)
 
 
+def test_the_second_news_sentences_are_coded_apart_from_the_first() -> None:
+    """The second draw is found at its offsets and shares no sentence with the first."""
+    from sitrep.eval.events import NEWS2_FILE, NEWS_FILE, news_sentences
+
+    rows = [json.loads(line) for line in NEWS2_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert all(r["code"] is None or r["code"] in CODES for r in rows)
+    data = ROOT.parent / "shared" / "data"
+    second = news_sentences(data, NEWS2_FILE)
+    assert len(second) == len(rows) >= 390 and sum(1 for _, codes in second if codes) >= 15
+    assert not {text for text, _ in second} & {text for text, _ in news_sentences(data, NEWS_FILE)}
+
+
 @pytest.mark.slow
 def test_seized_weapons_and_goods_are_no_ground_taken(nlp: Language) -> None:
     bomb = "Police seized a car bomb under construction Sunday in a town bordering Northern Ireland."

@@ -49,6 +49,9 @@ WIRE_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "wire_sente
 # Real sentences of local, health and world news (the LGL, GeoVirus and TR-News articles of
 # ../shared/data/geo) coded by two readers apart; offsets and labels only, the text stays in ../shared.
 NEWS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "news_sentences.jsonl"
+# More of them, drawn from the sentences the first set left (2026-12-07, thirty-seventh session;
+# tests/data/news_sentences2.md)
+NEWS2_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "news_sentences2.jsonl"
 # Snippets written on 2026-12-03 by a helper who saw neither sitrep's code nor its output, in the
 # training snippets' voices, and never trained on or used to change a rule (train/README.md has their
 # first scores); scored as "unseen".
@@ -512,6 +515,9 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
     news = news_sentences(data or default_data_dir())[:limit]
     if news:
         metrics.update(_three_ways("news_sentences", news))
+    news2 = news_sentences(data or default_data_dir(), NEWS2_FILE)[:limit]
+    if news2:
+        metrics.update(_three_ways("news_sentences2", news2))
     snippets = _held_out_snippets()[:limit]
     if snippets:
         metrics.update(_three_ways("snippets", snippets, tolls=_held_out_tolls()[:limit]))
