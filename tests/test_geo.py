@@ -413,8 +413,8 @@ def test_a_city_holds_the_districts_the_text_puts_in_it(gaz: Gazetteer) -> None:
 @pytest.mark.slow
 def test_airports_are_found_without_the_locality_after_their_name(gaz: Gazetteer) -> None:
     found = _gold(gaz, "Hyderabad's metro will reach Rajiv Gandhi International Airport next year, and the "
-                  "AirTrain to JFK set a record in Stockholm's rival's report.",
-                  "Hyderabad's", "Rajiv Gandhi International Airport", "JFK", "Stockholm's")
+                  "AirTrain to JFK set a record, as congestion charges in Stockholm had.",
+                  "Hyderabad's", "Rajiv Gandhi International Airport", "JFK", "Stockholm")
     assert found["Rajiv Gandhi International Airport"].feature_code == "AIRP"
     assert found["Rajiv Gandhi International Airport"].country == "IN"
     assert found["JFK"].feature_code == "AIRP" and found["JFK"].country == "US"

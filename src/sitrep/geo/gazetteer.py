@@ -476,9 +476,9 @@ _AIRPORT_NAME = re.compile(r"(.+?\bAirport)\b(?=\s*[\w(,])")
 
 
 def _airports(con: sqlite3.Connection, w: _Writer, synthetic: list[int]) -> None:
-    """Every airport with an IATA code (airportsdata, MIT) by its full name and its name without
-    "International" ("Aden International Airport", "Aden Airport"); curated ones (geo_features.csv,
-    with the short names news uses) are not added twice."""
+    """Every airport with an IATA code (airportsdata, MIT) by its full name, its name without
+    "International" ("Aden International Airport", "Aden Airport") and without a locality after
+    "Airport"; curated ones (geo_features.csv, with the short names news uses) are not added twice."""
     path = _package_file("airportsdata", "airports.csv")
     if path is None:
         return
