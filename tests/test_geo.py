@@ -1322,3 +1322,38 @@ def test_the_narrowings_a_review_found_needed(gaz: Gazetteer) -> None:
     found = _gold(gaz, "A family in Boone County, Kentucky, lost their home; police in Columbia said the fire "
                   "began in the kitchen.", "Boone County", "Kentucky", "Columbia")
     assert found["Boone County"].admin1 == "Kentucky"
+
+
+@pytest.mark.slow
+def test_a_world_citys_small_namesake_in_the_state_the_story_names(gaz: Gazetteer) -> None:
+    text = ("Flooding closed roads in Omaha and Lincoln on Sunday. Governor Kim Reynolds declared a disaster "
+            "for southwest Iowa. Residents of Hamburg were told to leave after a levee failed.")
+    found = _gold(gaz, text, "Omaha", "Lincoln", "Iowa", "Hamburg")
+    assert (found["Hamburg"].country, found["Hamburg"].admin1) == ("US", "Iowa")
+    # no state named: the great city
+    found = _gold(gaz, "Fans from Chicago, Boston and Denver flew to Hamburg for the match.",
+                  "Chicago", "Boston", "Denver", "Hamburg")
+    assert found["Hamburg"].country == "DE"
+    # nor a story of two countries
+    found = _gold(gaz, "Farmers in Iowa and Nebraska watched the summit in Hamburg, where Berlin's offer to "
+                  "Washington was discussed.", "Iowa", "Nebraska", "Hamburg", "Berlin", "Washington")
+    assert found["Hamburg"].country == "DE"
+
+
+@pytest.mark.slow
+def test_a_capitol_is_no_misspelt_town_and_a_citys_district_no_namesake_abroad(gaz: Gazetteer) -> None:
+    found = _gold(gaz, "SALEM, Ore. (AP) — Hundreds of loggers rallied on the steps of the Capitol on Thursday. "
+                  "Senators from Portland debated the bill.", "SALEM", "Ore.", "Capitol", "Portland")
+    assert found["Capitol"].name == "Salem" and found["Capitol"].country == "US"
+    found = _gold(gaz, "MOSUL, Iraq — Families have begun to return to the old city. In the Maydan "
+                  "neighborhood on the west bank of the Tigris whole blocks remain empty, officials in Nineveh "
+                  "province and Baghdad said.", "MOSUL", "Iraq", "Maydan", "Tigris", "Nineveh", "Baghdad")
+    assert found["Maydan"].country == "IQ"
+
+
+@pytest.mark.slow
+def test_a_stand_in_of_a_story_of_two_countries_comes_from_the_one_named_first(gaz: Gazetteer) -> None:
+    found = _gold(gaz, "Lobster dealers in Portland, Maine say exports have slowed. Wholesalers in the Old Port "
+                  "said orders from Shanghai have shifted as China raised its duties.",
+                  "Portland", "Maine", "Old Port", "Shanghai", "China")
+    assert found["Old Port"].country == "US"

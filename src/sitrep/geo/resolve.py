@@ -77,6 +77,9 @@ _ACC_KM = 161.0
 _PAIR_BONUS = 3.0
 # a town the text puts in or beside another town lies within this of it
 _NEAR_TOWN_KM = 300.0
+# a story "wholly" of one country: at least this many other places read, this share of them there
+_HOME_MIN_PLACES = 3
+_HOME_SHARE = 0.9
 # the units a list is read as a list of (towns of one country are left to the country focus)
 _LISTED_CODES = {"PCLI", "ADM1", "ADM2"}
 _KIND_BONUS = {MAIN: 0.0, ALTERNATE: -0.3, DEMONYM: 0.0, CODE: -0.5, UNIT_WORDS: 0.0}
@@ -149,7 +152,8 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         # German"), not when it names a person ("South Pole")
         adjective = parts[-1].endswith(("an", "ese", "ish", "i", "ic", "ch"))
         cands = cands or [c for c in gaz.lookup(" ".join(parts[1:])) if c.kind != DEMONYM or adjective]
-    if not cands:
+    # a landmark's name is no town's misspelling ("the Capitol" is no Capitola)
+    if not cands and not _landmark_name(text):
         key = name_key(text)
         alike = [c for c in gaz.lookup_fuzzy(text) if (c.kind % 10 == MAIN or c.fclass == "A")
                  and SequenceMatcher(None, key, _base(name_key(c.name))).ratio() >= 0.75]
@@ -671,6 +675,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
            for k, (o, t, f) in enumerate(zip(out, third, fourth, strict=True))]
     out = _compact(mentions, cand_lists, keys, holds, out, first, paired)
     out = _unsupported_alternate(_unsupported_fuzzy(_own_name_at_home(out, cand_lists)))
+    out = _seat_landmark(_namesake_in_named_unit(out, cand_lists))
     out = _same_unit(_told_where(out, keys), keys)
     far = _far_namesakes(out, cand_lists)
     # the country a far namesake was read in gives it no stand-in either ("Clermont" of Durban is not
@@ -760,6 +765,47 @@ def _own_name_at_home(out: list[Resolution], cand_lists: list[list[Candidate]]) 
     return fixed
 
 
+def _namesake_in_named_unit(out: list[Resolution], cand_lists: list[list[Candidate]]) -> list[Resolution]:
+    """A world city abroad in a story wholly of one other country is that country's namesake town when
+    the story names the state or county holding it and the town lies near the story's other places:
+    "residents of Hamburg" among Nebraska's floods and "towns along the Missouri River in Iowa" is
+    Hamburg, Iowa; "Lima" beside Mansfield and Cincinnati, Ohio is Lima, Ohio."""
+    fixed = list(out)
+    for k, (r, cands) in enumerate(zip(out, cand_lists, strict=True)):
+        c = r.place
+        if not _world_city(c) or c is None or r.mention.admin_hint:
+            continue
+        key = name_key(r.mention.text)
+        others = [o.place for o in out if o.place is not None and o.place.country and not o.stand_in
+                  and name_key(o.mention.text) != key]
+        home = Counter(p.country for p in others).most_common(1)
+        if (len(others) < _HOME_MIN_PLACES or not home or home[0][0] == c.country
+                or home[0][1] < _HOME_SHARE * len(others) or any(p.country == c.country for p in others)):
+            continue
+        units = [p for p in others if p.fcode in ("ADM1", "ADM2")]
+        towns = [p for p in others if p.fclass in ("P", "S") and p.latitude is not None]
+        near = [h for h in cands if h.kind == MAIN and h.fclass == "P" and h.country == home[0][0]
+                and any(_holds(u, h) for u in units) and any(_near(h, t, _NEAR_TOWN_KM) for t in towns)]
+        if near:
+            fixed[k] = Resolution(r.mention, max(near, key=lambda h: h.population), r.score, r.features)
+    return fixed
+
+
+def _seat_landmark(out: list[Resolution]) -> list[Resolution]:
+    """"The Capitol" or "the Statehouse" of a story whose places all lie far from the US Capitol is the
+    story's own state's: its town stands in ("SALEM, Ore. — ... walked out of the Capitol")."""
+    fixed = list(out)
+    for k, r in enumerate(out):
+        c = r.place
+        if (c is None or c.fcode != "BLDG" or c.latitude is None or r.mention.container is not None
+                or name_key(r.mention.text) not in words()["seat_landmarks"]):
+            continue
+        others = [o.place for o in out if o is not r and o.place is not None and o.place.latitude is not None]
+        if others and all(p.country == c.country for p in others) and not any(_near(c, p, _ACC_KM) for p in others):
+            fixed[k] = _nearest_town(Resolution(r.mention, None, None, []), out)
+    return fixed
+
+
 def _unsupported_alternate(out: list[Resolution]) -> list[Resolution]:
     """A small town read only by an alternate name, in none of the countries the article's other places
     are read in by their main names and far from all of them, is left unread: "Western" in a story of
@@ -795,7 +841,10 @@ def _far_namesakes(out: list[Resolution], cand_lists: list[list[Candidate]]) -> 
         # a town of some size is what its name means unless other towns bear it as theirs: "Dubrovnik",
         # "Biarritz" keep their readings beside places abroad, "Clermont" and "Southport" need support
         namesakes = len({h.id for h in cand_lists[k] if h.kind == MAIN and h.fclass == "P"})
-        if c.fclass != "P" or c.fcode == "PPLC" or c.population >= (_FAR_TOWN if namesakes > 1 else _FAR_LONE_TOWN):
+        # (a city's district, whatever its size, is named bare only in its own city's stories: Mosul's
+        # "Maydan" is no Midan of Damascus)
+        if c.fclass != "P" or c.fcode == "PPLC" or (
+                c.fcode != "PPLX" and c.population >= (_FAR_TOWN if namesakes > 1 else _FAR_LONE_TOWN)):
             continue
         if set(name_key(out[k].mention.text).split()) <= directions:
             continue  # "fleeing from the North East": a region of the story's country, no spot to stand in for
@@ -885,6 +934,12 @@ def _nearest_town(r: Resolution, out: list[Resolution]) -> Resolution:
     sent = r.mention.sentence
     named = Counter(o.place.country for o in out if o.place is not None and o.place.country and not o.stand_in)
     home = {c for c, n in named.items() if n == max(named.values())}
+    if len(home) > 1:
+        # a tie goes to the country the story names first ("Lobster dealers in Portland ... orders from
+        # Shanghai and Beijing ... China")
+        first = next(o.place.country for o in out if o.place is not None and o.place.country in home
+                     and not o.stand_in)
+        home = {first}
     # (a dateline abroad is only where the story was filed: DUBAI for a Yemen story)
     filed = {o.place.id for o in towns if o.mention.dateline and o.place is not None and o.place.country in home}
 
