@@ -229,6 +229,20 @@ def test_running_totals_are_tallies_not_event_counts(nlp: Any) -> None:
         ("A suicide bomber killed two soldiers and himself in Bajaur.", 3),
         ("Two female suicide bombers struck the fish market, killing themselves and four others.", 6),
         ("Two bombers killed themselves and four others at a checkpoint.", 6),  # the two counted once
+        # ... and told by "along with", "in addition to", "besides" (not a second time when in the list)
+        ("A suicide bomber struck mourners near Baghdad, killing eight people in addition to the bomber himself.", 9),
+        ("A car bomb hit SDF fighters in Shaddadi; six fighters were killed along with the attacker.", 7),
+        ("Two suicide bombers struck the camp gate, killing three soldiers along with the two attackers.", 5),
+        ("Three suicide bombers blew themselves up at the hall, killing 30 people besides themselves.", 33),
+        ("A bomb killed three soldiers, as well as the attacker, in Mogadishu.", 4),
+        # a period must follow "of the last" to make a total; fighting "since morning" is one day's
+        ("Troops regained control of the last known lair of the gunmen after an assault that left four "
+         "militants dead, the Army said.", 4),
+        ("Amba fighters and soldiers was exchanging fire at Batibo since morning, two amba boys are dead and one "
+         "soldier also lost his life, a source said.", 3),
+        # parses that hide the dead: the victim as the adjective of "dead", the subject of an earlier verb
+        ("A grenade thrown at a police post left a patrolman dead and two others wounded.", 1),
+        ("Soldiers fired on the marchers; one young man was shot in the head and died at the place.", 1),
         ("Mourners buried the 9 victims of the massacre on Sunday.", 9),
         ("Two men were beaten to death by the crowd.", 2),
         ("Dozens of bodies lay in the street after the raid.", 12),

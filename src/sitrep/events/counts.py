@@ -59,6 +59,9 @@ _REVISING_VERBS = _WORDS["revising_verbs"]
 _MORE_WORDS = _WORDS["more_words"]
 _WOUND_SITES = _WORDS["wound_sites"]
 _SURVIVED = _WORDS["survived_words"]
+_PERIODS = _WORDS["periods"]
+_BESIDE = [w.split() for w in _WORDS["beside_words"]]
+_PERPETRATOR_WORDS = _WORDS["beside_perpetrators"]
 # Words of a wire story's slug whose number is its version, never a count ("UPDATE 2-", "WRAPUP 1-").
 _SLUGS = {"update", "wrapup", "refile", "corrected", "rpt"}
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -1096,6 +1099,13 @@ def _victims(k: Token) -> list[Token]:
     targets = [c for c in k.children if c.dep_ in ("nsubjpass", "dobj")]
     if k.lemma_ in ("die", "perish", "succumb") or _fell_in(k):
         targets = [c for c in k.children if c.dep_ == "nsubj"]
+        if not targets and k.dep_ == "conj" and k.head.pos_ == "VERB":
+            # "one young man was shot in the head and died": the subject is the first verb's
+            targets = [c for c in k.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif (k.lower_ == "dead" and k.dep_ in ("dobj", "oprd")
+          and (who := [c for c in k.children if c.dep_ == "amod" and c.i < k.i and c.lower_ in _PERSON_NOUNS])
+          and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in k.children)):
+        targets = who[:1]  # "left a patrolman dead": the parse makes him the adjective of "dead"
     elif k.dep_ == "pobj" and k.head.lower_ in ("among", "amongst") and k.head.head.lemma_ == "be":
         # "among the dead were four soldiers and a local chief": the copula's subject lists them
         targets = [c for c in k.head.head.children if c.dep_ in ("attr", "nsubj")]
@@ -1229,6 +1239,9 @@ def _singular(tok: Token) -> bool:
         return True  # "a third was wounded"
     if tok.lower_ == "another":
         return True  # "another was injured"
+    if (tok.dep_ == "amod" and tok.head.lower_ == "dead" and tok.lower_ in _PERSON_NOUNS
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.head.children)):
+        return True  # "left a patrolman dead" (see _victims)
     if tok.lemma_ in _TOTAL_NOUNS or tok.lemma_ in ("figure", "toll"):
         return False  # "the number of soldiers killed"
     if tok.lower_ == "old" and tok.pos_ in ("ADJ", "NOUN") and any(c.lemma_ == "year" for c in tok.children):
@@ -1383,6 +1396,31 @@ def _self_killed(sent: Span) -> tuple[int, bool]:
             value = _word_value([nums[0].lower_]) if nums else None
             return value or 0, True
     return 0, False
+
+
+def _perpetrators_beside(sent: Span) -> int:
+    """Perpetrators told dead beside the victims ("killing eight people in addition to the bomber himself",
+    "six fighters were killed along with the attacker", "30 people besides themselves"), 0 when none."""
+    lows = [t.lower_ for t in sent]
+    for i in range(len(lows)):
+        marker = next((m for m in _BESIDE if lows[i:i + len(m)] == m), None)
+        if marker is None:
+            continue
+        span = [t for t in sent[i + len(marker):i + len(marker) + 4] if t.pos_ in ("NOUN", "PRON", "PROPN")]
+        obj = span[0] if span else None
+        # (a perpetrator in the victims' own list, "three soldiers and the attacker", is counted with them)
+        if obj is None or obj.dep_ != "pobj" or (
+                obj.lower_ not in _PERPETRATOR_WORDS and obj.lemma_.lower() not in _PERPETRATOR_WORDS):
+            continue
+        if obj.lower_ == "themselves":
+            return _self_killed(sent)[0]
+        if obj.lower_ in ("himself", "herself"):
+            return 1
+        nums = [c for c in obj.children if c.dep_ == "nummod"]
+        if nums:
+            return _word_value([nums[0].lower_]) or 0
+        return 1 if obj.tag_ in ("NN", "NNP") else 0
+    return 0
 
 
 def read_counts(sent: Span, published_year: int | None = None, lowers: list[str] | None = None) -> SentenceCounts:
@@ -1552,6 +1590,10 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
                 t.lower_ in ("bomber", "bombers", "attacker", "attackers") for t in doc[first.start : sent.end]
             ) or any(t.lower_ in ("himself", "herself", "themselves") and _killed_self(t) for t in sent)
             selves, bomber = _self_killed(sent) if kind == "fatal" and not bomber_counted else (0, False)
+            beside = _perpetrators_beside(sent) if kind == "fatal" else 0
+            if beside:
+                # "killing eight in addition to the bomber", "three soldiers along with the two attackers"
+                selves, bomber = beside, False
             if selves and not bomber:
                 figs_all.append(Figure(first.start, first.end, first.anchor, selves, selves, selves))
             count = _count_for(doc, figs_all)
@@ -1806,8 +1848,11 @@ def _tally_marker(sent: Span, lows: list[str]) -> int | None:
         for key in lex.tally_markers:
             n = len(key)
             if i + n <= sent.end and tuple(lows[i - sent.start : i - sent.start + n]) == key:
-                if _within_a_day(lows[i - sent.start + n : i - sent.start + n + 3]):
+                after = lows[i - sent.start + n : i - sent.start + n + 3]
+                if _within_a_day(after):
                     break  # "killed in battles over the past 24 hours": one day's fighting, no total
+                if key[-1] in ("past", "last") and not any(w in _PERIODS or w in lex.day_spans for w in after):
+                    break  # "control of the last known lair": no period
                 return i
     return None
 
