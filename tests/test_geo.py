@@ -1345,6 +1345,12 @@ def test_a_capitol_is_no_misspelt_town_and_a_citys_district_no_namesake_abroad(g
     found = _gold(gaz, "SALEM, Ore. (AP) — Hundreds of loggers rallied on the steps of the Capitol on Thursday. "
                   "Senators from Portland debated the bill.", "SALEM", "Ore.", "Capitol", "Portland")
     assert found["Capitol"].name == "Salem" and found["Capitol"].country == "US"
+    # a dateline far from Washington, even with the story's other places near it
+    found = _gold(gaz, "HARRISBURG, Pa. — Lawmakers from Pittsburgh and Philadelphia clashed at the Capitol on "
+                  "Monday over transit money.", "HARRISBURG", "Pittsburgh", "Philadelphia", "Capitol")
+    assert found["Capitol"].name == "Harrisburg"
+    found = _gold(gaz, "WASHINGTON — House members returned to the Capitol on Tuesday.", "WASHINGTON", "Capitol")
+    assert found["Capitol"].feature_code == "BLDG"
     found = _gold(gaz, "MOSUL, Iraq — Families have begun to return to the old city. In the Maydan "
                   "neighborhood on the west bank of the Tigris whole blocks remain empty, officials in Nineveh "
                   "province and Baghdad said.", "MOSUL", "Iraq", "Maydan", "Tigris", "Nineveh", "Baghdad")
@@ -1357,3 +1363,7 @@ def test_a_stand_in_of_a_story_of_two_countries_comes_from_the_one_named_first(g
                   "said orders from Shanghai have shifted as China raised its duties.",
                   "Portland", "Maine", "Old Port", "Shanghai", "China")
     assert found["Old Port"].country == "US"
+    # a district's name, shared across countries, casts no such vote
+    found = _gold(gaz, "Iraqi forces cleared the Maydan district in Mosul's Old City on Sunday, commanders said.",
+                  "Maydan", "Mosul", "Old City")
+    assert found["Old City"].country == "IQ"

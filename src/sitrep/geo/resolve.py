@@ -77,6 +77,8 @@ _ACC_KM = 161.0
 _PAIR_BONUS = 3.0
 # a town the text puts in or beside another town lies within this of it
 _NEAR_TOWN_KM = 300.0
+# a dateline this far from the US Capitol is another state's seat (Richmond and Harrisburg lie 150 km off)
+_SEAT_KM = 50.0
 # a story "wholly" of one country: at least this many other places read, this share of them there
 _HOME_MIN_PLACES = 3
 _HOME_SHARE = 0.9
@@ -803,6 +805,17 @@ def _seat_landmark(out: list[Resolution]) -> list[Resolution]:
         others = [o.place for o in out if o is not r and o.place is not None and o.place.latitude is not None]
         if others and all(p.country == c.country for p in others) and not any(_near(c, p, _ACC_KM) for p in others):
             fixed[k] = _nearest_town(Resolution(r.mention, None, None, []), out)
+            continue
+        # a dateline far from Washington names the Capitol's state ("RICHMOND, Va. — ... rallied outside the
+        # Capitol"), unless the sentence itself names Washington's area ("stormed the Capitol in Washington")
+        filed = next((o for o in out if o.mention.dateline and o.place is not None and o.place.fclass == "P"
+                      and o.place.country == c.country and o.score is not None and not _near(c, o.place, _SEAT_KM)),
+                     None)
+        if filed is not None and not any(
+                o.place is not None and o.mention.sentence == r.mention.sentence and _near(c, o.place, _SEAT_KM)
+                for o in out if o is not r):
+            assert filed.score is not None
+            fixed[k] = Resolution(r.mention, filed.place, round(filed.score * _NEAREST_FACTOR, 3), [], stand_in=True)
     return fixed
 
 
@@ -936,10 +949,11 @@ def _nearest_town(r: Resolution, out: list[Resolution]) -> Resolution:
     home = {c for c, n in named.items() if n == max(named.values())}
     if len(home) > 1:
         # a tie goes to the country the story names first ("Lobster dealers in Portland ... orders from
-        # Shanghai and Beijing ... China")
-        first = next(o.place.country for o in out if o.place is not None and o.place.country in home
-                     and not o.stand_in)
-        home = {first}
+        # Shanghai and Beijing ... China"), by a town or a unit (a district's name is shared across
+        # countries: "the Maydan district in Mosul's Old City")
+        first = next((o.place.country for o in out if o.place is not None and o.place.country in home
+                      and not o.stand_in and o.place.fcode != "PPLX"), None)
+        home = {first} if first is not None else home
     # (a dateline abroad is only where the story was filed: DUBAI for a Yemen story)
     filed = {o.place.id for o in towns if o.mention.dateline and o.place is not None and o.place.country in home}
 
