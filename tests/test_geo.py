@@ -1351,6 +1351,18 @@ def test_a_capitol_is_no_misspelt_town_and_a_citys_district_no_namesake_abroad(g
     assert found["Capitol"].name == "Harrisburg"
     found = _gold(gaz, "WASHINGTON — House members returned to the Capitol on Tuesday.", "WASHINGTON", "Capitol")
     assert found["Capitol"].feature_code == "BLDG"
+    # a seat the gazetteer lacks
+    found = _gold(gaz, "INDIANAPOLIS — Farmers from Kokomo and Lafayette lined the halls of the Statehouse on "
+                  "Wednesday.", "INDIANAPOLIS", "Kokomo", "Lafayette", "Statehouse")
+    assert found["Statehouse"].name == "Indianapolis"
+    # "Capitol Hill" is Congress wherever the story is filed
+    found = _gold(gaz, "DES MOINES, Iowa — Iowa Republicans on Capitol Hill backed the farm bill.",
+                  "DES MOINES", "Iowa", "Capitol Hill")
+    assert found["Capitol Hill"].feature_code == "BLDG"
+    # a city of half a million keeps its name however the story's other places lean
+    found = _gold(gaz, "A San Francisco startup opened an office in Shinjuku in Tokyo, its first in Japan.",
+                  "San Francisco", "Shinjuku", "Tokyo", "Japan")
+    assert found["San Francisco"].country == "US"
     found = _gold(gaz, "MOSUL, Iraq — Families have begun to return to the old city. In the Maydan "
                   "neighborhood on the west bank of the Tigris whole blocks remain empty, officials in Nineveh "
                   "province and Baghdad said.", "MOSUL", "Iraq", "Maydan", "Tigris", "Nineveh", "Baghdad")

@@ -79,6 +79,8 @@ _PAIR_BONUS = 3.0
 _NEAR_TOWN_KM = 300.0
 # a dateline this far from the US Capitol is another state's seat (Richmond and Harrisburg lie 150 km off)
 _SEAT_KM = 50.0
+# a city this big, this many times any namesake town, keeps its reading however unsure the calibration
+_CLEAR_CITY, _CLEAR_RATIO = 500_000, 5
 # a story "wholly" of one country: at least this many other places read, this share of them there
 _HOME_MIN_PLACES = 3
 _HOME_SHARE = 0.9
@@ -461,7 +463,12 @@ def _readings(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: 
             compass = all(w in words()["compass_words"] for w in keys[k].split())
             foreign_zone = (compass and c.fclass in ("A", "L") and c.fcode != "PCLI" and bool(c.country)
                             and bool(focus) and not focus.get(c.country))
-            place = c if score >= MIN_SCORE and (second is None or best - second > 1e-6) and not foreign_zone else None
+            # (a city of half a million, five times any namesake town's size, is what its name means
+            # however the story's other places lean: "A San Francisco startup opened an office in Tokyo")
+            sure_city = (c.fclass == "P" and c.kind == MAIN and c.population >= _CLEAR_CITY
+                         and all(_CLEAR_RATIO * o.population <= c.population for _, o in ranked[1:] if o.fclass == "P"))
+            place = (c if (score >= MIN_SCORE or sure_city) and (second is None or best - second > 1e-6)
+                     and not foreign_zone else None)
             score = score if place is not None else None
         chosen[memo_key] = (place, score, feats)
         out.append(Resolution(m, place, score, feats))
@@ -794,20 +801,25 @@ def _namesake_in_named_unit(out: list[Resolution], cand_lists: list[list[Candida
 
 
 def _seat_landmark(out: list[Resolution]) -> list[Resolution]:
-    """"The Capitol" or "the Statehouse" of a story whose places all lie far from the US Capitol is the
-    story's own state's: its town stands in ("SALEM, Ore. — ... walked out of the Capitol")."""
+    """"The Capitol" or "the Statehouse" of a story filed far from Washington is its dateline town's ("RICHMOND,
+    Va. — ... rallied outside the Capitol"), unless its sentence names Washington's area ("stormed the Capitol
+    in Washington"); with no dateline, that of a story whose places all lie far from Washington is the
+    story's own town ("the Capitol" of Salem's senators)."""
     fixed = list(out)
     for k, r in enumerate(out):
         c = r.place
-        if (c is None or c.fcode != "BLDG" or c.latitude is None or r.mention.container is not None
-                or name_key(r.mention.text) not in words()["seat_landmarks"]):
+        if r.mention.container is not None or name_key(r.mention.text) not in words()["seat_landmarks"]:
             continue
-        others = [o.place for o in out if o is not r and o.place is not None and o.place.latitude is not None]
-        if others and all(p.country == c.country for p in others) and not any(_near(c, p, _ACC_KM) for p in others):
-            fixed[k] = _nearest_town(Resolution(r.mention, None, None, []), out)
+        if c is None or r.stand_in:
+            # a seat the gazetteer lacks ("the Statehouse"): the dateline town, before any town near it
+            filed = next((o for o in out if o.mention.dateline and o.place is not None and o.place.fclass == "P"
+                          and o.score is not None and not o.stand_in), None)
+            if filed is not None and filed.score is not None:
+                fixed[k] = Resolution(r.mention, filed.place, round(filed.score * _NEAREST_FACTOR, 3), [],
+                                      stand_in=True)
             continue
-        # a dateline far from Washington names the Capitol's state ("RICHMOND, Va. — ... rallied outside the
-        # Capitol"), unless the sentence itself names Washington's area ("stormed the Capitol in Washington")
+        if c.fcode != "BLDG" or c.latitude is None:
+            continue
         filed = next((o for o in out if o.mention.dateline and o.place is not None and o.place.fclass == "P"
                       and o.place.country == c.country and o.score is not None and not _near(c, o.place, _SEAT_KM)),
                      None)
@@ -816,6 +828,11 @@ def _seat_landmark(out: list[Resolution]) -> list[Resolution]:
                 for o in out if o is not r):
             assert filed.score is not None
             fixed[k] = Resolution(r.mention, filed.place, round(filed.score * _NEAREST_FACTOR, 3), [], stand_in=True)
+            continue
+        others = [o.place for o in out if o is not r and o.place is not None and o.place.latitude is not None]
+        if others and all(p.country == c.country for p in others) and not any(_near(c, p, _ACC_KM) for p in others):
+            town = _nearest_town(Resolution(r.mention, None, None, []), out)
+            fixed[k] = town if town.place is not None else r
     return fixed
 
 
