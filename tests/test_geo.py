@@ -1379,3 +1379,7 @@ def test_a_stand_in_of_a_story_of_two_countries_comes_from_the_one_named_first(g
     found = _gold(gaz, "Iraqi forces cleared the Maydan district in Mosul's Old City on Sunday, commanders said.",
                   "Maydan", "Mosul", "Old City")
     assert found["Old City"].country == "IQ"
+    # a quarter named after another country takes no stand-in there
+    found = _gold(gaz, "LOS ANGELES — Restaurants in Koreatown are flying in chefs from Seoul and Busan.",
+                  "LOS ANGELES", "Koreatown", "Seoul", "Busan")
+    assert found["Koreatown"].country == "US"

@@ -690,6 +690,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
     # the country a far namesake was read in gives it no stand-in either ("Clermont" of Durban is not
     # placed at the "Phoenix" of Arizona named beside it)
     abroad = {k: c.country for k in far if (c := out[k].place) is not None}
+    named_for = dict(w.rsplit(" ", 1) for w in words()["enclaves"])
+    abroad |= {k: named_for[key].upper() for k, key in enumerate(keys) if key in named_for}
     out = [Resolution(r.mention, None, None, []) if k in far or _unit_abroad(r, out) or _far_from_town(k, r, out) else r
            for k, r in enumerate(out)]
     out = [_inside(r, out) for r in out]
