@@ -235,6 +235,10 @@ def test_running_totals_are_tallies_not_event_counts(nlp: Any) -> None:
         ("Two suicide bombers struck the camp gate, killing three soldiers along with the two attackers.", 5),
         ("Three suicide bombers blew themselves up at the hall, killing 30 people besides themselves.", 33),
         ("A bomb killed three soldiers, as well as the attacker, in Mogadishu.", 4),
+        # the doers of a killing are no victims, however many ("Three militants killed a soldier")
+        ("Three militants killed a soldier in Kupwara on Sunday.", 1),
+        ("Two gunmen shot dead a teacher in Quetta on Monday.", 1),
+        ("Houthi ballistic missile hits Marib petrol station, 17 dead", 17),
         # a period must follow "of the last" to make a total; fighting "since morning" is one day's
         ("Troops regained control of the last known lair of the gunmen after an assault that left four "
          "militants dead, the Army said.", 4),

@@ -60,6 +60,7 @@ _MORE_WORDS = _WORDS["more_words"]
 _WOUND_SITES = _WORDS["wound_sites"]
 _SURVIVED = _WORDS["survived_words"]
 _PERIODS = _WORDS["periods"]
+_KILLING = _WORDS["fold_killing_verbs"]
 _BESIDE = [w.split() for w in _WORDS["beside_words"]]
 _PERPETRATOR_WORDS = _WORDS["beside_perpetrators"]
 # Words of a wire story's slug whose number is its version, never a count ("UPDATE 2-", "WRAPUP 1-").
@@ -1122,8 +1123,10 @@ def _victims(k: Token) -> list[Token]:
     elif k.lower_ == "dead" and k.dep_ != "amod" and any(c.dep_ in ("nummod", "npadvmod") for c in k.children):
         # a headline's "..., 14 dead", "..., 2 crew dead": the figure is the toll, not what the verb hit
         targets = []
-    elif k.lower_ == "dead" and k.dep_ in ("conj", "dep", "ccomp") and any(c.dep_ == "nsubj" for c in k.children):
-        # "Missile hits Vinnytsia centre, 22 dead"; "Jets pound Sanaa, 12 dead" (not Sanaa one more dead)
+    elif k.lower_ == "dead" and k.dep_ in ("conj", "dep", "ccomp", "advcl") and any(c.dep_ == "nsubj"
+                                                                                 for c in k.children):
+        # "Missile hits Vinnytsia centre, 22 dead"; "Jets pound Sanaa, 12 dead" (not Sanaa one more dead);
+        # "missile hits Marib petrol station, 17 dead" (not the station)
         targets = [c for c in k.children if c.dep_ == "nsubj"]
     elif k.lower_ == "dead" and k.dep_ in ("acl", "amod") and k.i > k.head.i and k.head.dep_ == "dobj":
         targets = [k.head]  # "police shot an Indigenous protester dead": the parse hangs "dead" on him
@@ -1398,6 +1401,22 @@ def _self_killed(sent: Span) -> tuple[int, bool]:
     return 0, False
 
 
+def _doers(noun: Token, k: Token) -> bool:
+    """Whether a figure's noun is the subject of an active killing with an object of its own ("Three
+    militants killed a soldier", "Two gunmen shot dead a teacher"); not a headline's passive ("Two soldiers
+    killed in ambush"), nor doers who killed themselves too ("Two bombers killed themselves and four")."""
+    verb = k.head if k.lower_ == "dead" and k.dep_ in ("oprd", "acomp", "advmod") else k
+    if noun.dep_ != "nsubj" or noun.head.i != verb.i or verb.lemma_.lower() not in _KILLING:
+        return False
+    objects = [c for c in (*verb.children, *k.children) if c.dep_ in ("dobj", "oprd") and c.i != k.i
+               # (a headline's subset, "4 civilians killed incl 2 kids", or its source after a dash,
+               # "7 soldiers killed - local sources", is no object)
+               and not any(w.lower_ in _SUBSET_WINDOW or w.is_punct for w in c.doc[verb.i + 1 : c.left_edge.i + 1])]
+    return bool(objects) and not any(o.lower_ in ("themselves", "himself", "herself") or
+                                     any(g.lower_ in ("themselves", "himself", "herself") for g in o.conjuncts)
+                                     for o in objects)
+
+
 def _perpetrators_beside(sent: Span) -> int:
     """Perpetrators told dead beside the victims ("killing eight people in addition to the bomber himself",
     "six fighters were killed along with the attacker", "30 people besides themselves"), 0 when none."""
@@ -1499,6 +1518,8 @@ def read_counts(sent: Span, published_year: int | None = None, lowers: list[str]
         if fig.best is None and fig.start > sent.start and doc[fig.start - 1].text == ",":
             continue  # "Eleven bodies, some bearing signs of torture, ...": an aside, no figure
         k = _keyword_of(doc, fig, sent, keywords)
+        if k is not None and _doers(noun, doc[k]):
+            continue  # "Three militants killed a soldier": the three did the killing
         if k is not None:
             part = _share(noun, doc[k])
             if part is not None:  # "half of the 40 passengers were killed": 20
