@@ -814,28 +814,38 @@ def _seat_landmark(out: list[Resolution]) -> list[Resolution]:
             continue
         if c is None or r.stand_in:
             # a seat the gazetteer lacks ("the Statehouse"): the dateline town, before any town near it
-            filed = next((o for o in out if o.mention.dateline and o.place is not None and o.place.fclass == "P"
-                          and o.score is not None and not o.stand_in), None)
-            if filed is not None and filed.score is not None:
-                fixed[k] = Resolution(r.mention, filed.place, round(filed.score * _NEAREST_FACTOR, 3), [],
-                                      stand_in=True)
+            filed = _dateline_town(out)
+            if filed is not None:
+                fixed[k] = _standing_in(r, filed)
             continue
         if c.fcode != "BLDG" or c.latitude is None:
             continue
-        filed = next((o for o in out if o.mention.dateline and o.place is not None and o.place.fclass == "P"
-                      and o.place.country == c.country and o.score is not None and not _near(c, o.place, _SEAT_KM)),
-                     None)
+        filed = _dateline_town(out, c)
         if filed is not None and not any(
                 o.place is not None and o.mention.sentence == r.mention.sentence and _near(c, o.place, _SEAT_KM)
                 for o in out if o is not r):
-            assert filed.score is not None
-            fixed[k] = Resolution(r.mention, filed.place, round(filed.score * _NEAREST_FACTOR, 3), [], stand_in=True)
+            fixed[k] = _standing_in(r, filed)
             continue
         others = [o.place for o in out if o is not r and o.place is not None and o.place.latitude is not None]
         if others and all(p.country == c.country for p in others) and not any(_near(c, p, _ACC_KM) for p in others):
             town = _nearest_town(Resolution(r.mention, None, None, []), out)
             fixed[k] = town if town.place is not None else r
     return fixed
+
+
+def _dateline_town(out: list[Resolution], away: Candidate | None = None) -> Resolution | None:
+    """The story's dateline town read by its own name; with ``away``, one in its country farther than
+    ``_SEAT_KM`` from it."""
+    return next((o for o in out if o.mention.dateline and o.place is not None and o.place.fclass == "P"
+                 and o.score is not None and not o.stand_in
+                 and (away is None or (o.place.country == away.country and not _near(away, o.place, _SEAT_KM)))),
+                None)
+
+
+def _standing_in(r: Resolution, town: Resolution) -> Resolution:
+    """``r`` placed at ``town``'s reading, as a stand-in a little less sure than the town."""
+    assert town.score is not None
+    return Resolution(r.mention, town.place, round(town.score * _NEAREST_FACTOR, 3), [], stand_in=True)
 
 
 def _unsupported_alternate(out: list[Resolution]) -> list[Resolution]:
