@@ -781,6 +781,8 @@ def _namesake_in_named_unit(out: list[Resolution], cand_lists: list[list[Candida
     the story names the state or county holding it and the town lies near the story's other places:
     "residents of Hamburg" among Nebraska's floods and "towns along the Missouri River in Iowa" is
     Hamburg, Iowa; "Lima" beside Mansfield and Cincinnati, Ohio is Lima, Ohio."""
+    if len(out) > _FAR_MAX_PLACES:
+        return out  # a list of places, no story (and each name would scan all the others)
     fixed = list(out)
     for k, (r, cands) in enumerate(zip(out, cand_lists, strict=True)):
         c = r.place
