@@ -2091,3 +2091,13 @@ def test_an_event_note_s_opening_date_dates_the_event_even_when_the_parse_splits
 @pytest.mark.slow
 def test_a_parade_march_is_no_protest(nlp: Language) -> None:
     assert _told(nlp, "Veterans march in the Remembrance Day parade in London") == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [("The store owner's body was found with the arms and head cut off and the parts stuffed in bags.", set()),
+     ("Soldiers found arms and ammunition hidden in a house in the village.", {"DISR_WEAP"})],
+)
+def test_arms_joined_with_a_body_part_are_limbs_not_weapons(nlp: Language, text: str, codes: set[str]) -> None:
+    assert _told(nlp, text) == codes

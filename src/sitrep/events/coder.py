@@ -385,10 +385,23 @@ def _taken_from_a_side(tok: Token, r: Rules) -> bool:
         for c in tok.head.children)
 
 
+def _limb(tok: Token, r: Rules) -> bool:
+    """An "arm" that is a body's: joined with another body part ("the arms and head cut off") or
+    told as left or right ("his left arm")."""
+    if tok.lemma_.lower() != "arm" and tok.lower_ not in ("arm", "arms"):
+        return False
+    parts = r.sets["body_part"]
+    joined = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    return any(parts.in_words({t.lemma_.lower(), t.lower_}) and t.lemma_.lower() != "arm" for t in joined) or any(
+        c.dep_ == "amod" and c.lower_ in ("left", "right") for c in tok.children)
+
+
 def _object_found(names: tuple[str, ...], tgs: list[tuple[Token, str]], r: Rules) -> bool:
     for tok, via in tgs:
         if is_dateline(tok.doc, tok.i, tok.i + 1):
             continue  # "MIDDLETOWN — A man ...": the small model may read the dateline as the subject
+        if _limb(tok, r):
+            continue
         words, joined = word_bag(tok)
         for n in names:
             if n == "from_place" and via == "from":
