@@ -190,6 +190,15 @@ def test_plural_events_at_joined_places_are_no_series(nlp: Language) -> None:
          "REM_EXPLOS", "occurred"),
         ("Troops are ready to deal with any militant who attempted to attack the town.", "ATTACK", "planned"),
         ("The government declared a unilateral ceasefire on Thursday.", "AGREEMENT", "announced"),
+        # a claim whose clause names the doer is told as any statement; one of the teller's own act told
+        # by a pronoun, or one a post makes, stays a claim
+        ("Ukraine claimed that Russian forces shelled the town of Kupiansk overnight, killing two civilians.",
+         "ART_MISS_ATTACK", "occurred"),
+        ("Two PTI workers died after police opened fire on a rally in Lahore, the party claimed.",
+         "FORCE_AGAINST_PROTEST", "occurred"),
+        ("The group claimed it had killed 40 soldiers in the raid.", "ARMED_CLASH", "claimed"),
+        ("Social media posts claimed that Boko Haram had overrun the base in Monguno.",
+         "NON_STATE_ACTOR_OVERTAKES_TER", "claimed"),
     ],
 )
 def test_status(nlp: Language, text: str, code: str, status: str) -> None:

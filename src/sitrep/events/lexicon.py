@@ -139,6 +139,7 @@ class StatusCues:
     habit_heads: frozenset[str] = frozenset()
     series_nouns: frozenset[str] = frozenset()
     claimed_not: WordSet = field(default_factory=lambda: WordSet.of([]))
+    hearsay: frozenset[str] = frozenset()
     describing_clause_deps: frozenset[str] = frozenset()
     describing_clause_from: int = 0
     describing_clause_later: frozenset[str] = frozenset()
@@ -290,6 +291,7 @@ def rules() -> Rules:
         denied=WordSet.of(_words(st["denied"])),
         claimed=WordSet.of(_words(st["claimed"])),
         claimed_not=WordSet.of(_words(st.get("claimed_not"))),
+        hearsay=frozenset(_words(st.get("hearsay"))),
         threatened=WordSet.of(_words(st["threatened"])),
         planned=WordSet.of(_words(st["planned"])),
         hypothetical=WordSet.of(_words(st["hypothetical"])),

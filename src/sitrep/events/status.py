@@ -39,6 +39,22 @@ def _claims(tok: Token, cues: StatusCues) -> bool:
     return (_has(cues.claimed, tok) and not _has(cues.claimed_not, tok)) or tok.lemma_.lower() == "responsibility"
 
 
+def _accuses(claim: Token, trigger: Token, cues: StatusCues) -> bool:
+    """A claim whose clause names its doer ("opposition forces claimed that Russian jets hit an outpost",
+    "..., the party claimed"): told as a statement is (event_rules.yaml ``hearsay``); a claim of the
+    teller's own act by a pronoun ("claimed to have killed 50", "claimed its fighters had captured the
+    village") or one a post or a video makes stays unverified."""
+    if claim.lemma_.lower() != "claim" or claim.pos_ != "VERB":
+        return False
+    clause = next((c for c in claim.children if c.dep_ == "ccomp" and trigger in c.subtree), None)
+    doer = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    if doer is None or doer.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doer.children):
+        return False
+    claimer = next((c for c in claim.children if c.dep_ == "nsubj"), None)
+    return claimer is None or not (claimer.lemma_.lower() in cues.hearsay or claimer.lower_ in cues.hearsay
+                                   or claimer.lemma_.lower() == doer.lemma_.lower())
+
+
 # lags that put a clause's act well before the sentence's own ("a month after ...")
 # words the status lexicon's `months` holds beside the months and weekdays
 _SHORT_SPANS = frozenset({"day", "week", "weekend"})
@@ -589,7 +605,7 @@ def status_of(trigger: Token, code: str, cues: StatusCues) -> str:
             return "negated"  # "failed to agree on a ceasefire", "no agreement on a truce was reached"
         if _has(cues.denied, a):
             return "denied"
-        if _claims(a, cues):
+        if _claims(a, cues) and not _accuses(a, trigger, cues):
             return "claimed"
         if _has(cues.threatened, a):
             return "threatened"
