@@ -349,6 +349,25 @@ def test_sources_that_disagree_give_the_lowest_best_and_the_range(nlp: Any) -> N
 
 
 @pytest.mark.slow
+def test_a_told_figure_set_against_a_plain_one_is_its_rival(nlp: Any) -> None:
+    text = ("At least four people were killed when gunmen opened fire at a market on Friday, "
+            "though local sources said nine died.")
+    got = _read(nlp, text).fatalities
+    assert (got.best, got.low, got.high) == (4, 4, 9)
+    got = _read(nlp, "Three soldiers were killed in the ambush, but residents said seven people died.").fatalities
+    assert (got.best, got.high) == (3, 7)
+    # other people told beside them are more dead, not a rival figure
+    got = _read(nlp, "Two soldiers were killed in the attack, but residents said three civilians died.").fatalities
+    assert got.best == 5
+
+
+@pytest.mark.slow
+def test_an_office_holder_shot_dead_is_one_dead(nlp: Any) -> None:
+    for text in ("Councillor shot dead at funeral in Empangeni", "Mayoral candidate gunned down at rally in Guerrero"):
+        assert [e.fatalities.best for e in _events(nlp, text)] == [1], text
+
+
+@pytest.mark.slow
 def test_digits_in_brackets_repeat_the_words(nlp: Any) -> None:
     got = _read(nlp, "Gunmen killed seven (7) persons and injured three (3) others in the village.")
     assert (got.fatalities.best, got.injured.best) == (7, 3)

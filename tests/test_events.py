@@ -535,6 +535,11 @@ def test_one_reading_per_event_whatever_its_status(nlp: Language, text: str, tol
          {"PROPERTY_DISTRUCT"}),
         ("Gunmen shot dead four men who were watching a football match at a bar in Kano.", {"ATTACK"}),
         ("Japan protested to China on Monday over the survey ship's entry into its waters.", set()),
+        # a stadium is a place, no game: rallies and attacks are held there
+        ("A man stabbed the mayor of Kisangani at a stadium on Sunday.", {"ATTACK"}),
+        # a gathering for a candidate's campaign rally is campaigning, no demonstration
+        ("Supporters of a presidential candidate gathered at a stadium in Tehran on Wednesday for a campaign rally.",
+         set()),
     ],
 )
 def test_sport_and_diplomacy_words_block_only_what_they_name(nlp: Language, text: str, codes: set[str]) -> None:

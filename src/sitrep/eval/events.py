@@ -111,6 +111,9 @@ UNSEEN18_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "s
 # 290 more (2026-12-07, thirty-ninth session), halved likewise (tests/data/snippets_unseen19.md)
 UNSEEN19_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen19.jsonl"
 UNSEEN19_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_unseen19_read.jsonl"
+# 90 attacks by one person in or at a crowd, mob violence and their non-events (2026-12-07, fortieth
+# session; tests/data/snippets_crowd.md)
+CROWD_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_crowd.jsonl"
 # 296 hard non-events in the same shapes (2026-12-06, twenty-fifth session), halved by line likewise.
 NONEVENTS2_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2.jsonl"
 NONEVENTS2_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2_read.jsonl"
@@ -534,6 +537,7 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
                        ("unseen17", UNSEEN17_FILE), ("unseen17_read", UNSEEN17_READ_FILE),
                        ("unseen18", UNSEEN18_FILE), ("unseen18_read", UNSEEN18_READ_FILE),
                        ("unseen19", UNSEEN19_FILE), ("unseen19_read", UNSEEN19_READ_FILE),
+                       ("crowd", CROWD_FILE),
                        ("nonevents2", NONEVENTS2_FILE),
                        ("nonevents2_read", NONEVENTS2_READ_FILE),
                        ("captions", CAPTIONS_FILE), ("nonevents", NONEVENTS_FILE)):

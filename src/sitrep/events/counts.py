@@ -57,6 +57,8 @@ _SUPERSEDED_MARKS = _WORDS["superseded_marks"]
 _SUPERSEDED_NOUNS = _WORDS["superseded_nouns"]
 _REVISING_VERBS = _WORDS["revising_verbs"]
 _MORE_WORDS = _WORDS["more_words"]
+_CONTRAST = _WORDS["contrast_marks"]
+_ANYONE = _WORDS["anyone"]
 _WOUND_SITES = _WORDS["wound_sites"]
 _SURVIVED = _WORDS["survived_words"]
 _PERIODS = _WORDS["periods"]
@@ -1821,6 +1823,28 @@ def _superseded(doc: Doc, item: tuple[int, list[Figure]]) -> bool:
     return False
 
 
+def _rival_told(doc: Doc, plain: list[tuple[int, list[Figure]]], told: list[tuple[int, list[Figure]]]) -> bool:
+    """A figure someone tells against one the sentence gives as fact ("at least four were killed, though local
+    sources said nine died"; "three soldiers were killed, but residents said seven people died"): the told
+    one's reporting verb is set against the rest by "though" or "but", and both count the same people."""
+    def who(item: tuple[int, list[Figure]]) -> set[str]:
+        nouns = {_counted_noun(doc, f).lemma_.lower() for f in item[1]}
+        return {n for n in nouns if n in _PERSON_NOUNS and n not in _ANYONE}
+
+    for k, _ in told:
+        verb = next((a for a in doc[k].ancestors if a.lemma_ in _REPORTING and a.pos_ == "VERB"), None)
+        if verb is None:
+            return False
+        # the parse hangs a "but" that joins two clauses on the first one's verb
+        joined = [c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i] if verb.dep_ == "conj" else []
+        marks = [*verb.children, *joined]
+        if not any(c.lower_ in _CONTRAST and c.dep_ in ("mark", "cc", "advmod") for c in marks):
+            return False
+    kinds = [who(it) for it in (*plain, *told)]
+    named = [k for k in kinds if k]
+    return all(k == named[0] for k in named)
+
+
 def _most_conservative(
     doc: Doc, items: list[tuple[int, list[Figure]]]
 ) -> tuple[list[tuple[int, list[Figure]]], int | None]:
@@ -1831,7 +1855,9 @@ def _most_conservative(
     for item in items:
         by_source.setdefault(_reporter(doc[item[0]]), []).append(item)
     told = {k: v for k, v in by_source.items() if k is not None}
-    if len(told) < 2 or None in by_source:
+    if len(told) == 1 and None in by_source and _rival_told(doc, by_source[None], next(iter(told.values()))):
+        told = {"": by_source[None], **told}  # "Four were killed, though local sources said nine died"
+    elif len(told) < 2 or None in by_source:
         return items, None
     figs = [f for _, fs in items for f in fs]
     if any(doc[f.end].lower_ in _MORE_WORDS for f in figs if f.end < len(doc)):
