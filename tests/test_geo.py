@@ -1176,6 +1176,21 @@ def test_a_name_once_called_a_unit_is_that_unit_when_named_bare_again(gaz: Gazet
 
 
 @pytest.mark.slow
+def test_a_unit_named_again_is_not_a_small_namesake_town_elsewhere_in_its_country(gaz: Gazetteer) -> None:
+    # Colombia's Córdoba department, then "southern Córdoba": not the town of 6,600 of that name in
+    # Quindío, 450 km away; but Buenos Aires named after its province is still the city
+    text = ("Farmers from Tierralta, in the department of Córdoba, reached Montería. The EGC controls much of "
+            "southern Córdoba.")
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Tierralta|Córdoba|Montería", text)]
+    places = find_places(None, article_from_text(text, id="c", gold_places=spans), gaz)  # type: ignore[arg-type]
+    assert [(p.country, p.feature_code) for p in places if p.text == "Córdoba"] == [("CO", "ADM1")] * 2
+    text = "Flooding hit towns across Buenos Aires province. In Buenos Aires, the subway closed."
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Buenos Aires", text)]
+    places = find_places(None, article_from_text(text, id="b", gold_places=spans), gaz)  # type: ignore[arg-type]
+    assert [p.feature_code for p in places][-1].startswith("PPL")
+
+
+@pytest.mark.slow
 def test_a_direction_before_a_demonym_adjective_is_the_country_and_ports_stay_towns(gaz: Gazetteer) -> None:
     # a review's cases: "Port St Johns" is a town, not a landmark; "Northern Nigerian", "West German" name
     # their countries; a bare unit named again after "the Northwest and Southwest regions" is that unit

@@ -722,7 +722,13 @@ def _same_unit(out: list[Resolution], keys: list[str]) -> list[Resolution]:
             continue
         if r.place is None or (r.place.country != told.place.country and r.place.fcode != "PCLI"
                                and (r.place.fclass in ("A", "L")
-                                    or (r.place.fclass == "P" and not _world_city(r.place)))):
+                                    or (r.place.fclass == "P" and not _world_city(r.place)))) or (
+                # a town of the name in the same country but outside the unit: a namesake, where the
+                # unit is what the text named ("the department of Cordoba ... much of southern Cordoba")
+                # (a city as big as the unit is its own reading: Buenos Aires, beside its province)
+                r.place.fclass == "P" and r.place.country == told.place.country
+                and told.place.fcode in ("ADM1", "ADM2") and not _holds(told.place, r.place)
+                and r.place.population * 10 < told.place.population):
             fixed[k] = Resolution(r.mention, told.place, told.score, told.features)
     return fixed
 
