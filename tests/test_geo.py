@@ -1399,3 +1399,15 @@ def test_a_stand_in_of_a_story_of_two_countries_comes_from_the_one_named_first(g
     found = _gold(gaz, "LOS ANGELES — Restaurants in Koreatown are flying in chefs from Seoul and Busan.",
                   "LOS ANGELES", "Koreatown", "Seoul", "Busan")
     assert found["Koreatown"].country == "US"
+
+
+@pytest.mark.slow
+def test_a_district_of_a_city_the_story_names_is_that_quarter_not_a_province_elsewhere(gaz: Gazetteer) -> None:
+    # "the upmarket Gombe district" after Kinshasa is the city's quarter, not Nigeria's Gombe State; with
+    # no city of the quarter's named, "Gombe district" stays the unit
+    found = _gold(gaz, "Protesters attacked embassies in Kinshasa on Tuesday, burning tyres outside missions in the "
+                  "upmarket Gombe district.", "Kinshasa", "Gombe")
+    assert (found["Gombe"].country, found["Gombe"].feature_code) == ("CD", "PPLX")
+    found = _gold(gaz, "Herders and farmers clashed in Gombe district on Tuesday, and police in Bauchi said "
+                  "six died.", "Gombe", "Bauchi")
+    assert found["Gombe"].country == "NG"

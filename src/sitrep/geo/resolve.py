@@ -65,6 +65,9 @@ _GREAT_CITY = 1_000_000
 _GREAT_CITY_BONUS = 2.5
 # a city holds the districts and towns this near its centre ("Brooklyn in New York")
 _CITY_REACH_KM = 30.0
+# a section of a city the text names, called a "district" ("the upmarket Gombe district" after Kinshasa):
+# the unit word then tells a city's quarter, not a province elsewhere, so the section regains the units' bonus
+_QUARTER_BONUS = 2.5
 # ... unless this share of the story's other places lies in the first-level unit of its name
 _HOME_UNIT_SHARE = 0.5
 # a city this big, fifty times any namesake town, leans its way (measured 2026-12-06: LGL +1, the probe
@@ -380,6 +383,13 @@ def _big_city(c: Candidate, cands: list[Candidate], m: Mention) -> bool:
             and all(_BIG_RATIO * o.population < c.population for o in cands if o is not c and o.fclass == "P"))
 
 
+def _city_quarter(c: Candidate, m: Mention, anchors: list[tuple[float, float]]) -> bool:
+    """A city's section, named with a unit word, lying within reach of a place the story names."""
+    if not m.admin_hint or c.fcode != "PPLX" or c.latitude is None or c.longitude is None:
+        return False
+    return any(distance_km(c.latitude, c.longitude, a, b) < _CITY_REACH_KM for a, b in anchors)
+
+
 def _rank(m: Mention, cands: list[Candidate], focus: dict[str, float], container: Candidate | None,
           anchors: list[tuple[float, float]], held: Sequence[Sequence[Candidate]] = (),
           peers: Sequence[Candidate] = (), paired: frozenset[int] = frozenset()) -> list[tuple[float, Candidate]]:
@@ -405,7 +415,8 @@ def _rank(m: Mention, cands: list[Candidate], focus: dict[str, float], container
     scored = [(_prior(c, m) - _small_capital_cut(c, cands, focus)
                + _context(c, m, focus, container, anchors, held, peers, paired)
                + (_GREAT_CITY_BONUS if great(c) else 0.0)
-               + (_BIG_CITY_BONUS if _big_city(c, cands, m) else 0.0), c) for c in cands]
+               + (_BIG_CITY_BONUS if _big_city(c, cands, m) else 0.0)
+               + (_QUARTER_BONUS if _city_quarter(c, m, anchors) else 0.0), c) for c in cands]
     scored.sort(key=lambda x: (-x[0], -x[1].population))
     return scored
 
