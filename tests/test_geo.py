@@ -1411,3 +1411,16 @@ def test_a_district_of_a_city_the_story_names_is_that_quarter_not_a_province_els
     found = _gold(gaz, "Herders and farmers clashed in Gombe district on Tuesday, and police in Bauchi said "
                   "six died.", "Gombe", "Bauchi")
     assert found["Gombe"].country == "NG"
+
+
+@pytest.mark.slow
+def test_a_feature_word_after_the_name_tells_the_feature(gaz: Gazetteer) -> None:
+    # "the Tishrin dam" with the span on "Tishrin" is the dam on the Euphrates, not a namesake of the bare
+    # name; "the Jordan valley" is the valley, not the country; a bare "Jordan" stays the country
+    found = _gold(gaz, "Clashes continued near the Tishrin dam and in the Jordan valley, while Jordan closed its "
+                  "border.", "Tishrin", "Jordan")
+    assert (found["Tishrin"].country, found["Tishrin"].feature_code) == ("SY", "DAM")
+    text = "Clashes continued near the Tishrin dam and in the Jordan valley, while Jordan closed its border."
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Tishrin|Jordan", text)]
+    places = find_places(None, article_from_text(text, id="j", gold_places=spans), gaz)  # type: ignore[arg-type]
+    assert [p.feature_code for p in places if p.text == "Jordan"] == ["VAL", "PCLI"]

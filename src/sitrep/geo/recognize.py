@@ -60,6 +60,8 @@ class Mention:
     dateline: bool = False
     # the word just before the name, lower-cased ("the", "eastern", "'s" of "Nigeria's"), "" at the start
     before: str = ""
+    # a feature's head word just after the name ("dam" of "the Tishrin dam", "valley" of "the Jordan valley")
+    feature: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -391,6 +393,7 @@ def _finish(doc: Doc, article: Article, spans: list[tuple[int, int, str, bool]])
                            dateline=_dateline(text, start, end), before=_word_before(text, start)))
     _link_containers(text, out)
     _link_lists(text, out)
+    _mark_features(text, out)
     return out
 
 
@@ -416,6 +419,16 @@ def _word_before(text: str, start: int) -> str:
         return ""
     word = words_before[-1].lower().replace("\u2019", "'")
     return "'s" if word.endswith("'s") else word.strip("(\"'")
+
+
+def _mark_features(text: str, mentions: list[Mention]) -> None:
+    """Note a feature's head word written after a name ("the Tishrin dam"), which tells what it names."""
+    heads = words()["feature_words"]
+    for m in mentions:
+        nxt = text[m.end:m.end + 20].split(None, 1)
+        word = nxt[0].lower().rstrip(",.;:'\")") if nxt and text[m.end:m.end + 1] == " " else ""
+        if word in heads:
+            m.feature = word
 
 
 def _link_lists(text: str, mentions: list[Mention]) -> None:
@@ -547,4 +560,5 @@ def mentions_from_spans(doc: Doc | None, article: Article, spans: list[tuple[int
                            dateline=_dateline(text, start, end), before=_word_before(text, start)))
     _link_containers(text, out)
     _link_lists(text, out)
+    _mark_features(text, out)
     return out

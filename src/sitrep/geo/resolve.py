@@ -116,6 +116,8 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     text = m.text
     if name_key(text) in words()["generic_quarters"]:
         return []
+    if m.feature and (named := [c for c in gaz.lookup(f"{text} {m.feature}") if c.fclass != "P"]):
+        return named  # "the Tishrin dam": the dam, not a quarter of Damascus
     cands = list(gaz.lookup(text))
     parts = name_key(text).split()
     if len(parts) > 1 and parts[-1] in words()["admin_words"]:
@@ -669,7 +671,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Resolution]:
         first.append(ranked[0][1] if ranked else None)
         margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else _SURE_MARGIN
         sure.append(max(0.2, min(1.0, margin / _SURE_MARGIN)))
-    keys = [name_key(m.text) for m in mentions]
+    # "the Jordan valley" and "Jordan" are two names (the feature word tells the first)
+    keys = [name_key(f"{m.text} {m.feature}" if m.feature else m.text) for m in mentions]
     # what each name is said to hold, across the article (one reading per name)
     holds: dict[str, list[list[Candidate]]] = {}
     for m, cands in zip(mentions, cand_lists, strict=True):
