@@ -116,8 +116,8 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     text = m.text
     if name_key(text) in words()["generic_quarters"]:
         return []
-    if m.feature and (named := [c for c in gaz.lookup(f"{text} {m.feature}") if c.fclass != "P"]):
-        return named  # "the Tishrin dam": the dam, not a quarter of Damascus
+    if m.feature and (feature := [c for c in gaz.lookup(f"{text} {m.feature}") if c.fclass != "P"]):
+        return feature  # "the Tishrin dam": the dam, not a quarter of Damascus
     cands = list(gaz.lookup(text))
     parts = name_key(text).split()
     if len(parts) > 1 and parts[-1] in words()["admin_words"]:
