@@ -1424,3 +1424,12 @@ def test_a_feature_word_after_the_name_tells_the_feature(gaz: Gazetteer) -> None
     spans = [(m.start(), m.end()) for m in re.finditer(r"Tishrin|Jordan", text)]
     places = find_places(None, article_from_text(text, id="j", gold_places=spans), gaz)  # type: ignore[arg-type]
     assert [p.feature_code for p in places if p.text == "Jordan"] == ["VAL", "PCLI"]
+
+
+@pytest.mark.slow
+def test_a_short_name_whose_district_gives_way_to_its_seat_keeps_the_seat(gaz: Gazetteer) -> None:
+    # "Bara": GeoNames spells the town Barah and its district Bara; the district gives way to the town, which
+    # must then stay a reading, short alternate spelling or not (it was read nowhere at all)
+    found = _gold(gaz, "The RSF killed at least 200 people in attacks on villages around Bara in North Kordofan "
+                  "state. Survivors reached El Obeid, the state capital.", "Bara", "North Kordofan", "El Obeid")
+    assert found["Bara"].country == "SD"

@@ -199,8 +199,9 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         units = [c for c in cands if c.fclass == "A" and c.fcode != "PCLI"]
         seated = [u for u in units if seat_by_another_spelling(u)]
         # the seat that stands for its unit is a reading however short its spelling ("northern Hama":
-        # Hamah's governorate gives way to the city, which GeoNames spells Hamah)
-        seats = {c.id for u in seated if u.fcode == "ADM1" for c in cands if c.fclass == "P" and c.kind == ALTERNATE
+        # Hamah's governorate gives way to the city, which GeoNames spells Hamah), a district's as a province's
+        # ("Bara" of North Kordofan: its district gives way to the town GeoNames spells Barah, which must stay)
+        seats = {c.id for u in seated for c in cands if c.fclass == "P" and c.kind == ALTERNATE
                  and c.country == u.country and 2 * c.population >= u.population and _near(c, u, 150.0)}
         cands = [c for c in cands if not (c.fclass == "A" and c.fcode != "PCLI"
                                           and (named_after_town(c) or c in seated))]
