@@ -1433,3 +1433,26 @@ def test_a_short_name_whose_district_gives_way_to_its_seat_keeps_the_seat(gaz: G
     found = _gold(gaz, "The RSF killed at least 200 people in attacks on villages around Bara in North Kordofan "
                   "state. Survivors reached El Obeid, the state capital.", "Bara", "North Kordofan", "El Obeid")
     assert found["Bara"].country == "SD"
+
+
+@pytest.mark.slow
+def test_curated_forests_passes_capes_and_glaciers_are_read(gaz: Gazetteer) -> None:
+    # features of data/geo_features.csv whose kind had no prominence scored nothing and were never read
+    text = ("Troops cleared camps in the Sambisa Forest and near the Khyber Pass, a vessel was hit off the Cape "
+            "of Good Hope and an avalanche struck the Siachen Glacier.")
+    found = _gold(gaz, text, "Sambisa Forest", "Khyber Pass", "Cape of Good Hope", "Siachen Glacier")
+    assert {n: p.feature_code for n, p in found.items()} == {
+        "Sambisa Forest": "FRST", "Khyber Pass": "PASS", "Cape of Good Hope": "CAPE", "Siachen Glacier": "GLCR"}
+
+
+def test_every_curated_feature_without_a_population_has_a_prominence() -> None:
+    # a curated row with neither a population nor a prominence of its kind scores nothing and is never read
+    import csv
+    from importlib import resources
+
+    from sitrep.geo import gazetteer
+
+    text = resources.files("sitrep.data").joinpath("geo_features.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    bare = {r["feature_code"] for r in rows if not r["population"] and r["feature_code"] not in ("PPL", "PPLA")}
+    assert bare - set(gazetteer._PROMINENCE) == set()

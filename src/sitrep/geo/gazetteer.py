@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 # Bump when the schema or the packaged sources change: the default file name carries it.
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 
 # A city this big is named by the first words of its name ("Frankfurt" for Frankfurt am Main).
 _SHORT_FORM_CITY = 100_000
@@ -128,10 +128,18 @@ _NAMED_TOWN_POPULATION = 1_000
 # resolver and its calibration weigh it against namesake towns.
 _PROMINENCE = {
     **dict.fromkeys(("CONT", "OCN", "SEA", "RGN", "GULF", "PEN", "DSRT", "MTS", "STRT", "CHN"), 1_000_000),
-    **dict.fromkeys(("STM", "LK", "LKS", "BAY", "VAL", "PLN", "ISL", "ISLS", "MT", "VLC"), 200_000),
+    **dict.fromkeys(("STM", "LK", "LKS", "BAY", "VAL", "PLN", "ISL", "ISLS", "MT", "VLC",
+                     # forests, glaciers, plateaus, basins and other natural areas (the Sambisa Forest, the Siachen
+                     # Glacier): without a prominence a curated feature scored nothing and was never read
+                     "FRST", "GLCR", "PLAT", "BSN", "WTLD", "SWMP", "ATOL", "OAS", "CNYN", "DPR"), 200_000),
     **dict.fromkeys(("AIRP", "AIRB", "STDM", "UNIV", "HSP", "SQR", "PRN", "CMP", "MILB", "NVB", "PPLX", "BLDG", "ST",
                      "PRK", "MNMT", "BDG", "DAM", "MSQE", "SHRN", "MKT", "PRT", "HTL", "PAL", "RSRT", "GLF",
-                     "RECR"), 50_000),
+                     "RECR",
+                     # capes, passes, harbours, reservoirs, hills, gorges, beaches, shoals and reefs, and the
+                     # other spots of the file (the Khyber Pass, the Cape of Good Hope, Pearl Harbor)
+                     "CAPE", "PASS", "HBR", "RSV", "RESV", "HLL", "GRGE", "LGN", "ESTY", "FLLS", "BCH", "PT", "SHOL",
+                     "RF", "SD", "CH", "CSTL", "TMPL", "MUS", "PSTB", "PS", "GATE", "PYR", "RSTN", "MALL", "MSTY",
+                     "MFG", "INSM", "TOWR", "RUIN", "PGDA", "WALLA", "ANS"), 50_000),
 }
 # GeoNames feature classes of the feature codes data/geo_features.csv uses (S, spots, for the rest).
 _FEATURE_CLASS = {
