@@ -1417,10 +1417,9 @@ def test_a_district_of_a_city_the_story_names_is_that_quarter_not_a_province_els
 def test_a_feature_word_after_the_name_tells_the_feature(gaz: Gazetteer) -> None:
     # "the Tishrin dam" with the span on "Tishrin" is the dam on the Euphrates, not a namesake of the bare
     # name; "the Jordan valley" is the valley, not the country; a bare "Jordan" stays the country
-    found = _gold(gaz, "Clashes continued near the Tishrin dam and in the Jordan valley, while Jordan closed its "
-                  "border.", "Tishrin", "Jordan")
-    assert (found["Tishrin"].country, found["Tishrin"].feature_code) == ("SY", "DAM")
     text = "Clashes continued near the Tishrin dam and in the Jordan valley, while Jordan closed its border."
+    found = _gold(gaz, text, "Tishrin", "Jordan")
+    assert (found["Tishrin"].country, found["Tishrin"].feature_code) == ("SY", "DAM")
     spans = [(m.start(), m.end()) for m in re.finditer(r"Tishrin|Jordan", text)]
     places = find_places(None, article_from_text(text, id="j", gold_places=spans), gaz)  # type: ignore[arg-type]
     assert [p.feature_code for p in places if p.text == "Jordan"] == ["VAL", "PCLI"]
@@ -1432,7 +1431,7 @@ def test_a_short_name_whose_district_gives_way_to_its_seat_keeps_the_seat(gaz: G
     # must then stay a reading, short alternate spelling or not (it was read nowhere at all)
     found = _gold(gaz, "The RSF killed at least 200 people in attacks on villages around Bara in North Kordofan "
                   "state. Survivors reached El Obeid, the state capital.", "Bara", "North Kordofan", "El Obeid")
-    assert found["Bara"].country == "SD"
+    assert (found["Bara"].country, found["Bara"].feature_code) == ("SD", "PPL")
 
 
 @pytest.mark.slow
@@ -1454,5 +1453,28 @@ def test_every_curated_feature_without_a_population_has_a_prominence() -> None:
 
     text = resources.files("sitrep.data").joinpath("geo_features.csv").read_text("utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    # (a town without a population gets a named town's, _NAMED_TOWN_POPULATION)
     bare = {r["feature_code"] for r in rows if not r["population"] and r["feature_code"] not in ("PPL", "PPLA")}
     assert bare - set(gazetteer._PROMINENCE) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature"),
+    [
+        ("Water rose behind the Kakhovka dam's broken wall.", "Kakhovka", "dam"),
+        ("Shelling near the Tishrin dam\u2014a key crossing\u2014went on.", "Tishrin", "dam"),
+        ("Fighting reached the Jordan valley.", "Jordan", "valley"),
+        ("Fighting reached Jordan\nvalley towns.", "Jordan", ""),  # a line break: no word after the name
+        ("Gunmen attacked Jos Plateau State.", "Jos", ""),  # the state, not the Jos Plateau
+        ("Drones hit a Russian river port.", "Russian", ""),  # an adjective before a common noun
+        ("Ships sailed the Russian River.", "Russian", "river"),
+        ("They reached Jordan", "Jordan", ""),  # the end of the text
+    ],
+)
+def test_the_feature_word_after_a_name(text: str, name: str, feature: str) -> None:
+    from sitrep.geo.recognize import Mention, _mark_features
+
+    start = text.index(name)
+    m = Mention(start, start + len(name), name, "GOLD", demonym=name == "Russian")
+    _mark_features(text, [m])
+    assert m.feature == feature

@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 # Bump when the schema or the packaged sources change: the default file name carries it.
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 
 # A city this big is named by the first words of its name ("Frankfurt" for Frankfurt am Main).
 _SHORT_FORM_CITY = 100_000
@@ -129,24 +129,28 @@ _NAMED_TOWN_POPULATION = 1_000
 _PROMINENCE = {
     **dict.fromkeys(("CONT", "OCN", "SEA", "RGN", "GULF", "PEN", "DSRT", "MTS", "STRT", "CHN"), 1_000_000),
     **dict.fromkeys(("STM", "LK", "LKS", "BAY", "VAL", "PLN", "ISL", "ISLS", "MT", "VLC",
-                     # forests, glaciers, plateaus, basins and other natural areas (the Sambisa Forest, the Siachen
-                     # Glacier): without a prominence a curated feature scored nothing and was never read
-                     "FRST", "GLCR", "PLAT", "BSN", "WTLD", "SWMP", "ATOL", "OAS", "CNYN", "DPR"), 200_000),
+                     # forests, glaciers, plateaus, reservoirs, reserves and other natural areas (the Sambisa
+                     # Forest, the Siachen Glacier): without a prominence a curated feature scored nothing and was
+                     # never read
+                     "FRST", "GLCR", "PLAT", "BSN", "WTLD", "SWMP", "ATOL", "OAS", "CNYN", "DPR", "RSV", "RESV",
+                     "SD"), 200_000),
     **dict.fromkeys(("AIRP", "AIRB", "STDM", "UNIV", "HSP", "SQR", "PRN", "CMP", "MILB", "NVB", "PPLX", "BLDG", "ST",
                      "PRK", "MNMT", "BDG", "DAM", "MSQE", "SHRN", "MKT", "PRT", "HTL", "PAL", "RSRT", "GLF",
                      "RECR",
-                     # capes, passes, harbours, reservoirs, hills, gorges, beaches, shoals and reefs, and the
-                     # other spots of the file (the Khyber Pass, the Cape of Good Hope, Pearl Harbor)
-                     "CAPE", "PASS", "HBR", "RSV", "RESV", "HLL", "GRGE", "LGN", "ESTY", "FLLS", "BCH", "PT", "SHOL",
-                     "RF", "SD", "CH", "CSTL", "TMPL", "MUS", "PSTB", "PS", "GATE", "PYR", "RSTN", "MALL", "MSTY",
-                     "MFG", "INSM", "TOWR", "RUIN", "PGDA", "WALLA", "ANS"), 50_000),
+                     # capes, passes, harbours, gorges, shoals, reefs and ancient sites (the Khyber Pass, the Cape
+                     # of Good Hope, Pearl Harbor, Scarborough Shoal, Nimrud)
+                     "CAPE", "PASS", "HBR", "GRGE", "SHOL", "RF", "ANS", "PSTB", "PS", "GATE"), 50_000),
+    # hills, beaches, lagoons, falls, churches, temples, museums and other spots whose names small towns also
+    # bear ("Mount Zion", "Lido Beach", "Notre Dame"): a town of a few thousand keeps its reading
+    **dict.fromkeys(("HLL", "BCH", "LGN", "ESTY", "FLLS", "PT", "CH", "TMPL", "MUS", "CSTL", "PYR", "RSTN", "MALL",
+                     "MSTY", "MFG", "INSM", "TOWR", "RUIN", "PGDA", "WALLA"), 2_000),
 }
 # GeoNames feature classes of the feature codes data/geo_features.csv uses (S, spots, for the rest).
 _FEATURE_CLASS = {
     **dict.fromkeys(("OCN", "SEA", "GULF", "BAY", "STRT", "CHN", "CNL", "STM", "LK", "LKS", "RSV", "LGN", "ESTY",
-                     "HBR", "FLLS", "GLCR", "WTLD"), "H"),
+                     "HBR", "FLLS", "GLCR", "WTLD", "SWMP", "SHOL", "RF", "SD"), "H"),
     **dict.fromkeys(("MTS", "MT", "PEN", "DSRT", "VAL", "PLN", "PLAT", "ISL", "ISLS", "HLLS", "DLTA", "HLL", "PASS",
-                     "GRGE", "BCH", "CAPE", "BSN", "PT"), "T"),
+                     "GRGE", "BCH", "CAPE", "BSN", "PT", "ATOL", "OAS", "CNYN", "DPR"), "T"),
     **dict.fromkeys(("CONT", "RGN", "AREA", "RGNE", "RESV"), "L"),
     "FRST": "V",
     **dict.fromkeys(("PPLX", "PPL"), "P"),

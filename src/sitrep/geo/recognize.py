@@ -37,6 +37,8 @@ _CONNECTORS = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es"
 
 
 # what stands between two names of one list: a comma, "and", "or", or both
+# the word after a name, past spaces (not a line break) and a possessive ("the Kakhovka dam's collapse")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?:['\u2019]s)?(?![\w-])")
 _LIST_GAP = re.compile(r"\s*(,\s*(and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 
 
@@ -60,7 +62,10 @@ class Mention:
     dateline: bool = False
     # the word just before the name, lower-cased ("the", "eastern", "'s" of "Nigeria's"), "" at the start
     before: str = ""
-    # a feature's head word just after the name ("dam" of "the Tishrin dam", "valley" of "the Jordan valley")
+    # the word just after the name, lower-cased ("district" of "the Gombe district"), "" at a line's end
+    after: str = ""
+    # ... when it is a feature's head word ("dam" of "the Tishrin dam", "valley" of "the Jordan valley") and the
+    # gazetteer holds the name with it
     feature: str = ""
 
 
@@ -422,13 +427,19 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _mark_features(text: str, mentions: list[Mention]) -> None:
-    """Note a feature's head word written after a name ("the Tishrin dam"), which tells what it names."""
+    """Note the word written after each name, and whether it is a feature's head ("the Tishrin dam")."""
     heads = words()["feature_words"]
     for m in mentions:
-        nxt = text[m.end:m.end + 20].split(None, 1)
-        word = nxt[0].lower().rstrip(",.;:'\")") if nxt and text[m.end:m.end + 1] == " " else ""
-        if word in heads:
-            m.feature = word
+        found = _NEXT_WORD.match(text, m.end)
+        if found is None:
+            continue
+        m.after = found.group(1).lower()
+        following = _NEXT_WORD.match(text, found.end())
+        if m.after not in heads or (following is not None and following.group(1).lower() in words()["admin_words"]):
+            continue  # "Jos Plateau State" is a state, not the Jos Plateau
+        if m.demonym and not found.group(1)[:1].isupper():
+            continue  # "a Russian river port", "an Indian river": no Russian River of California
+        m.feature = m.after
 
 
 def _link_lists(text: str, mentions: list[Mention]) -> None:

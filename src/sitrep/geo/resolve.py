@@ -67,6 +67,7 @@ _GREAT_CITY_BONUS = 2.5
 _CITY_REACH_KM = 30.0
 # a section of a city the text names, called a "district" ("the upmarket Gombe district" after Kinshasa):
 # the unit word then tells a city's quarter, not a province elsewhere, so the section regains the units' bonus
+# (only for geo_words.yaml quarter_words: "the Riyadh region" in a Khartoum story is no quarter of Khartoum)
 _QUARTER_BONUS = 2.5
 # ... unless this share of the story's other places lies in the first-level unit of its name
 _HOME_UNIT_SHARE = 0.5
@@ -116,8 +117,10 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     text = m.text
     if name_key(text) in words()["generic_quarters"]:
         return []
-    if m.feature and (feature := [c for c in gaz.lookup(f"{text} {m.feature}") if c.fclass != "P"]):
-        return feature  # "the Tishrin dam": the dam, not a quarter of Damascus
+    if m.feature:
+        if feature := [c for c in gaz.lookup(f"{text} {m.feature}") if c.fclass != "P"]:
+            return feature  # "the Tishrin dam": the dam, not a quarter of Damascus
+        m.feature = ""  # "the Odesa sea port": no feature of that name, so the name is Odesa's, as elsewhere
     cands = list(gaz.lookup(text))
     parts = name_key(text).split()
     if len(parts) > 1 and parts[-1] in words()["admin_words"]:
@@ -201,8 +204,10 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         # the seat that stands for its unit is a reading however short its spelling ("northern Hama":
         # Hamah's governorate gives way to the city, which GeoNames spells Hamah), a district's as a province's
         # ("Bara" of North Kordofan: its district gives way to the town GeoNames spells Barah, which must stay)
-        seats = {c.id for u in seated for c in cands if c.fclass == "P" and c.kind == ALTERNATE
-                 and c.country == u.country and 2 * c.population >= u.population and _near(c, u, 150.0)}
+        # (a district of no recorded size has no seat: any namesake within reach would pass for one)
+        seats = {c.id for u in seated if u.fcode == "ADM1" or u.population > 0 for c in cands if c.fclass == "P"
+                 and c.kind == ALTERNATE and c.country == u.country and 2 * c.population >= u.population
+                 and _near(c, u, 150.0)}
         cands = [c for c in cands if not (c.fclass == "A" and c.fcode != "PCLI"
                                           and (named_after_town(c) or c in seated))]
     else:
@@ -387,8 +392,9 @@ def _big_city(c: Candidate, cands: list[Candidate], m: Mention) -> bool:
 
 
 def _city_quarter(c: Candidate, m: Mention, anchors: list[tuple[float, float]]) -> bool:
-    """A city's section, named with a unit word, lying within reach of a place the story names."""
-    if not m.admin_hint or c.fcode != "PPLX" or c.latitude is None or c.longitude is None:
+    """A city's section, named with a quarter's unit word ("district"), within reach of a place the story names."""
+    if (not m.admin_hint or m.after not in words()["quarter_words"] or c.fcode != "PPLX" or c.latitude is None
+            or c.longitude is None):
         return False
     return any(distance_km(c.latitude, c.longitude, a, b) < _CITY_REACH_KM for a, b in anchors)
 
