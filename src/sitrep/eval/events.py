@@ -114,6 +114,11 @@ UNSEEN19_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "s
 # 90 attacks by one person in or at a crowd, mob violence and their non-events (2026-12-07, fortieth
 # session; tests/data/snippets_crowd.md)
 CROWD_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_crowd.jsonl"
+# 100 armed robberies and home invasions (no event) against gunmen's attacks and abductions in the same words,
+# and 100 events told in passing mid-story against tallies and background (2026-12-08, forty-first session;
+# tests/data/snippets_robbery.md, snippets_passing.md)
+ROBBERY_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_robbery.jsonl"
+PASSING_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "snippets_passing.jsonl"
 # 296 hard non-events in the same shapes (2026-12-06, twenty-fifth session), halved by line likewise.
 NONEVENTS2_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2.jsonl"
 NONEVENTS2_READ_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "nonevents2_read.jsonl"
@@ -537,7 +542,7 @@ def evaluate(data: Path | None = None, limit: int | None = None) -> EvalResult:
                        ("unseen17", UNSEEN17_FILE), ("unseen17_read", UNSEEN17_READ_FILE),
                        ("unseen18", UNSEEN18_FILE), ("unseen18_read", UNSEEN18_READ_FILE),
                        ("unseen19", UNSEEN19_FILE), ("unseen19_read", UNSEEN19_READ_FILE),
-                       ("crowd", CROWD_FILE),
+                       ("crowd", CROWD_FILE), ("robbery", ROBBERY_FILE), ("passing", PASSING_FILE),
                        ("nonevents2", NONEVENTS2_FILE),
                        ("nonevents2_read", NONEVENTS2_READ_FILE),
                        ("captions", CAPTIONS_FILE), ("nonevents", NONEVENTS_FILE)):
