@@ -546,6 +546,12 @@ def _gold(gaz: Gazetteer, text: str, *names: str) -> dict[str, Any]:
     return {p.text: p for p in find_places(None, art, gaz)}  # type: ignore[arg-type]
 
 
+def _gold_every(gaz: Gazetteer, text: str, pattern: str) -> list[Any]:
+    """Resolve every match of ``pattern`` in ``text`` as a gold span, in text order."""
+    spans = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    return find_places(None, article_from_text(text, id="s", gold_places=spans), gaz)  # type: ignore[arg-type]
+
+
 @pytest.mark.slow
 def test_first_level_units_have_points_names_and_abbreviations(gaz: Gazetteer) -> None:
     found = _gold(gaz, "Snow fell across Alberta and B.C. on Sunday.", "Alberta", "B.C.")
@@ -1181,13 +1187,11 @@ def test_a_unit_named_again_is_not_a_small_namesake_town_elsewhere_in_its_countr
     # Quindío, 450 km away; but Buenos Aires named after its province is still the city
     text = ("Farmers from Tierralta, in the department of Córdoba, reached Montería. The EGC controls much of "
             "southern Córdoba.")
-    spans = [(m.start(), m.end()) for m in re.finditer(r"Tierralta|Córdoba|Montería", text)]
-    places = find_places(None, article_from_text(text, id="c", gold_places=spans), gaz)  # type: ignore[arg-type]
+    places = _gold_every(gaz, text, r"Tierralta|Córdoba|Montería")
     assert [(p.country, p.feature_code) for p in places if p.text == "Córdoba"] == [("CO", "ADM1")] * 2
     text = ("Farm groups in Santa Fe and Buenos Aires provinces expect good harvests. Economists in Buenos Aires "
             "said inflation would fall.")
-    spans = [(m.start(), m.end()) for m in re.finditer(r"Buenos Aires|Santa Fe", text)]
-    places = find_places(None, article_from_text(text, id="b", gold_places=spans), gaz)  # type: ignore[arg-type]
+    places = _gold_every(gaz, text, r"Buenos Aires|Santa Fe")
     assert [p.feature_code for p in places if p.text == "Buenos Aires"] == ["ADM1", "PPLC"]
 
 
@@ -1203,8 +1207,7 @@ def test_a_direction_before_a_demonym_adjective_is_the_country_and_ports_stay_to
     assert found["West German"].country == "DE" and found["Northern Nigerian"].country == "NG"
     text = ("Separatists in Cameroon's Northwest and Southwest regions imposed a curfew. Fighting in the "
             "Northwest killed 12.")
-    spans = [(m.start(), m.end()) for m in re.finditer(r"Cameroon|Northwest|Southwest", text)]
-    places = find_places(None, article_from_text(text, id="s", gold_places=spans), gaz)  # type: ignore[arg-type]
+    places = _gold_every(gaz, text, r"Cameroon|Northwest|Southwest")
     assert [p.country for p in places if p.text == "Northwest"] == ["CM", "CM"]
 
 
@@ -1420,8 +1423,7 @@ def test_a_feature_word_after_the_name_tells_the_feature(gaz: Gazetteer) -> None
     text = "Clashes continued near the Tishrin dam and in the Jordan valley, while Jordan closed its border."
     found = _gold(gaz, text, "Tishrin", "Jordan")
     assert (found["Tishrin"].country, found["Tishrin"].feature_code) == ("SY", "DAM")
-    spans = [(m.start(), m.end()) for m in re.finditer(r"Tishrin|Jordan", text)]
-    places = find_places(None, article_from_text(text, id="j", gold_places=spans), gaz)  # type: ignore[arg-type]
+    places = _gold_every(gaz, text, r"Tishrin|Jordan")
     assert [p.feature_code for p in places if p.text == "Jordan"] == ["VAL", "PCLI"]
 
 

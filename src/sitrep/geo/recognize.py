@@ -36,9 +36,9 @@ _CONNECTORS = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es"
                "wadi", "tal", "tell", "ras", "sidi", "ain", "ben", "o'", "upon", "on", "en", "sur"}
 
 
-# what stands between two names of one list: a comma, "and", "or", or both
 # the word after a name, past spaces (not a line break) and a possessive ("the Kakhovka dam's collapse")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?:['\u2019]s)?(?![\w-])")
+# what stands between two names of one list: a comma, "and", "or", or both
 _LIST_GAP = re.compile(r"\s*(,\s*(and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 
 
