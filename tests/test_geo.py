@@ -1480,3 +1480,13 @@ def test_the_feature_word_after_a_name(text: str, name: str, feature: str) -> No
     m = Mention(start, start + len(name), name, "GOLD", demonym=name == "Russian")
     _mark_features(text, [m])
     assert m.feature == feature
+
+
+@pytest.mark.slow
+def test_a_place_of_no_one_country_is_not_foreign_to_the_story(gaz: Gazetteer) -> None:
+    # Panmunjom lies on the line between the two Koreas, and the gazetteer gives it no country: that is no
+    # sign it lies outside the countries the story names (it was left unread as too unsure)
+    found = _gold(gaz, "SEOUL (Reuters) - Kim Jong Un stepped across the line at Panmunjom on Friday, the first North "
+                  "Korean leader to do so since 1953.", "SEOUL", "Panmunjom", "North Korean")
+    assert found["Panmunjom"].latitude is not None and found["Panmunjom"].feature_code == "PPL"
+    assert found["SEOUL"].country == "KR"

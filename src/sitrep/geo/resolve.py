@@ -346,8 +346,10 @@ def features(best: float, second: float | None, c: Candidate, n: int, focus: dic
         math.log10(c.population + 1) / 7.0,
         share,
         math.log(n + 1),
-        # Outside every country the article names: suspicious, less so for a big city.
-        (1.0 - min(1.0, math.log10(c.population + 1) / 7.0)) if focus and share == 0.0 and not country else 0.0,
+        # Outside every country the article names: suspicious, less so for a big city. A place of no one
+        # country (a border camp, a summit, a disputed city's quarter) is outside none of them.
+        (1.0 - min(1.0, math.log10(c.population + 1) / 7.0))
+        if focus and share == 0.0 and not country and c.country else 0.0,
         1.0 if c.kind % 10 == ALTERNATE else 0.0,
     ]
 
