@@ -1490,3 +1490,14 @@ def test_a_place_of_no_one_country_is_not_foreign_to_the_story(gaz: Gazetteer) -
                   "Korean leader to do so since 1953.", "SEOUL", "Panmunjom", "North Korean")
     assert found["Panmunjom"].latitude is not None and found["Panmunjom"].feature_code == "PPL"
     assert found["SEOUL"].country == "KR"
+
+
+@pytest.mark.slow
+def test_a_capital_listed_with_a_foreign_first_level_unit_is_the_unit(gaz: Gazetteer) -> None:
+    # "Washington and Alberta" lists two states or provinces, with a town of the state named: a list with
+    # Texas already said so, and a province of Canada says it as well (it was read as the US capital)
+    found = _gold(gaz, "Heavy snow closed mountain passes in Washington and Alberta on Tuesday, and schools in "
+                  "Spokane shut for the day.", "Washington", "Alberta", "Spokane")
+    assert (found["Washington"].country, found["Washington"].feature_code) == ("US", "ADM1")
+    found = _gold(gaz, "Envoys from Washington and Moscow met in Geneva on Tuesday.", "Washington")
+    assert found["Washington"].feature_code == "PPLC"

@@ -372,7 +372,8 @@ def _great_city(c: Candidate, cands: list[Candidate], m: Mention, peers: Sequenc
     """A city of millions sharing its name with the first-level unit it lies in ("New York"), or a capital
     sharing its name with a first-level unit: the bare name means the city unless the text says the unit
     (a list of states, "Buffalo, New York")."""
-    if m.admin_hint or c.fclass != "P" or any(p.fcode == "ADM1" and p.country == c.country for p in peers):
+    # (a list of first-level units, of any country, says the unit: "eastern Washington and British Columbia")
+    if m.admin_hint or c.fclass != "P" or any(p.fcode == "ADM1" for p in peers):
         return False
     # a national capital is what its bare name means, even beside a namesake state elsewhere ("Washington")
     if any(u.fcode == "ADM1" and u.country == c.country
