@@ -1501,3 +1501,14 @@ def test_a_capital_listed_with_a_foreign_first_level_unit_is_the_unit(gaz: Gazet
     assert (found["Washington"].country, found["Washington"].feature_code) == ("US", "ADM1")
     found = _gold(gaz, "Envoys from Washington and Moscow met in Geneva on Tuesday.", "Washington")
     assert found["Washington"].feature_code == "PPLC"
+
+
+@pytest.mark.slow
+def test_a_name_in_the_country_the_text_puts_it_in_is_read_with_confidence(gaz: Gazetteer) -> None:
+    # "SANTA CRUZ, Bolivia": seventy places bear the name and GeoNames gives the city a longer one, so the
+    # calibrated score fell below the floor and the dateline was left unread; the country the text puts it
+    # in now counts in the calibration
+    found = _gold(gaz, "SANTA CRUZ, Bolivia (AP) — Farmers blocked highways outside the city on Monday, demanding "
+                  "fuel.", "SANTA CRUZ", "Bolivia")
+    assert found["SANTA CRUZ"].country == "BO" and found["SANTA CRUZ"].feature_code == "PPL"
+    assert found["SANTA CRUZ"].score is not None and found["SANTA CRUZ"].score >= 0.5

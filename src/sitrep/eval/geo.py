@@ -272,7 +272,7 @@ def fit_calibration(data: Path | None = None, out: Path | None = None, *, share:
                     "sitrep.eval.geo.fit_calibration with gold spans on the first half of each public dev corpus "
                     "(TR-News dev, LGL, GeoVirus); the reliability table is on the other half."),
         "features": ["bias", "margin", "country", "fuzzy", "log_population", "focus", "log_candidates",
-                     "foreign", "alternate_name"],
+                     "foreign", "alternate_name", "within_told_unit"],
         "weights": [round(w, 4) for w in weights], "fitted_on": len(fit_y), "held_out": len(held),
         "reliability_held_out": table,
     }

@@ -333,7 +333,7 @@ def _context(c: Candidate, m: Mention, focus: dict[str, float], container: Candi
 
 
 def features(best: float, second: float | None, c: Candidate, n: int, focus: dict[str, float],
-             demonym: bool) -> list[float]:
+             demonym: bool, container: Candidate | None = None) -> list[float]:
     """The calibration features of a chosen candidate (names in data/geo_calibration.json)."""
     margin = 8.0 if second is None else min(8.0, best - second)
     country = c.fcode in _AREA_CODES or demonym
@@ -351,7 +351,16 @@ def features(best: float, second: float | None, c: Candidate, n: int, focus: dic
         (1.0 - min(1.0, math.log10(c.population + 1) / 7.0))
         if focus and share == 0.0 and not country and c.country else 0.0,
         1.0 if c.kind % 10 == ALTERNATE else 0.0,
+        # in the country or unit the text puts it in ("SANTA CRUZ, Bolivia", "Warsaw, Virginia")
+        1.0 if container is not None and _within(c, container) else 0.0,
     ]
+
+
+def _within(c: Candidate, unit: Candidate) -> bool:
+    """Whether ``c`` lies in ``unit`` (a country or a first-level unit), by their codes."""
+    if c is unit or unit.fclass != "A" or not unit.country or c.country != unit.country:
+        return False
+    return unit.fcode == "PCLI" or (unit.fcode == "ADM1" and bool(c.admin1) and c.admin1 == unit.admin1)
 
 
 @lru_cache(maxsize=1)
@@ -473,7 +482,7 @@ def _readings(mentions: list[Mention], cand_lists: list[list[Candidate]], keys: 
             best, c = ranked[0]
             # the rival that would put the place elsewhere: a city and the unit it is the seat of agree
             second = next((v for v, o in ranked[1:] if not _near(c, o, _ACC_KM)), None)
-            feats = features(best, second, c, len(ranked), focus, m.demonym)
+            feats = features(best, second, c, len(ranked), focus, m.demonym, container)
             score = round(calibrate(feats), 3)
             # Below this, a reading is right less than one time in five (dev reliability table):
             # leave the toponym unresolved rather than guess. Guessing down to 0.1 would score
