@@ -1512,3 +1512,16 @@ def test_a_name_in_the_country_the_text_puts_it_in_is_read_with_confidence(gaz: 
                   "fuel.", "SANTA CRUZ", "Bolivia")
     assert found["SANTA CRUZ"].country == "BO" and found["SANTA CRUZ"].feature_code == "PPL"
     assert found["SANTA CRUZ"].score is not None and found["SANTA CRUZ"].score >= 0.5
+
+
+@pytest.mark.slow
+def test_rivers_seas_regions_and_ancient_sites_of_the_wider_list_are_read(gaz: Gazetteer) -> None:
+    found = _gold(gaz, "Drought has shrunk the Guadalquivir, Andalusian farmers say, while tourists crowd the "
+                  "Algarve.", "Guadalquivir", "Andalusian", "Algarve")
+    assert (found["Guadalquivir"].country, found["Guadalquivir"].feature_code) == ("ES", "STM")
+    assert found["Andalusian"].name == "Andalusia"
+    assert (found["Algarve"].country, found["Algarve"].feature_code) == ("PT", "RGN")
+    found = _gold(gaz, "The icebreaker reached the Amundsen Sea; in Turkey, diggers at Troy near Canakkale found a "
+                  "gate.", "Amundsen Sea", "Turkey", "Troy", "Canakkale")
+    assert found["Amundsen Sea"].feature_code == "SEA" and found["Amundsen Sea"].latitude < -60
+    assert (found["Troy"].country, found["Troy"].feature_code) == ("TR", "ANS")
