@@ -352,15 +352,8 @@ def features(best: float, second: float | None, c: Candidate, n: int, focus: dic
         if focus and share == 0.0 and not country and c.country else 0.0,
         1.0 if c.kind % 10 == ALTERNATE else 0.0,
         # in the country or unit the text puts it in ("SANTA CRUZ, Bolivia", "Warsaw, Virginia")
-        1.0 if container is not None and _within(c, container) else 0.0,
+        1.0 if container is not None and _holds(container, c) else 0.0,
     ]
-
-
-def _within(c: Candidate, unit: Candidate) -> bool:
-    """Whether ``c`` lies in ``unit`` (a country or a first-level unit), by their codes."""
-    if c is unit or unit.fclass != "A" or not unit.country or c.country != unit.country:
-        return False
-    return unit.fcode == "PCLI" or (unit.fcode == "ADM1" and bool(c.admin1) and c.admin1 == unit.admin1)
 
 
 @lru_cache(maxsize=1)
